@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np, xxhash
 from PIL import Image
 from .core import *
-from .core import _is_tensor
+from .core import _is_tensor, _is_stack
 
 # %% auto #0
 __all__ = ['ALGOS', 'MODES', 'pixel_array', 'content_key', 'content_keys', 'IndexFormatError', 'atomic_write', 'save_npz',
@@ -199,20 +199,20 @@ class ExactIndex:
 
     def add(self, items, ids=None, workers:int=8, progress:bool|None=None) -> list[ImageLoadError]:
         "Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be read."
-        keys, srcs, errs = content_keys(items, self.mode, self.algo, workers, progress)
+        if _is_stack(items): allsrc, skipped = list(range(len(items))), []
+        else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
+        keys, srcs, errs = content_keys(items if _is_stack(items) else allsrc, self.mode, self.algo, workers, progress)
         if ids is None:
             start = len(self._ids)
             ids = [str(s) if isinstance(s, Path) else start + i for i, s in enumerate(srcs)]
         else:
             ids = list(ids)
-            if len(ids) != len(srcs) + len(errs):
-                raise ValueError(f"got {len(ids)} ids for {len(srcs) + len(errs)} images")
-            if errs:  # drop the ids of the items that failed
+            if len(ids) != len(allsrc): raise ValueError(f"got {len(ids)} ids for {len(allsrc)} images")
+            if errs:  # drop the ids of the items that could not be read
                 bad = {id(e.source) for e in errs}
-                allsrc, _ = expand_sources(items)
                 ids = [i for i, s in zip(ids, allsrc) if id(s) not in bad]
         self.add_keys(keys, ids)
-        return errs
+        return skipped + errs
 
     def add_keys(self, keys:np.ndarray, # (N,2) uint64 content keys, as `content_keys` returns
                  ids:list):
