@@ -79,7 +79,7 @@ def open_image(source) -> Image.Image:
     except ImageLoadError: raise
     except Image.DecompressionBombError as e: raise ImageLoadError(source, f"decompression bomb: {e}") from e
     except UnidentifiedImageError as e: raise ImageLoadError(source, "not an image (unrecognised content)") from e
-    except PermissionError as e: raise ImageLoadError(source, f"unreadable: permission denied") from e
+    except PermissionError as e: raise ImageLoadError(source, "unreadable: permission denied") from e
     except (OSError, SyntaxError, ValueError, TypeError, EOFError) as e:
         msg = str(e) or type(e).__name__
         if 'truncated' in msg or isinstance(e, EOFError): msg = f"truncated or corrupt: {msg}"

@@ -6,7 +6,6 @@
 from __future__ import annotations
 import os, warnings
 from pathlib import Path
-import numpy as np
 import torch
 from torch.utils.data import Dataset
 from PIL import Image

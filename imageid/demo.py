@@ -6,7 +6,6 @@
 from __future__ import annotations
 import json, shutil, time
 from pathlib import Path
-import numpy as np
 from PIL import Image, ImageOps, ImageEnhance
 from .core import *
 from .exact import ExactIndex, find_duplicates, files_to_remove

@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_evaluate.ipynb #a0da6986
 from __future__ import annotations
-import random, io, time, json
+import random, io, time
 from pathlib import Path
 import numpy as np
 import torch

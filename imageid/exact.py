@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_exact.ipynb #13795a03
 from __future__ import annotations
-import io, os, json, hashlib, filecmp, tempfile, functools
+import os, json, hashlib, filecmp, tempfile, functools
 from pathlib import Path
 from dataclasses import dataclass, field
 from collections import defaultdict

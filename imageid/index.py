@@ -4,7 +4,7 @@
 
 # %% ../nbs/21_index.ipynb #04e75450
 from __future__ import annotations
-import json, math, io
+import math
 from pathlib import Path
 import numpy as np
 import faiss

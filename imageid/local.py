@@ -4,7 +4,6 @@
 
 # %% ../nbs/21a_local.ipynb #a46f5f99
 from __future__ import annotations
-import json, time
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np

@@ -4,7 +4,6 @@
 
 # %% ../nbs/12_model.ipynb #0ff71fee
 from __future__ import annotations
-import os
 from pathlib import Path
 import torch
 import torch.nn as nn

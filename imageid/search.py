@@ -4,7 +4,7 @@
 
 # %% ../nbs/22_search.ipynb #f94fe5e5
 from __future__ import annotations
-import json, time
+import json
 from pathlib import Path
 import numpy as np
 import torch
