@@ -25,26 +25,30 @@ def _dedup(a):
 
 def _index(a):
     from imageid.search import Collection
-    root = Path(a.dir)
+    from imageid.store import IndexFormatError, StoreLockedError
+    root, out = Path(a.dir), Path(a.output)
     if not root.is_dir(): sys.exit(f"imageid index: {root}: not a folder")
-    try: c = Collection(a.model, size=a.size, crops=a.crops, flip=not a.no_flip, index_type=a.index_type, mode=a.mode,
-                        device=a.device, local=not a.no_local)
-    except (FileNotFoundError, ValueError) as e: sys.exit(f"imageid index: {e}")
-    errs = c.add(root, progress=True)
-    c.save(a.output)
-    for e in errs: print(f"skipped: {e}", file=sys.stderr)
-    kind = 'exact' + ('' if c.similar is None else f" + similar ({c.similar.kind}, {c.similar.ntotal} vectors)") \
-           + ('' if c.local is None else f" + local features ({c.local.nbytes / max(1, len(c.local)) / 1024:.0f} KB/image)")
-    print(f"indexed {len(c)} images from {root} into {a.output}: {kind}; {len(errs)} skipped")
+    new = not (out/'manifest.json').exists()
+    settings = dict(size=a.size, crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
+    try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
+    except (FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError, IndexFormatError, ValueError) as e:
+        sys.exit(f"imageid index: {e}")
+    if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)", file=sys.stderr)
+    try: r = c.sync(root, prune=a.prune, progress=True)
+    except StoreLockedError as e: sys.exit(f"imageid index: {e}")
+    for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
+    print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
+          f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.kind if c.similar else 'empty'}"
+          f"{'' if c.model is None else ' + model embeddings'}")
     return 0
 
 def _search(a):
     from imageid.search import Collection, show
-    from imageid.exact import IndexFormatError
+    from imageid.store import IndexFormatError
+    if a.k < 1: sys.exit("imageid search: -k must be at least 1")
     try: c = Collection.load(a.index, device=a.device)
     except (FileNotFoundError, IndexFormatError) as e: sys.exit(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
-    results = c.search(a.images, k=a.k, verify=not a.no_verify)
-    for r, q in zip(results, a.images): r['query'] = q
+    results = c.search(a.images, k=a.k, verify=not a.no_verify, candidates=a.candidates)
     if a.json: print(json.dumps([{k: r[k] for k in ('query', 'exact', 'similar', 'error') if k in r} for r in results], indent=2))
     else:
         for r in results:
@@ -52,11 +56,11 @@ def _search(a):
             print(f"{r['query']}: {len(r['exact'])} exact match(es)")
             for p in r['exact']: print(f"  = {p}")
             for s in r['similar']:
-                mark = (f"✓ {s['inliers']:>4} inliers " if s['verified'] else f"  {s['inliers']:>4} inliers ") if 'verified' in s else ''
+                mark = (f"✓ {s['inliers']:>4} inliers " if s['verified'] else f"  {s['inliers']:>4} inliers ") if s['inliers'] is not None else ''
                 print(f"  {mark}{'' if s['score'] is None else format(s['score'], '.3f')} {s['path']}")
     if a.gallery:
-        ok = [(q, r) for q, r in zip(a.images, results) if 'error' not in r]
-        if ok: show([r for _, r in ok], [q for q, _ in ok], a.gallery); print(f"gallery → {a.gallery}", file=sys.stderr)
+        ok = [r for r in results if 'error' not in r]
+        if ok: show(ok, [r['query'] for r in ok], a.gallery, k=a.k); print(f"gallery → {a.gallery}", file=sys.stderr)
     return 1 if any('error' in r for r in results) else 0
 
 def _train(a):
@@ -121,14 +125,13 @@ def make_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=_dedup)
     s = sub.add_parser('index', help="index a folder for exact (and, with --model, similar) search")
     s.add_argument('dir', help="folder of images (recursively)")
-    s.add_argument('-o', '--output', required=True, help="index folder to write")
-    s.add_argument('--model', help="checkpoint from `imageid train` (or model.pt): adds similar search")
+    s.add_argument('-o', '--output', required=True, help="collection folder: made if new, else updated (new and changed files added)")
+    s.add_argument('--prune', action='store_true', help="remove images whose files are gone from DIR")
+    s.add_argument('--model', help="checkpoint from `imageid train` (or model.pt): its embeddings add candidates (new collections)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels', help="exact match on pixels (default) or file bytes")
     s.add_argument('--size', type=int, default=128, help="image side for embeddings (default 128)")
-    s.add_argument('--crops', type=int, default=4, help="large crops indexed per image, 0-5 (default 4; 0 for very large collections)")
+    s.add_argument('--crops', type=int, default=0, help="with --model: large crops embedded per image, 0-5 (default 0)")
     s.add_argument('--no-flip', action='store_true', help="do not average embeddings with the mirrored image")
-    s.add_argument('--index-type', default='auto', choices=('auto', 'flat', 'hnsw', 'ivfpq'), help="FAISS index (default: by size)")
-    s.add_argument('--no-local', action='store_true', help="do not store local features (no copy verification; ~52 KB/image saved)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     s.set_defaults(fn=_index)
     s = sub.add_parser('search', help="look images up in an index")
@@ -138,6 +141,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--json', action='store_true', help="print one {query, exact, similar} object per query")
     s.add_argument('--gallery', help="draw the queries and results into this PNG")
     s.add_argument('--no-verify', action='store_true', help="skip verification with local features")
+    s.add_argument('--candidates', type=int, default=32, help="candidates from the global index verified per query (default 32)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     s.set_defaults(fn=_search)
     s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")

@@ -47,7 +47,7 @@ def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
 def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress:bool=True) -> dict:
     "Run the whole demo into the folder `out`; returns the summary it writes to `out/summary.md`."
     from imageid.train import train, TrainConfig, plot_history
-    from imageid.search import save_model
+    from imageid.model import save_model
     import matplotlib.pyplot as plt
     t0 = time.perf_counter(); out = Path(out); out.mkdir(parents=True, exist_ok=True)
     say = print if progress else (lambda *a, **k: None)
@@ -64,8 +64,9 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     model, hist = train(col, TrainConfig(size=size, epochs=epochs, batch_size=32, n_views=4, warmup_epochs=2), progress=progress)
     t_train = time.perf_counter() - t1
     save_model(model, out/'model.pt'); plot_history(hist, out/'training.png'); plt.close('all')
-    c = Collection(model, size=2 * size)
-    errs = c.add(col, progress=False); c.save(out/'index')
+    if (out/'index'/'manifest.json').exists(): shutil.rmtree(out/'index')  # the demo's own collection of an earlier run
+    c = Collection(out/'index', model=model, size=2 * size)
+    errs = c.add(col, progress=False)
     queries = sorted(qd.iterdir())
     results = c.search(queries, k=5)
     same = lambda q, p: Path(truth[Path(q).name][1]).stem in Path(str(p)).name

@@ -207,7 +207,7 @@ def plot_results(res:dict, fn=None, metrics=('recall@1', 'recall@5', 'mAP', 'muA
 def run_evaluation(folder, model=None, queries=None, n_per_image:int=2, size:int=128, seed:int=0, local:bool=True,
                    imagenet=None, progress:bool=True) -> dict:
     "Every method on copies of the images in `folder`: `{method: metrics}`."
-    from imageid.search import load_any_model
+    from imageid.model import load_model
     images, srcs, errs = load_images(folder)
     if not images: raise ValueError(f"{folder}: no readable images")
     qs = src = None
@@ -221,7 +221,7 @@ def run_evaluation(folder, model=None, queries=None, n_per_image:int=2, size:int
     methods = {'phash': hash_method('phash'), 'dhash': hash_method('dhash'),
                'random-init ResNet-18': embedding_method(EmbeddingModel(), size)}
     if imagenet: methods['ImageNet ResNet-18'] = embedding_method(EmbeddingModel(pretrained=imagenet), size)
-    m = load_any_model(model) if model is not None else None
+    m = load_model(model) if model is not None else None
     if m is not None:
         methods['model (backbone)'] = embedding_method(m, size)
         methods['model (projection)'] = embedding_method(m, size, 'projection')

@@ -13,10 +13,11 @@ import numpy as np, xxhash
 from PIL import Image
 from .core import *
 from .core import _is_tensor, _is_stack
+from .store import IndexFormatError, atomic_write, save_npz, load_npz, encode_strings, decode_strings
 
 # %% auto #0
-__all__ = ['ALGOS', 'MODES', 'pixel_array', 'content_key', 'content_keys', 'IndexFormatError', 'atomic_write', 'save_npz',
-           'load_npz', 'ExactIndex', 'DuplicateReport', 'find_duplicates', 'files_to_remove']
+__all__ = ['ALGOS', 'MODES', 'pixel_array', 'content_key', 'content_keys', 'ExactIndex', 'DuplicateReport', 'find_duplicates',
+           'files_to_remove']
 
 # %% ../nbs/01_exact.ipynb #f8169a1c
 ALGOS = ('xxh3_128', 'blake2b')
@@ -125,35 +126,6 @@ def content_keys(items, mode:str='pixels', algo:str='xxh3_128', workers:int=8, p
     ok = [i for i, r in enumerate(res) if isinstance(r, bytes)]
     return _split([res[i] for i in ok]), [srcs[i] for i in ok], errs + [r for r in res if not isinstance(r, bytes)]
 
-# %% ../nbs/01_exact.ipynb #4a114f20
-class IndexFormatError(ValueError):
-    "An index file is damaged, truncated, or not an imageid index of a version this library reads."
-
-def _encode_ids(ids:list) -> dict:
-    if all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in ids): return {'ids_int': np.asarray(ids, np.int64)}
-    if not all(isinstance(i, str) for i in ids): raise TypeError("ids must be all str (paths included) or all int to be saved")
-    enc = [i.encode('utf-8', 'surrogateescape') for i in ids]
-    return {'ids_utf8': np.frombuffer(b''.join(enc), np.uint8),
-            'ids_offsets': np.cumsum([0] + [len(e) for e in enc], dtype=np.int64)}
-
-def _decode_ids(z) -> list:
-    if 'ids_int' in z: return z['ids_int'].tolist()
-    b, off = z['ids_utf8'].tobytes(), z['ids_offsets']
-    return [b[off[i]:off[i+1]].decode('utf-8', 'surrogateescape') for i in range(len(off) - 1)]
-
-def atomic_write(path, write) -> Path:
-    "Call `write(file)` on a temporary file next to `path`, then rename it over `path`: readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix='.tmp', dir=path.parent)
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            write(f); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.unlink(tmp)
-        raise
-    return path
-
 # %% ../nbs/01_exact.ipynb #f8286066
 def _key_order(hi:np.ndarray, lo:np.ndarray) -> np.ndarray:
     "The permutation sorting keys by (hi, lo): one argsort on `hi`, then `lo` only inside runs of equal `hi`."
@@ -164,25 +136,6 @@ def _key_order(hi:np.ndarray, lo:np.ndarray) -> np.ndarray:
         order[sub] = order[sub][np.lexsort((lo[order[sub]], h[sub]))]
     return order
 
-# %% ../nbs/01_exact.ipynb #644e17c6
-def save_npz(path, meta:dict, **arrays) -> Path:
-    "Write `arrays` and the JSON header `meta` (with `format` and `version`) to one `.npz` file, atomically."
-    return atomic_write(path, lambda f: np.savez(f, meta=np.frombuffer(json.dumps(meta).encode(), np.uint8), **arrays))
-
-def load_npz(path, fmt:str, version:int, what:str='index') -> tuple[dict, dict]:
-    "Read a `save_npz` file: `(meta, arrays)`; `IndexFormatError` if damaged, not of format `fmt`, or newer than `version`."
-    path = Path(path)
-    try:
-        with np.load(path, allow_pickle=False) as z:
-            meta = json.loads(z['meta'].tobytes())
-            if not isinstance(meta, dict) or meta.get('format') != fmt: raise IndexFormatError(f"{path}: not an imageid {what}")
-            if meta.get('version', 0) > version:
-                raise IndexFormatError(f"{path}: format version {meta['version']} is newer than this imageid reads ({version}); upgrade imageid")
-            arrays = {k: z[k] for k in z.files if k != 'meta'}
-    except (IndexFormatError, FileNotFoundError): raise
-    except Exception as e: raise IndexFormatError(f"{path}: damaged or not an imageid {what} ({type(e).__name__}: {e})") from e
-    return meta, arrays
-
 # %% ../nbs/01_exact.ipynb #0a7dad3f
 class ExactIndex:
     "A compact, persistent index of content keys: which ids hold exactly this image?"
@@ -192,7 +145,7 @@ class ExactIndex:
         _check(mode, algo)
         self.mode, self.algo = mode, algo
         self._hi, self._lo, self._row = np.zeros(0, np.uint64), np.zeros(0, np.uint64), np.zeros(0, np.int64)
-        self._ids, self._pending, self._dead = [], [], 0
+        self._ids, self._pending, self._dead, self._next = [], [], 0, 0  # `_next`: the next automatic id, never reused
 
     def __repr__(self): return f"ExactIndex(mode={self.mode!r}, algo={self.algo!r}, entries={len(self)})"
     def __len__(self): return len(self._hi) - self._dead + sum(len(k) for k, _ in self._pending)
@@ -203,8 +156,8 @@ class ExactIndex:
         else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
         keys, srcs, errs = content_keys(items if _is_stack(items) else allsrc, self.mode, self.algo, workers, progress)
         if ids is None:
-            start = len(self._ids)
-            ids = [str(s) if isinstance(s, Path) else start + i for i, s in enumerate(srcs)]
+            ids = [str(s) if isinstance(s, Path) else self._next + i for i, s in enumerate(srcs)]
+            self._next += len(srcs)
         else:
             ids = list(ids)
             if len(ids) != len(allsrc): raise ValueError(f"got {len(ids)} ids for {len(allsrc)} images")
@@ -312,20 +265,21 @@ class ExactIndex:
     def save(self, path) -> Path:
         "Write the index to `path` (`.npz`) atomically."
         self._merge()
-        meta = dict(format=self.FORMAT, version=self.VERSION, mode=self.mode, algo=self.algo, entries=len(self._hi),
+        meta = dict(format=self.FORMAT, version=self.VERSION, mode=self.mode, algo=self.algo, entries=len(self._hi), next_id=self._next,
                     checksum=xxhash.xxh3_64_hexdigest(self._hi.tobytes() + self._lo.tobytes() + self._row.tobytes()))
-        return save_npz(path, meta, hi=self._hi, lo=self._lo, row=self._row, **_encode_ids(self._ids))
+        return save_npz(path, meta, hi=self._hi, lo=self._lo, row=self._row, **encode_strings(self._ids))
 
     @classmethod
     def load(cls, path) -> ExactIndex:
         "Read an index written by `save`; raises `IndexFormatError` if the file is damaged or foreign."
         meta, z = load_npz(path, cls.FORMAT, cls.VERSION, 'exact index')
-        try: hi, lo, row, ids = z['hi'], z['lo'], z['row'], _decode_ids(z)
+        try: hi, lo, row, ids = z['hi'], z['lo'], z['row'], decode_strings(z)
         except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
         if xxhash.xxh3_64_hexdigest(hi.tobytes() + lo.tobytes() + row.tobytes()) != meta.get('checksum') or len(hi) != meta.get('entries'):
             raise IndexFormatError(f"{path}: damaged (checksum mismatch)")
         idx = cls(meta['mode'], meta['algo'])
         idx._hi, idx._lo, idx._row, idx._ids = hi.astype(np.uint64), lo.astype(np.uint64), row.astype(np.int64), ids
+        idx._next = int(meta.get('next_id', max((i + 1 for i in ids if isinstance(i, int)), default=0)))
         return idx
 
 # %% ../nbs/01_exact.ipynb #eacf427e

@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 import numpy as np
 import faiss
-from .exact import save_npz, load_npz, _encode_ids, _decode_ids, IndexFormatError
+from .store import save_npz, load_npz, encode_strings, decode_strings, IndexFormatError
 
 # %% auto #0
 __all__ = ['INDEX_TYPES', 'choose_index_type', 'create_faiss_index', 'blas_search', 'SimilarIndex']
@@ -58,10 +58,12 @@ class SimilarIndex:
     FORMAT, VERSION = 'imageid.SimilarIndex', 1
     def __init__(self, dim:int, index_type:str='auto', memory_budget:int=4 * 2**30,
                  meta:dict|None=None,   # what made the vectors (model, preprocessing): saved with the index
-                 hnsw_m:int=32, nprobe:int=16, ef_search:int=64):
+                 hnsw_m:int=32, nprobe:int=16, ef_search:int=64,
+                 pca:int|None=None):    # reduce the vectors to this many dimensions with a PCA learned on the first `add`
         if index_type != 'auto' and index_type not in INDEX_TYPES: raise ValueError(f"index_type must be one of {INDEX_TYPES} or 'auto', got {index_type!r}")
         self.dim, self.index_type, self.memory_budget, self.meta = dim, index_type, memory_budget, dict(meta or {})
-        self.hnsw_m, self.nprobe, self.ef_search = hnsw_m, nprobe, ef_search
+        self.hnsw_m, self.nprobe, self.ef_search, self.pca, self.trained_on = hnsw_m, nprobe, ef_search, pca, 0
+        self._sel, self._per_img = None, 1
         self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
 
     def __len__(self): return int((~self._deleted).sum())
@@ -89,21 +91,37 @@ class SimilarIndex:
         ids = list(range(len(self.ids), len(self.ids) + n_img)) if ids is None else list(ids)
         if len(owners) != len(vecs) or (len(owners) and (owners.min() < 0 or n_img > len(ids))):
             raise ValueError(f"owners must give, for each of the {len(vecs)} vectors, an image number below {len(ids)}")
-        if self.index is None:
-            kind = self.index_type if self.index_type != 'auto' else choose_index_type(len(vecs), self.dim, self.memory_budget, self.hnsw_m)
-            if kind == 'ivfpq' and len(vecs) < 64 * 16: kind = 'hnsw'  # too few vectors to train the quantisers
-            self._kind, self.index_type = kind, kind if self.index_type != 'auto' else 'auto'
-            self.index = create_faiss_index(kind, self.dim, len(vecs), self.hnsw_m)
-            if not self.index.is_trained: self.index.train(vecs)
+        if self.index is None: self.train(vecs)
         self.index.add(vecs)
         self.owner = np.concatenate([self.owner, owners + len(self.ids)])
         self.ids += ids; self._deleted = np.concatenate([self._deleted, np.zeros(len(ids), bool)])
+        self._sel, self._per_img = None, max(1, int(np.bincount(self.owner).max())) if len(self.owner) else 1
+
+    def train(self, vecs:np.ndarray, # (M, dim) vectors to learn from (not added)
+              n:int|None=None):      # how many vectors the index will hold (default: M)
+        "Create the FAISS index for about `n` vectors and train it (PCA, quantisers) on `vecs`."
+        vecs = self._check(vecs); n = n or len(vecs)
+        kind = self.index_type if self.index_type != 'auto' else choose_index_type(n, self.dim, self.memory_budget, self.hnsw_m)
+        if kind == 'ivfpq' and len(vecs) < 64 * 16: kind = 'hnsw'  # too few vectors to train the quantisers
+        self._kind, self.index_type = kind, kind if self.index_type != 'auto' else 'auto'
+        d = self.dim if not self.pca or self.pca >= self.dim else self.pca
+        self.index = create_faiss_index(kind, d, n, self.hnsw_m)
+        if d < self.dim:  # PCA, then unit length again: inner products stay cosines
+            self._inner, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_inner` keeps the Python object alive
+            pca = faiss.PCAMatrix(self.dim, d)
+            self.index.prepend_transform(faiss.NormalizationTransform(d)); self.index.prepend_transform(pca)
+        if not self.index.is_trained: self.index.train(vecs)
+        if d < self.dim:  # FAISS keeps every eigenvector (min(n, dim)² floats): keep the `d` it uses
+            faiss.copy_array_to_vector(faiss.vector_to_array(pca.PCAMat)[:d * self.dim], pca.PCAMat)
+        self.trained_on = len(vecs)
 
     def _params(self, sel):
         k = self.kind
-        if k == 'hnsw': return faiss.SearchParametersHNSW(sel=sel, efSearch=self.ef_search)
-        if k == 'ivfpq': return faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
-        return faiss.SearchParameters(sel=sel)
+        if k == 'hnsw': p = faiss.SearchParametersHNSW(sel=sel, efSearch=self.ef_search)
+        elif k == 'ivfpq': p = faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
+        else: p = faiss.SearchParameters(sel=sel)
+        if isinstance(self.index, faiss.IndexPreTransform): self._inner_params, p = p, faiss.SearchParametersPreTransform(index_params=p)
+        return p
 
     def search(self, q:np.ndarray, # (nq, dim) query embeddings
                k:int=5) -> list[list[tuple]]:
@@ -111,13 +129,12 @@ class SimilarIndex:
         if k < 1: raise ValueError(f"k must be at least 1, got {k}")
         q = self._check(np.atleast_2d(q))
         if self.index is None or len(self) == 0: return [[] for _ in q]
-        per_img = max(1, int(np.bincount(self.owner).max()))
-        kk = min(self.ntotal, k * per_img)
-        sel = None
-        if self._deleted.any():
+        kk = min(self.ntotal, k * self._per_img)
+        if self._sel is None and self._deleted.any():  # made once per change: it is O(N)
             dead_rows = np.flatnonzero(self._deleted[self.owner]).astype(np.int64)
             self._sel_keep = faiss.IDSelectorBatch(dead_rows)  # keep alive: FAISS holds only a pointer
-            sel = faiss.IDSelectorNot(self._sel_keep)
+            self._sel = faiss.IDSelectorNot(self._sel_keep)
+        sel = self._sel if self._deleted.any() else None
         with blas_search(): D, I = self.index.search(q, kk, params=self._params(sel))
         out = []
         for d, i in zip(D, I):
@@ -146,7 +163,7 @@ class SimilarIndex:
         "Hide the images with these ids from search; returns how many were removed."
         ids = {ids} if isinstance(ids, (str, int)) else set(ids)
         hit = np.array([i in ids for i in self.ids], bool) & ~self._deleted
-        self._deleted |= hit
+        self._deleted |= hit; self._sel = None
         return int(hit.sum())
 
     def compact(self):
@@ -164,8 +181,8 @@ class SimilarIndex:
         "Write the index, ids and metadata to one `.npz` file, atomically (no pickle)."
         meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type, kind=self.kind,
                     memory_budget=self.memory_budget, hnsw_m=self.hnsw_m, nprobe=self.nprobe, ef_search=self.ef_search,
-                    images=len(self), vectors=self.ntotal, meta=self.meta)
-        return save_npz(path, meta, owner=self.owner, deleted=self._deleted, **_encode_ids(self.ids),
+                    images=len(self), vectors=self.ntotal, meta=self.meta, pca=self.pca, trained_on=self.trained_on)
+        return save_npz(path, meta, owner=self.owner, deleted=self._deleted, **encode_strings(self.ids),
                         faiss=faiss.serialize_index(self.index) if self.index is not None else np.zeros(0, np.uint8))
 
     @classmethod
@@ -173,10 +190,12 @@ class SimilarIndex:
         "Read an index written by `save`; raises `IndexFormatError` for a damaged or foreign file."
         m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'similar index')
         try:
-            fa, owner, deleted, ids = z['faiss'], z['owner'], z['deleted'], _decode_ids(z)
-            idx = cls(m['dim'], m['index_type'], m['memory_budget'], m['meta'], m['hnsw_m'], m['nprobe'], m['ef_search'])
+            fa, owner, deleted, ids = z['faiss'], z['owner'], z['deleted'], decode_strings(z)
+            idx = cls(m['dim'], m['index_type'], m['memory_budget'], m['meta'], m['hnsw_m'], m['nprobe'], m['ef_search'], m.get('pca'))
+            idx.trained_on = m.get('trained_on', 0)
             if len(fa): idx.index = faiss.deserialize_index(fa)
         except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
         idx._kind, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
         if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
+        idx._per_img = max(1, int(np.bincount(idx.owner).max())) if len(idx.owner) else 1
         return idx

@@ -10,12 +10,14 @@ import numpy as np
 import cv2
 import faiss
 from PIL import Image, ImageOps
+import imageid
 from .core import *
-from .exact import save_npz, load_npz, _encode_ids, _decode_ids, IndexFormatError
+from .store import save_npz, load_npz, encode_strings, decode_strings, IndexFormatError
 from .index import blas_search
 
 # %% auto #0
-__all__ = ['rootsift', 'ratio_matches', 'count_inliers', 'LocalIndex', 'inlier_distributions', 'plot_inliers']
+__all__ = ['rootsift', 'ratio_matches', 'count_inliers', 'LocalIndex', 'train_codebook', 'vlad_codebook', 'vlad',
+           'inlier_distributions', 'plot_inliers']
 
 # %% ../nbs/21a_local.ipynb #72058c60
 def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
@@ -25,7 +27,7 @@ def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
     if s < 1: img = img.resize((max(1, round(img.width * s)), max(1, round(img.height * s))), Image.Resampling.BILINEAR)
     return np.asarray(img), s
 
-def rootsift(img, max_side:int=512, n_features:int=400, mirror:bool=False) -> tuple[np.ndarray, np.ndarray]:
+def rootsift(img, max_side:int=512, n_features:int=240, mirror:bool=False) -> tuple[np.ndarray, np.ndarray]:
     "RootSIFT features of `img`: keypoint positions `(n, 2)` float16 and descriptors `(n, 128)` uint8."
     g, _ = _gray(img, max_side)
     if mirror: g = np.ascontiguousarray(g[:, ::-1])
@@ -62,8 +64,8 @@ def _unit(des:np.ndarray) -> np.ndarray:
 class LocalIndex:
     "RootSIFT features of a collection: candidates by voting, verification by RANSAC inliers."
     FORMAT, VERSION = 'imageid.LocalIndex', 1
-    def __init__(self, max_side:int=512, n_features:int=400, ratio:float=0.75,
-                 min_inliers:int=12,        # inliers from which a pair counts as verified (see the measurements below)
+    def __init__(self, max_side:int=512, n_features:int=240, ratio:float=0.75,
+                 min_inliers:int=10,        # inliers from which a pair counts as verified (see the measurements below)
                  flat_limit:int=200_000):   # exact FAISS search up to this many descriptors, IVF beyond
         self.max_side, self.n_features, self.ratio, self.min_inliers, self.flat_limit = max_side, n_features, ratio, min_inliers, flat_limit
         self.xy, self.des, self.ids, self._deleted = [], [], [], []
@@ -154,7 +156,7 @@ class LocalIndex:
         meta = dict(format=self.FORMAT, version=self.VERSION, max_side=self.max_side, n_features=self.n_features,
                     ratio=self.ratio, min_inliers=self.min_inliers, flat_limit=self.flat_limit, images=len(self.ids))
         cnt = np.array([len(d) for d in self.des], np.int64)
-        return save_npz(path, meta, counts=cnt, deleted=np.array(self._deleted, bool), **_encode_ids(self.ids),
+        return save_npz(path, meta, counts=cnt, deleted=np.array(self._deleted, bool), **encode_strings(self.ids),
                         xy=np.concatenate(self.xy) if self.xy else np.zeros((0, 2), np.float16),
                         des=np.concatenate(self.des) if self.des else np.zeros((0, 128), np.uint8))
 
@@ -162,13 +164,39 @@ class LocalIndex:
     def load(cls, path) -> LocalIndex:
         "Read a `LocalIndex` written by `save`; raises `IndexFormatError` if damaged or foreign."
         m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'local-feature index')
-        try: cnt, xy, des, deleted, ids = z['counts'], z['xy'], z['des'], z['deleted'], _decode_ids(z)
+        try: cnt, xy, des, deleted, ids = z['counts'], z['xy'], z['des'], z['deleted'], decode_strings(z)
         except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
         if cnt.sum() != len(des) or len(cnt) != len(ids): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
         li = cls(m['max_side'], m['n_features'], m['ratio'], m['min_inliers'], m['flat_limit'])
         cuts = np.cumsum(cnt)[:-1]
         li.xy, li.des, li.ids, li._deleted = np.split(xy, cuts), np.split(des, cuts), ids, deleted.tolist()
         return li
+
+# %% ../nbs/21a_local.ipynb #128b8f2d
+def _codebook_path() -> Path: return Path(imageid.__file__).parent/'vlad_k64.npy'
+
+def train_codebook(images, k:int=64, n_features:int=240, seed:int=0) -> np.ndarray:
+    "A VLAD codebook: `k` k-means centroids `(k, 128)` of the RootSIFT descriptors of `images`."
+    X = _unit(np.concatenate([rootsift(i, n_features=n_features)[1] for i in images]))
+    km = faiss.Kmeans(128, k, niter=25, seed=seed); km.train(X)
+    return km.centroids.astype(np.float32)
+
+def vlad_codebook() -> np.ndarray:
+    "The generic codebook shipped with imageid: `(64, 128)` float32 centroids."
+    return np.load(_codebook_path(), allow_pickle=False).astype(np.float32)
+
+# %% ../nbs/21a_local.ipynb #b312f83e
+def vlad(des:np.ndarray,          # (n, 128) uint8 RootSIFT descriptors
+         codebook:np.ndarray) -> np.ndarray: # (k, 128) centroids
+    "The VLAD vector `(k*128,)` float32 of one image's descriptors: power-, intra- and L2-normalised."
+    k = len(codebook)
+    if len(des) == 0: return np.zeros(k * 128, np.float32)
+    X = _unit(des)
+    a = np.argmin((codebook ** 2).sum(1)[None] - 2 * X @ codebook.T, axis=1)
+    V = np.zeros((k, 128), np.float32); np.add.at(V, a, X - codebook[a])
+    V = np.sign(V) * np.sqrt(np.abs(V))
+    V /= np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
+    v = V.ravel(); return v / max(float(np.linalg.norm(v)), 1e-12)
 
 # %% ../nbs/21a_local.ipynb #2a4ce686
 def inlier_distributions(li:LocalIndex, queries, src_ids) -> tuple[np.ndarray, np.ndarray]:

@@ -9,9 +9,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
+from .store import atomic_write, check_format, IndexFormatError
 
 # %% auto #0
-__all__ = ['BACKBONES', 'GeM', 'create_backbone', 'EmbeddingModel', 'default_device']
+__all__ = ['BACKBONES', 'MODEL_FORMAT', 'MODEL_VERSION', 'GeM', 'create_backbone', 'EmbeddingModel', 'default_device',
+           'save_model', 'load_model']
 
 # %% ../nbs/12_model.ipynb #4fab6676
 BACKBONES = {'resnet18': (torchvision.models.resnet18, 512, 'ResNet18_Weights'),
@@ -84,3 +86,37 @@ def default_device(device:str|torch.device|None='auto') -> torch.device:
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
+
+# %% ../nbs/12_model.ipynb #d471c5b3
+MODEL_FORMAT, MODEL_VERSION = 'imageid.model', 1
+_CONFIG_TYPES = dict(arch=str, pooling=str, hidden_dim=int, projection_dim=int)
+
+def save_model(model:EmbeddingModel, path) -> Path:
+    "Save what embedding needs — the model's configuration and weights — to `path`, atomically."
+    sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
+    return atomic_write(path, lambda f: torch.save(dict(format=MODEL_FORMAT, version=MODEL_VERSION, model_config=model.config, model=sd), f))
+
+# %% ../nbs/12_model.ipynb #3e4420fe
+def _check_config(cfg, where) -> dict:
+    "The model configuration `cfg` if it is one `EmbeddingModel` can build, else `IndexFormatError`."
+    if not isinstance(cfg, dict) or set(cfg) - set(_CONFIG_TYPES): raise IndexFormatError(f"{where}: damaged model configuration {cfg!r}")
+    for k, t in _CONFIG_TYPES.items():
+        if k in cfg and not isinstance(cfg[k], t): raise IndexFormatError(f"{where}: damaged model configuration ({k}={cfg[k]!r})")
+    if cfg.get('arch', 'resnet18') not in BACKBONES or cfg.get('pooling', 'avg') not in ('avg', 'gem') \
+       or not all(1 <= cfg.get(k, 1) <= 65536 for k in ('hidden_dim', 'projection_dim')):
+        raise IndexFormatError(f"{where}: model configuration out of range {cfg!r}")
+    return cfg
+
+def load_model(path, device='cpu') -> EmbeddingModel:
+    "The `EmbeddingModel` of a `save_model` file or a training checkpoint, in eval mode on `device`."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path}: no such model file")
+    if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a model file")
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise IndexFormatError(f"{path}: not a readable model file ({type(e).__name__})") from e
+    fmt = ck.get('format') if isinstance(ck, dict) else None
+    check_format(ck, fmt if fmt in (MODEL_FORMAT, 'imageid.checkpoint') else MODEL_FORMAT, MODEL_VERSION, path, 'model or checkpoint')
+    m = EmbeddingModel(**_check_config(ck.get('model_config'), path))
+    try: m.load_state_dict(ck['model'])
+    except Exception as e: raise IndexFormatError(f"{path}: weights do not fit the configuration ({type(e).__name__})") from e
+    return m.to(default_device(device)).eval()

@@ -14,14 +14,13 @@ from torch.utils.data import DataLoader
 from .core import *
 from .data import ImageDataset, MultiViewDataset
 from .augment import simclr_transform, eval_transform
-from .model import EmbeddingModel, default_device
+from .model import load_model, EmbeddingModel, default_device
 from .loss import info_nce, contrastive_stats
-from .exact import atomic_write
+from .store import atomic_write, check_format
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'TrainConfig', 'lr_factor', 'save_checkpoint', 'load_checkpoint', 'load_model',
-           'seed_everything', 'train_step', 'train', 'plot_history', 'embed_images', 'view_retrieval',
-           'bench_train_step']
+__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'TrainConfig', 'lr_factor', 'save_checkpoint', 'load_checkpoint', 'seed_everything',
+           'train_step', 'train', 'plot_history', 'embed_images', 'view_retrieval', 'bench_train_step']
 
 # %% ../nbs/14_train.ipynb #0a30e27b
 @dataclass
@@ -78,15 +77,8 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     if not path.exists(): raise FileNotFoundError(f"{path}: no such checkpoint")
     try: ck = torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__}: {e})") from e
-    if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT: raise ValueError(f"{path}: not an imageid checkpoint")
-    if ck.get('version', 0) > CKPT_VERSION: raise ValueError(f"{path}: checkpoint version {ck['version']} is newer than this imageid reads")
-    return ck
+    return check_format(ck, CKPT_FORMAT, CKPT_VERSION, path, 'checkpoint')
 
-def load_model(path, device='cpu') -> EmbeddingModel:
-    "The trained `EmbeddingModel` of a checkpoint, in eval mode on `device`."
-    ck = load_checkpoint(path)
-    model = EmbeddingModel(**ck['model_config']); model.load_state_dict(ck['model'])
-    return model.to(default_device(device)).eval()
 
 # %% ../nbs/14_train.ipynb #ba77827a
 def seed_everything(seed:int):
