@@ -14,7 +14,8 @@ __all__ = ['make_parser', 'main']
 # %% ../nbs/90_cli.ipynb #830356cc
 def _dedup(a):
     from imageid.exact import find_duplicates, files_to_remove
-    rep = find_duplicates(a.dir, mode=a.mode, verify=a.verify, progress=not a.json)
+    if not Path(a.dir).is_dir(): sys.exit(f"imageid dedup: {a.dir}: not a folder")
+    rep = find_duplicates(a.dir, mode=a.mode, verify=a.verify, progress=not a.json, check=a.check)
     if a.json: print(json.dumps(rep.to_dict(), indent=2)); return 0
     for i, g in enumerate(rep.groups, 1):
         print(f"group {i} ({len(g)} files):"); [print(f"  {p}") for p in g]
@@ -46,6 +47,7 @@ def _search(a):
     from imageid.search import Collection, show
     from imageid.store import IndexFormatError
     if a.k < 1: sys.exit("imageid search: -k must be at least 1")
+    if a.gallery and not Path(a.gallery).resolve().parent.is_dir(): sys.exit(f"imageid search: {Path(a.gallery).parent}: no such folder for --gallery")
     try: c = Collection.load(a.index, device=a.device)
     except (FileNotFoundError, IndexFormatError) as e: sys.exit(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
     results = c.search(a.images, k=a.k, verify=not a.no_verify, candidates=a.candidates)
@@ -76,6 +78,13 @@ def _train(a):
     return 0
 
 def _bench(a):
+    if a.what == 'scale':
+        from imageid.bench_scale import run_scale_bench, format_scale_bench, plot_scale_bench
+        if a.data and not Path(a.data).is_dir(): sys.exit(f"imageid bench: {a.data}: not a folder")
+        rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
+        print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
+        if a.plot: plot_scale_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
+        return 0
     if a.what == 'similar':
         from imageid.bench_similar import run_similar_bench, format_similar_bench, plot_similar_bench
         rows = run_similar_bench(tuple(a.sizes or (1_000, 10_000, 100_000)))
@@ -108,7 +117,8 @@ def _eval(a):
 
 def _demo(a):
     from imageid.demo import run_demo
-    run_demo(a.out, a.data, epochs=a.epochs, size=a.size)
+    try: run_demo(a.out, a.data, epochs=a.epochs, size=a.size)
+    except (FileExistsError, ValueError, NotADirectoryError) as e: sys.exit(f"imageid demo: {e}")
     return 0
 
 # %% ../nbs/90_cli.ipynb #6c61d772
@@ -121,6 +131,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('dir', help="folder to scan (recursively)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='bytes', help="compare file bytes or decoded pixels (default: bytes)")
     s.add_argument('--verify', action='store_true', help="confirm each group byte for byte (pixel for pixel)")
+    s.add_argument('--check', action='store_true', help="decode every file to report damaged ones (slower; otherwise a file is read only when another has its size or dimensions)")
     s.add_argument('--json', action='store_true', help="print {groups, errors} as JSON")
     s.set_defaults(fn=_dedup)
     s = sub.add_parser('index', help="index a folder for exact (and, with --model, similar) search")
@@ -154,9 +165,9 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--resume', help="checkpoint to continue from")
     s.set_defaults(fn=_train)
     s = sub.add_parser('bench', help="run a benchmark")
-    s.add_argument('what', choices=('exact', 'similar'), help="which benchmark")
-    s.add_argument('--sizes', type=int, nargs='+', help="collection sizes (exact: 100 … 100k images; similar: 1k … 100k vectors)")
-    s.add_argument('--data', help="similar: also time embedding these images against the prototype's loop")
+    s.add_argument('what', choices=('exact', 'similar', 'scale'), help="which benchmark")
+    s.add_argument('--sizes', type=int, nargs='+', help="collection sizes (exact: 100 … 100k images; similar: 1k … 100k vectors; scale: 1k … 100k images)")
+    s.add_argument('--data', help="similar: also time embedding these images; scale: real photos to place among the synthetic ones")
     s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")

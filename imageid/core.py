@@ -62,6 +62,7 @@ def _open(source) -> Image.Image:
         if len(source) == 0: raise ValueError("empty input (0 bytes)")
         return Image.open(io.BytesIO(bytes(source)))
     if isinstance(source, (str, os.PathLike)):
+        if not str(source): raise ValueError("empty path")  # Path('') would be the current folder
         p = Path(source)
         if p.is_dir(): raise ValueError("is a folder, not an image file (use `find_images` or `load_images`)")
         if not p.exists(): raise ValueError("no such file")
@@ -90,11 +91,14 @@ def to_rgb(img:Image.Image, background=(255, 255, 255)) -> Image.Image:
     "`img` as 8-bit RGB: alpha composited on `background`, high bit depths scaled, every other mode converted."
     if img.mode == 'RGB': return img
     if img.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
-        x = np.asarray(img).astype(np.float64)
-        hi = 65535 if img.mode.startswith('I;16') else max(x.max(), 1)
-        if img.mode == 'F' and x.max() <= 1: hi = 1
-        if img.mode == 'I' and x.max() <= 255: hi = 255
-        img = Image.fromarray(np.clip(np.rint(x * 255 / hi), 0, 255).astype(np.uint8))
+        x = np.asarray(img); mx = float(x.max()) if x.size else 0.0
+        hi = 65535 if img.mode.startswith('I;16') else max(mx, 1)
+        if img.mode == 'F' and mx <= 1: hi = 1
+        if img.mode == 'I' and mx <= 255: hi = 255
+        out = np.empty(x.shape, np.uint8)
+        for r in range(0, len(x), 512):  # in bands of rows: a 12000² 16-bit image stays within a few hundred MB
+            out[r:r + 512] = np.clip(np.rint(x[r:r + 512].astype(np.float32) * np.float32(255 / hi)), 0, 255)
+        img = Image.fromarray(out)
     has_alpha = img.mode in ('RGBA', 'LA', 'PA', 'RGBa', 'La') or 'transparency' in img.info
     if has_alpha:
         rgba = img.convert('RGBA')
@@ -123,15 +127,16 @@ def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -
     "Image files under `folder`, recognised by content, sorted; and an `ImageLoadError` for every other file."
     folder = Path(folder)
     if not folder.is_dir(): raise NotADirectoryError(f"{folder}: not a folder")
-    files = []
-    for root, dirs, names in os.walk(folder):
+    files, unreadable = [], []
+    def onerror(e): unreadable.append(ImageLoadError(Path(e.filename), f"unreadable folder: {e.strerror or e}"))
+    for root, dirs, names in os.walk(folder, onerror=onerror):
         if not hidden: dirs[:] = [d for d in dirs if not d.startswith('.')]
         dirs.sort()
         files += [Path(root)/n for n in sorted(names) if hidden or not n.startswith('.')]
         if not recursive: break
     files.sort()
     with ThreadPoolExecutor(workers) as ex: res = list(ex.map(_sniff, files))
-    return [r for r in res if isinstance(r, Path)], [r for r in res if isinstance(r, ImageLoadError)]
+    return [r for r in res if isinstance(r, Path)], unreadable + [r for r in res if isinstance(r, ImageLoadError)]
 
 # %% ../nbs/00_core.ipynb #1bd1a013
 def _is_stack(x) -> bool: return (isinstance(x, np.ndarray) or _is_tensor(x)) and x.ndim == 4
@@ -142,6 +147,7 @@ def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
         items = [items]
     srcs, errs = [], []
     for it in items:
+        if isinstance(it, (str, os.PathLike)) and not str(it): errs.append(ImageLoadError(it, "empty path")); continue
         if isinstance(it, (str, os.PathLike)) and Path(it).is_dir():
             ps, es = find_images(it); srcs += ps; errs += es
         elif _is_stack(it): srcs += list(it)

@@ -76,5 +76,5 @@ def download_coco128(dest='coco128', api_key:str|None=None, workspace:str='team-
         ds = rf.workspace(workspace).project(project).version(version).download(fmt, location=str(dest))
     except Exception as e:  # never echo the key: roboflow's messages do not contain it, ours neither
         raise RuntimeError(f"could not download {workspace}/{project}/{version} from Roboflow "
-                           f"(offline, wrong key, or no access?): {type(e).__name__}: {str(e).replace(key, '***')}") from e
+                           f"(offline, wrong key, or no access?): {type(e).__name__}: {str(e).replace(key, '***')}") from None  # the original's traceback may hold the key
     return Path(ds.location)

@@ -18,9 +18,11 @@ __all__ = ['make_demo_data', 'run_demo']
 def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
     "Write `out/collection` (photos + planted duplicates) and `out/queries`; returns both folders and the ground truth."
     out = Path(out); col, qd = out/'collection', out/'queries'
-    for d in (col, qd):
+    for d in (col, qd):  # remake only what an earlier demo made (it leaves a mark); never a folder of the user's
+        if d.exists() and any(d.iterdir()) and not (d/'.imageid-demo').exists():
+            raise FileExistsError(f"{d}: exists and was not made by the demo; choose another --out (nothing was changed)")
         if d.exists(): shutil.rmtree(d)
-        d.mkdir(parents=True)
+        d.mkdir(parents=True); (d/'.imageid-demo').write_text('made by `imageid demo`: remade on the next run\n')
     if data is None: srcs = save_sample_images(col)
     else:
         paths, _ = find_images(data)

@@ -154,7 +154,7 @@ def local_method(**kw):
     return run
 
 def verified_method(model, size:int=128, features:str='backbone', flip:bool=True, crops:int=4, k:int=10):
-    "Global search with local verification, as `Collection.search`: verified copies first (by inliers), then cosine."
+    "Global search with local verification over an in-memory `LocalIndex`, ranked as `Collection.search` ranks: verified copies first (by inliers), then cosine."
     from imageid.local import LocalIndex
     glob = embedding_method(model, size, features, flip, crops)
     def run(images, queries):

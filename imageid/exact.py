@@ -332,13 +332,16 @@ def _verify(group):
 
 # %% ../nbs/01_exact.ipynb #ce243db8
 def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=False, workers:int=8,
-                    progress:bool|None=None) -> DuplicateReport:
+                    progress:bool|None=None,
+                    check:bool=False) -> DuplicateReport: # decode every file, to report the damaged ones too
     "Groups of identical images under `folder`: same file bytes (`mode='bytes'`) or same decoded pixels (`'pixels'`)."
     _check(mode, algo)
     paths, errors = find_images(folder)
     if mode == 'bytes':
         by_size = defaultdict(list)
-        for p in paths: by_size[p.stat().st_size].append(p)
+        for p in paths:
+            try: by_size[p.stat().st_size].append(p)
+            except OSError as e: errors.append(ImageLoadError(p, "no such file" if isinstance(e, FileNotFoundError) else str(e)))
         groups = [g for g in by_size.values() if len(g) > 1]
         groups, e1 = _regroup(groups, _ends, workers, False)
         big = [g for g in groups if g[0].stat().st_size > 8192]  # small files were read whole already
@@ -361,6 +364,12 @@ def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=F
                     else: parts.append([p])
                 checked += [q for q in parts if len(q) > 1]
             groups = checked
+    if check:  # a file that is read only when another has its size (bytes) or dimensions (pixels) is otherwise never decoded
+        seen = {e.source for e in errors}
+        def bad(p):
+            try: open_image(p); return None
+            except ImageLoadError as e: return e
+        with ThreadPoolExecutor(workers) as ex: errors += [e for e in ex.map(bad, [p for p in paths if p not in seen]) if e]
     groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), str(g[0])))
     return DuplicateReport(groups, sorted(errors, key=lambda e: describe(e.source)))
 
@@ -376,5 +385,7 @@ def files_to_remove(groups, keep='shortest') -> list[Path]:
         keep = rules[keep]
     out = []
     for g in groups:
-        g = [Path(p) for p in g]; k = min(g, key=keep); out += [p for p in g if p != k]
+        g = [Path(p) for p in g]
+        real = [p for p in g if not p.is_symlink()] or g  # keep a real file: removing it would leave the links dangling
+        k = min(real, key=keep); out += [p for p in g if p != k]
     return out

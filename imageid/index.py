@@ -101,15 +101,16 @@ class SimilarIndex:
               n:int|None=None):      # how many vectors the index will hold (default: M)
         "Create the FAISS index for about `n` vectors and train it (PCA, quantisers) on `vecs`."
         vecs = self._check(vecs); n = n or len(vecs)
-        kind = self.index_type if self.index_type != 'auto' else choose_index_type(n, self.dim, self.memory_budget, self.hnsw_m)
+        d = self.dim if not self.pca or self.pca >= self.dim else self.pca  # what the index stores: the type follows it
+        kind = self.index_type if self.index_type != 'auto' else choose_index_type(n, d, self.memory_budget, self.hnsw_m)
         if kind == 'ivfpq' and len(vecs) < 64 * 16: kind = 'hnsw'  # too few vectors to train the quantisers
         self._kind, self.index_type = kind, kind if self.index_type != 'auto' else 'auto'
-        d = self.dim if not self.pca or self.pca >= self.dim else self.pca
         self.index = create_faiss_index(kind, d, n, self.hnsw_m)
         if d < self.dim:  # PCA, then unit length again: inner products stay cosines
             self._inner, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_inner` keeps the Python object alive
             pca = faiss.PCAMatrix(self.dim, d)
             self.index.prepend_transform(faiss.NormalizationTransform(d)); self.index.prepend_transform(pca)
+            pca.train(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)])  # 2,048 vectors make a good PCA; more only cost time
         if not self.index.is_trained: self.index.train(vecs)
         if d < self.dim:  # FAISS keeps every eigenvector (min(n, dim)² floats): keep the `d` it uses
             faiss.copy_array_to_vector(faiss.vector_to_array(pca.PCAMat)[:d * self.dim], pca.PCAMat)

@@ -23,6 +23,7 @@ __all__ = ['rootsift', 'ratio_matches', 'count_inliers', 'LocalIndex', 'train_co
 def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
     "8-bit greyscale array of `img` with its longer side at most `max_side`, and the scale applied."
     img = load_image(img).convert('L')
+    if min(img.size) < 1: raise ImageLoadError(img, f"empty image ({img.size[0]}x{img.size[1]})")
     s = min(1.0, max_side / max(img.size))
     if s < 1: img = img.resize((max(1, round(img.width * s)), max(1, round(img.height * s))), Image.Resampling.BILINEAR)
     return np.asarray(img), s

@@ -27,11 +27,20 @@ def check_format(meta, fmt:str, version:int, where, what:str='index') -> dict:
     return meta
 
 # %% ../nbs/00a_store.ipynb #71909130
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0); return True
+    except ProcessLookupError: return False
+    except PermissionError: return True
+
 def atomic_write(path, write) -> Path:
     "Call `write(file)` on a temporary file next to `path`, then rename it over `path`: readers never see half a file."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a file")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix='.tmp', dir=path.parent)
+    for old in path.parent.glob(f".{path.name}.*.tmp"):  # what a killed writer left: its pid is gone
+        try: pid = int(old.name[len(path.name) + 2:].split('.')[0])
+        except ValueError: continue
+        if not _alive(pid): old.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix='.tmp', dir=path.parent)
     try:
         with os.fdopen(fd, 'wb') as f:
             write(f); f.flush(); os.fsync(f.fileno())
