@@ -135,9 +135,11 @@ def _read_manifest(path:Path) -> dict:
 
 def _open_shard(d:Path) -> dict:
     "The columns of one shard folder: `{name: memory-mapped array}`."
+    if not d.is_dir(): raise FileNotFoundError(f"{d}: no such shard")  # merged away by a writer: the caller reads the manifest again
     cols = {}
     for f in sorted(d.glob('*.npy')):
         try: cols[f.stem] = np.load(f, mmap_mode='r', allow_pickle=False)
+        except FileNotFoundError: raise
         except Exception as e: raise IndexFormatError(f"{f}: damaged ({type(e).__name__}: {e})") from e
     if 'id' not in cols: raise IndexFormatError(f"{d}: damaged shard (no ids)")
     n = len(cols['id'])
@@ -154,13 +156,15 @@ def _load(self:Store, tries:int=5):
     for t in range(tries):
         try:
             m = _read_manifest(self.path)
-            shards = [_open_shard(self.path/'shards'/s) for s in m['shards']]
+            cache = getattr(self, '_cache', {})  # shards never change once written: open each once
+            shards = [cache[s] if s in cache else _open_shard(self.path/'shards'/s) for s in m['shards']]
             dead = np.load(self.path/m['files']['deleted'], allow_pickle=False) if m['files'].get('deleted') else np.zeros(0, np.int64)
             break
         except FileNotFoundError:
             if t == tries - 1 or not (self.path/_NAME).exists(): raise
             time.sleep(0.05)
     self.manifest, self.generation, self.settings, self.shards = m, m['generation'], m['settings'], shards
+    self._cache = dict(zip(m['shards'], shards))
     names = set().union(*[s.keys() for s in shards]) if shards else {'id'}
     small = [k for k in names if all(k in s for s in shards) and (_ragged(k) or f"{k}@count" not in names)
              and (not shards or shards[0][k][:0].itemsize * int(np.prod(shards[0][k].shape[1:])) <= 64)]
@@ -202,6 +206,8 @@ class StoreWriter:
         return ids
 
 # %% ../nbs/00a_store.ipynb #1701e18d
+def _shard_name(m:dict) -> str: return f"{m['generation'] + 1:06d}-{os.urandom(4).hex()}"
+
 @patch
 def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
            columns:dict|None=None,           # name → (n, ...) array: one row per image
@@ -217,7 +223,7 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
         if len(parts) != n: raise ValueError(f"ragged column {k!r} has {len(parts)} entries for {n} images")
         cols[k] = np.concatenate(parts) if n else np.zeros(0)
         cols[f"{k}@count"] = np.array([len(p) for p in parts], np.int64)
-    name = f"{self.m['generation'] + 1:06d}-{len(self.m['shards']):06d}"
+    name = _shard_name(self.m)
     root = self.store.path/'shards'; root.mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
     try:
@@ -231,9 +237,10 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
 @patch
 def delete(self:StoreWriter, ids) -> int:
     "Mark `ids` as removed; returns how many were alive."
-    ids = set(int(i) for i in np.atleast_1d(np.asarray(ids, np.int64)))
-    known = set(self.store.ids.tolist()) | {int(i) for i in self._pending_ids()}
-    new = (ids & known) - self.dead
+    ids = np.unique(np.atleast_1d(np.asarray(ids, np.int64)))
+    if not len(ids): return 0
+    known = ids[np.isin(ids, self.store.ids)].tolist() + np.intersect1d(ids, self._pending_ids()).tolist()
+    new = set(known) - self.dead
     self.dead |= new; self.changed |= bool(new)
     return len(new)
 
@@ -249,6 +256,30 @@ def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
     write(self.store.path/fn)
     self.m['files'][name] = fn; self.changed = True
     return self.store.path/fn
+
+# %% ../nbs/00a_store.ipynb #25be6bd9
+@patch
+def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
+    "Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows` images."
+    root, n = self.store.path/'shards', 0
+    rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
+    while len(self.m['shards']) >= 2:
+        a, b = self.m['shards'][-2:]; ra, rb = rows(a), rows(b)
+        if 2 * rb < ra or ra + rb > max_rows: break
+        ca, cb = _open_shard(root/a), _open_shard(root/b)
+        if set(ca) != set(cb): break
+        name = _shard_name(self.m); tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
+        try:
+            for k in ca:  # streamed through a memory-mapped output: two large shards are never both in RAM
+                out = np.lib.format.open_memmap(tmp/f"{k}.npy", mode='w+', dtype=ca[k].dtype, shape=(len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
+                for o, part in ((0, ca[k]), (len(ca[k]), cb[k])):
+                    for c in range(0, len(part), 8192): e = min(c + 8192, len(part)); out[o + c:o + e] = part[c:e]
+                out.flush(); del out
+                fd = os.open(tmp/f"{k}.npy", os.O_RDONLY); os.fsync(fd); os.close(fd)
+            os.replace(tmp, root/name)
+        except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
+        self.m['shards'][-2:] = [name]; self.changed = True; n += 1
+    return n
 
 # %% ../nbs/00a_store.ipynb #e85fd869
 @patch
