@@ -69,7 +69,7 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     if (out/'index'/'manifest.json').exists(): shutil.rmtree(out/'index')  # the demo's own collection of an earlier run
     c = Collection(out/'index', model=model, size=2 * size)
     errs = c.add(col, progress=False)
-    queries = sorted(qd.iterdir())
+    queries = sorted(q for q in qd.iterdir() if not q.name.startswith('.'))  # not the demo's own mark
     results = c.search(queries, k=5)
     same = lambda q, p: Path(truth[Path(q).name][1]).stem in Path(str(p)).name
     found = {'exact': 0, 'similar': 0}; top1 = {'exact': 0, 'similar': 0}; verified = 0; false_ver = 0

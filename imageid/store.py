@@ -257,7 +257,7 @@ def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
     self.m['files'][name] = fn; self.changed = True
     return self.store.path/fn
 
-# %% ../nbs/00a_store.ipynb #25be6bd9
+# %% ../nbs/00a_store.ipynb #2343bf09
 @patch
 def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
     "Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows` images."
