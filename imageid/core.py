@@ -82,7 +82,7 @@ def open_image(source) -> Image.Image:
     except UnidentifiedImageError as e: raise ImageLoadError(source, "not an image (unrecognised content)") from e
     except PermissionError as e: raise ImageLoadError(source, "unreadable: permission denied") from e
     except (OSError, SyntaxError, ValueError, TypeError, EOFError) as e:
-        msg = str(e) or type(e).__name__
+        msg = getattr(e, 'strerror', None) or str(e) or type(e).__name__  # an OSError's text repeats the path
         if 'truncated' in msg or isinstance(e, EOFError): msg = f"truncated or corrupt: {msg}"
         raise ImageLoadError(source, msg) from e
 
@@ -121,7 +121,7 @@ def _sniff(p:Path):
         return p
     except UnidentifiedImageError: return ImageLoadError(p, "not an image (unrecognised content)")
     except Image.DecompressionBombError as e: return ImageLoadError(p, f"decompression bomb: {e}")
-    except (OSError, SyntaxError, ValueError) as e: return ImageLoadError(p, str(e) or type(e).__name__)
+    except (OSError, SyntaxError, ValueError) as e: return ImageLoadError(p, getattr(e, 'strerror', None) or str(e) or type(e).__name__)  # the reason, not the path again
 
 def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -> tuple[list[Path], list[ImageLoadError]]:
     "Image files under `folder`, recognised by content, sorted; and an `ImageLoadError` for every other file."
