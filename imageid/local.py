@@ -16,8 +16,8 @@ from .store import save_npz, load_npz, encode_strings, decode_strings, IndexForm
 from .index import blas_search
 
 # %% auto #0
-__all__ = ['rootsift', 'ratio_matches', 'count_inliers', 'LocalIndex', 'train_codebook', 'vlad_codebook', 'vlad',
-           'inlier_distributions', 'plot_inliers']
+__all__ = ['rootsift', 'ratio_matches', 'count_inliers', 'LocalIndex', 'train_codebook', 'generic_images', 'vlad_codebook',
+           'vlad', 'inlier_distributions', 'plot_inliers']
 
 # %% ../nbs/21a_local.ipynb #72058c60
 def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
@@ -181,6 +181,13 @@ def train_codebook(images, k:int=64, n_features:int=240, seed:int=0) -> np.ndarr
     X = _unit(np.concatenate([rootsift(i, n_features=n_features)[1] for i in images]))
     km = faiss.Kmeans(128, k, niter=25, seed=seed); km.train(X)
     return km.centroids.astype(np.float32)
+
+def generic_images() -> list:
+    "The scikit-image photographs (grey and colour, 21) the shipped codebook was learned from."
+    import skimage.data as skd
+    names = ['astronaut', 'brick', 'camera', 'cat', 'cell', 'clock', 'coffee', 'coins', 'grass', 'gravel', 'horse',
+             'hubble_deep_field', 'immunohistochemistry', 'moon', 'page', 'retina', 'rocket', 'text', 'colorwheel']
+    return [load_image(getattr(skd, n)()) for n in names] + [load_image(x) for x in skd.stereo_motorcycle()[:2]]
 
 def vlad_codebook() -> np.ndarray:
     "The generic codebook shipped with imageid: `(64, 128)` float32 centroids."

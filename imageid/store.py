@@ -349,3 +349,19 @@ def ragged(self:Store, name:str, rows) -> list[np.ndarray]:
     if not len(np.atleast_1d(rows)): return []
     st, cnt = self._starts[name], self.columns[f"{name}@count"]
     return [np.asarray(self.shards[self.shard_of[r]][name][st[r]:st[r] + cnt[r]]) for r in np.atleast_1d(rows).tolist()]
+
+@patch
+def prefetch(self:Store, name:str, rows):
+    "Ask the kernel to read column `name` of `rows` ahead (`MADV_WILLNEED`): reads of rows scattered on disk overlap."
+    import mmap
+    if not hasattr(mmap, 'MADV_WILLNEED'): return
+    rag, page = name in self._starts, mmap.PAGESIZE
+    for r in np.atleast_1d(np.asarray(rows, np.int64)).tolist():
+        if r < 0: continue
+        a = self.shards[self.shard_of[r]][name]; mm = getattr(a, '_mmap', None)
+        if mm is None: continue
+        rb = a.itemsize * int(np.prod(a.shape[1:]))
+        s, n = (int(self._starts[name][r]), int(self.columns[f"{name}@count"][r])) if rag else (int(self.row_in_shard[r]), 1)
+        beg = a.offset % mmap.ALLOCATIONGRANULARITY + s * rb  # where the array starts inside numpy's mapping
+        if n: mm.madvise(mmap.MADV_WILLNEED, beg - beg % page, beg % page + n * rb)
+
