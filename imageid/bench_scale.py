@@ -4,13 +4,12 @@
 
 # %% ../nbs/32_bench_scale.ipynb #1259a035
 from __future__ import annotations
-import os, sys, json, time, shutil, tempfile, subprocess
+import sys, json, time, shutil, tempfile, subprocess
 from pathlib import Path
 import numpy as np
 from .core import *
-from .store import Store
-from .local import rootsift, vlad, vlad_codebook
-from .search import Collection, DEFAULTS
+from .local import rootsift, vlad
+from .search import Collection
 
 # %% auto #0
 __all__ = ['synth_collection', 'measure_search', 'run_scale_bench', 'format_scale_bench', 'plot_scale_bench', 'real_bench',

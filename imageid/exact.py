@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_exact.ipynb #13795a03
 from __future__ import annotations
-import os, json, hashlib, filecmp, tempfile, functools
+import os, hashlib, filecmp, functools
 from pathlib import Path
 from dataclasses import dataclass, field
 from collections import defaultdict
@@ -13,7 +13,7 @@ import numpy as np, xxhash
 from PIL import Image
 from .core import *
 from .core import _is_tensor, _is_stack
-from .store import IndexFormatError, atomic_write, save_npz, load_npz, encode_strings, decode_strings
+from .store import IndexFormatError, save_npz, load_npz, encode_strings, decode_strings
 
 # %% auto #0
 __all__ = ['ALGOS', 'MODES', 'pixel_array', 'content_key', 'content_keys', 'ExactIndex', 'DuplicateReport', 'find_duplicates',
