@@ -6,7 +6,7 @@
 from __future__ import annotations
 import sys, json, time, shutil, tempfile, subprocess
 from pathlib import Path
-import numpy as np
+import numpy as np, pdqhash
 from .core import *
 from .local import rootsift, vlad
 from .search import Collection
@@ -27,6 +27,10 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
     col = Collection(path)
     cb, s = col.codebook, col.settings
     feats = [rootsift(load_image(x), s['max_side'], s['n_features']) for x in sources]
+    def dims(x):
+        x = load_image(x); f = min(1.0, s['max_side'] / max(x.size)); return [*x.size, max(1, round(x.width * f)), max(1, round(x.height * f))]
+    pdqs = [np.packbits(np.stack([h[0], h[5]]).astype(np.uint8), axis=1) for h, _ in (pdqhash.compute_dihedral(np.asarray(to_rgb(load_image(x)))) for x in sources)]
+    sdims = [dims(x) for x in sources]
     V = np.stack([vlad(d, cb) for _, d in feats])
     import skimage.data as skd  # other photos: scikit-image's grey ones (none of them a source) and crops of them
     others = [load_image(getattr(skd, g)()) for g in _GREY]
@@ -43,11 +47,12 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
             vl /= np.linalg.norm(vl, axis=1, keepdims=True)
             xy = [(rng.random((240, 2)) * 500).astype(np.float16) for _ in range(m)]
             des = [pool[rng.integers(0, len(pool), 240)] for _ in range(m)]
+            pdq = rng.integers(0, 256, (m, 2, 32), dtype=np.uint8); dm = np.tile(np.array([500, 500, 500, 500], np.int32), (m, 1))
             for j in range(m):
                 if c + j in where:
-                    i = where[c + j]; xy[j], des[j], vl[j] = feats[i][0], feats[i][1], V[i]
+                    i = where[c + j]; xy[j], des[j], vl[j], pdq[j], dm[j] = feats[i][0], feats[i][1], V[i], pdqs[i], sdims[i]
             cols = dict(key=rng.integers(0, 2**63, (m, 2)).astype(np.uint64), size=np.full(m, -1), mtime=np.full(m, -1),
-                        isfile=np.zeros(m, bool), vlad=vl.astype(np.float16))
+                        isfile=np.zeros(m, bool), vlad=vl.astype(np.float16), pdq=pdq, dims=dm)
             w.append(ids, cols, dict(path=_fake_paths(ids), xy=xy, des=des)); w.commit()
         t = time.perf_counter(); col._update_global(w); t_index = time.perf_counter() - t
     return dict(n=n, source_ids={i: int(pos) for pos, i in where.items()}, index_s=t_index)

@@ -13,15 +13,41 @@ __all__ = ['make_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #830356cc
 def _dedup(a):
-    from imageid.exact import find_duplicates, files_to_remove
     if not Path(a.dir).is_dir(): sys.exit(f"imageid dedup: {a.dir}: not a folder")
+    if a.similar: return _dedup_similar(a)
+    if a.report or a.min_inliers is not None or a.index: sys.exit("imageid dedup: --report, --min-inliers and --index need --similar")
+    from imageid.exact import find_duplicates, files_to_remove
     rep = find_duplicates(a.dir, mode=a.mode, verify=a.verify, progress=not a.json, check=a.check)
-    if a.json: print(json.dumps(rep.to_dict(), indent=2)); return 0
+    rule = {'largest': 'shortest', 'shortest-path': 'shortest'}.get(a.keep, a.keep)  # identical files: the largest is any of them
+    remove = files_to_remove(rep, keep=rule)
+    if a.json: print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2)); return 0
     for i, g in enumerate(rep.groups, 1):
         print(f"group {i} ({len(g)} files):"); [print(f"  {p}") for p in g]
     for e in rep.errors: print(f"unreadable: {e}", file=sys.stderr)
-    print(f"{len(rep.groups)} duplicate groups; {len(files_to_remove(rep))} files could be removed "
-          f"(keeping the shortest path of each group); {len(rep.errors)} unreadable files")
+    print(f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed "
+          f"(keeping the {'shortest path' if rule == 'shortest' else a.keep + ' file'} of each group); {len(rep.errors)} unreadable files")
+    return 0
+
+def _dedup_similar(a):
+    from imageid.near import find_near_duplicates
+    from imageid.store import IndexFormatError, StoreLockedError
+    if a.verify or a.check or a.mode != 'bytes': sys.exit("imageid dedup: --verify, --check and --mode are for exact groups (without --similar)")
+    if a.report and not Path(a.report).resolve().parent.is_dir(): sys.exit(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
+    try: r = find_near_duplicates(a.dir, keep=a.keep, min_inliers=12 if a.min_inliers is None else a.min_inliers,
+                                  collection=a.index, progress=not a.json)
+    except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: sys.exit(f"imageid dedup: {e}")
+    if a.report: r.report(a.report, progress=not a.json)
+    if a.json: print(json.dumps(r.to_dict(), indent=2)); return 0
+    how = {}
+    for p in r.pairs: how.setdefault(p['b'], p); how.setdefault(p['a'], p)
+    for i, g in enumerate(r.groups, 1):
+        print(f"group {i} ({len(g)} files):")
+        for j, p in enumerate(g):
+            x = how.get(p, {}); why = '' if j == 0 or not x else f"  [{x['tier']}" + ('' if x['inliers'] is None else f", {x['inliers']} inliers") + "]"
+            print(f"  {'keep  ' if j == 0 else 'remove'} {p}{why}")
+    for e in r.errors: print(f"unreadable: {e}", file=sys.stderr)
+    print(f"{len(r.groups)} groups of copies; {len(r.files_to_remove)} files could be removed (keeping the {a.keep} of each group); "
+          f"{len(r.errors)} unreadable files" + (f"; report: {a.report}" if a.report else ''))
     return 0
 
 def _index(a):
@@ -127,12 +153,18 @@ def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='imageid', description="Find exact and similar images in your collection.")
     p.add_argument('--version', action='version', version=f"imageid {imageid.__version__}")
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
-    s = sub.add_parser('dedup', help="find groups of identical images in a folder")
+    s = sub.add_parser('dedup', help="find groups of identical images (or, with --similar, of copies) in a folder")
     s.add_argument('dir', help="folder to scan (recursively)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='bytes', help="compare file bytes or decoded pixels (default: bytes)")
     s.add_argument('--verify', action='store_true', help="confirm each group byte for byte (pixel for pixel)")
     s.add_argument('--check', action='store_true', help="decode every file to report damaged ones (slower; otherwise a file is read only when another has its size or dimensions)")
-    s.add_argument('--json', action='store_true', help="print {groups, errors} as JSON")
+    s.add_argument('--similar', action='store_true', help="also group edited copies: resized, re-compressed, cropped, mirrored, captioned (find_near_duplicates)")
+    s.add_argument('--keep', choices=('largest', 'oldest', 'newest', 'shortest-path'), default='largest',
+                   help="the file each group keeps (default: largest, the most pixels: copies are usually smaller or more compressed)")
+    s.add_argument('--min-inliers', type=int, help="with --similar: matched keypoints for a copy (default 12; higher is stricter)")
+    s.add_argument('--report', metavar='FILE.html', help="with --similar: write a page with every group's thumbnails")
+    s.add_argument('--index', metavar='COLLECTION', help="with --similar: keep the features in this folder (a later run reads only new files)")
+    s.add_argument('--json', action='store_true', help="print {groups, errors, files_to_remove} (with --similar: and pairs) as JSON")
     s.set_defaults(fn=_dedup)
     s = sub.add_parser('index', help="index a folder for exact (and, with --model, similar) search")
     s.add_argument('dir', help="folder of images (recursively)")

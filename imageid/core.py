@@ -71,11 +71,16 @@ def _open(source) -> Image.Image:
     if hasattr(source, 'read'): return Image.open(source)
     raise TypeError(f"cannot load an image from a {type(source).__name__}")
 
-def open_image(source) -> Image.Image:
+def open_image(source,
+               draft:int|None=None) -> Image.Image: # decode a JPEG reduced (by 2, 4 or 8) while its longer side stays ≥ `draft`
     "Open `source` (path, bytes, file object, PIL image, (H,W[,C]) array or (C,H,W) tensor) as a loaded PIL image, EXIF orientation applied."
     try:
         img = _open(source)
+        full = img.size
+        if draft and getattr(img, 'format', None) == 'JPEG' and max(full) >= 2 * draft:  # libjpeg scales while decoding: far less work
+            s = draft / max(full); img.draft(img.mode, (int(np.ceil(full[0] * s)), int(np.ceil(full[1] * s))))
         img.load()
+        img.info['full_size'] = full  # the size before any draft (before the EXIF rotation too)
         return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
     except ImageLoadError: raise
     except Image.DecompressionBombError as e: raise ImageLoadError(source, f"decompression bomb: {e}") from e

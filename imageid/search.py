@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, shutil, tempfile, weakref
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
-import numpy as np, cv2
+import numpy as np, cv2, pdqhash
 from PIL import Image
 from fastcore.basics import patch
 from .core import *
@@ -96,9 +96,10 @@ def _shrink(img:Image.Image, side:int) -> Image.Image:
 @patch
 def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
     "Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the collection says)."
-    img = open_image(src)
+    bytes_mode = self.settings['mode'] == 'bytes' and isinstance(src, Path)
+    img = open_image(src, draft=self.settings['max_side'] if bytes_mode else None)  # pixels are hashed at full size
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
-    return img, content_key(src, 'bytes') if self.settings['mode'] == 'bytes' and isinstance(src, Path) else content_key(img, 'pixels')
+    return img, content_key(src, 'bytes') if bytes_mode else content_key(img, 'pixels')
 
 @patch
 def _extract(self:Collection, src, old:int=-1):
@@ -110,11 +111,16 @@ def _extract(self:Collection, src, old:int=-1):
         st = os.stat(src) if isfile else None
         rec = dict(key=key, size=st.st_size if st else -1, mtime=st.st_mtime_ns if st else -1, isfile=isfile,
                    path=np.frombuffer((os.path.abspath(src) if isfile else describe(src)).encode('utf-8', 'surrogateescape'), np.uint8))
-        if old >= 0 and (self.store.columns['key'][old] == key).all():
+        if old >= 0 and 'pdq' in self.store.columns and (self.store.columns['key'][old] == key).all():  # (collections before PDQ: again)
             xy, des = self.store.ragged('xy', old)[0], self.store.ragged('des', old)[0]
-            return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0], 'src': src}
-        xy, des = rootsift(to_rgb(_shrink(img, s['max_side'])), s['max_side'], s['n_features'])
-        return {**rec, 'xy': xy, 'des': des, 'vlad': vlad(des, self.codebook).astype(np.float16), 'src': src}
+            return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0], 'pdq': self.store.get('pdq', [old])[0],
+                    'dims': self.store.get('dims', [old])[0], 'src': src}
+        rgb = to_rgb(_shrink(img, s['max_side'])); xy, des = rootsift(rgb, s['max_side'], s['n_features'])
+        f = min(1.0, s['max_side'] / max(rgb.size))  # the frame the keypoints are in (for the overlap of two images)
+        hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))  # PDQ of the image and of its mirror (for `find_near_duplicates`)
+        pdq = np.packbits(np.stack([hs[0], hs[5]]).astype(np.uint8), axis=1)
+        dims = np.array([*img.info.get('full_size', img.size), max(1, round(rgb.width * f)), max(1, round(rgb.height * f))], np.int32)
+        return {**rec, 'xy': xy, 'des': des, 'vlad': vlad(des, self.codebook).astype(np.float16), 'pdq': pdq, 'dims': dims, 'src': src}
     except ImageLoadError as e: return e
     except (OSError, ValueError, ZeroDivisionError, cv2.error) as e: return ImageLoadError(src, str(e) or type(e).__name__)
 
@@ -159,15 +165,24 @@ def _add(self:Collection, expanded, progress, workers, commit_every) -> tuple[li
         if progress is None: progress = len(todo) >= 200
         from tqdm.auto import tqdm
         bar = tqdm(total=len(todo), desc='indexing', unit='img', disable=not progress)
-        with ThreadPoolExecutor(workers) as ex:
-            for c in range(0, len(todo), commit_every):
-                chunk = todo[c:c + commit_every]
-                res = list(ex.map(lambda t: self._extract(*t), chunk)); bar.update(len(chunk))
-                errs += [r for r in res if isinstance(r, ImageLoadError)]
-                ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
-                if ok: self._append(w, [r for r, _ in ok])
-                w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
-                w.merge_tail(); w.commit()
+        chunks = [todo[c:c + commit_every] for c in range(0, len(todo), commit_every)]
+        threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
+        try:
+            with ThreadPoolExecutor(workers) as ex:
+                def submit(chunk):
+                    fs = [ex.submit(self._extract, *t) for t in chunk]
+                    for f in fs: f.add_done_callback(lambda _: bar.update(1))
+                    return fs
+                nxt = submit(chunks[0]) if chunks else []
+                for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
+                    fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
+                    res = [f.result() for f in fs]
+                    errs += [r for r in res if isinstance(r, ImageLoadError)]
+                    ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
+                    if ok: self._append(w, [r for r, _ in ok])
+                    w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
+                    w.merge_tail(); w.commit()
+        finally: cv2.setNumThreads(threads)
         bar.close()
         self._update_global(w)
     self._read_all()
@@ -176,7 +191,7 @@ def _add(self:Collection, expanded, progress, workers, commit_every) -> tuple[li
 @patch
 def _append(self:Collection, w, recs:list):
     "Write one shard of extracted records (and, with a model, their embeddings)."
-    cols = {k: np.stack([r[k] for r in recs]) for k in ('key', 'size', 'mtime', 'isfile', 'vlad')}
+    cols = {k: np.stack([r[k] for r in recs]) for k in ('key', 'size', 'mtime', 'isfile', 'vlad', 'pdq', 'dims')}
     rag = {k: [r[k] for r in recs] for k in ('path', 'xy', 'des')}
     if self.model is not None: rag['emb'] = self._embed([r['src'] for r in recs])
     w.append(w.new_ids(len(recs)), cols, rag)
