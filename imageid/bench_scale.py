@@ -21,7 +21,10 @@ def _fake_paths(ids) -> list[np.ndarray]:
 
 _GREY = ('camera', 'moon', 'coins', 'page', 'text', 'clock', 'horse', 'brick', 'grass', 'gravel', 'cell')
 
-def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, progress:bool=True) -> dict:
+def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, progress:bool=True,
+                     mix:str='sum',    # 'sum': 3 photos' vectors added; 'blocks': each codeword's block from another photo
+                     noise:float=0.02,
+                     flip:float=0.0) -> dict: # with 'blocks': the share of blocks negated (lowers neighbours' similarity)
     "Write a collection of `n` images at `path`: the real `sources` at random positions, synthetic features elsewhere."
     rng = np.random.default_rng(seed)
     col = Collection(path)
@@ -43,7 +46,10 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
         for c in tqdm(range(0, n, chunk), desc=f'synthesising {n:,}', disable=not progress):
             m = min(chunk, n - c); ids = w.new_ids(m)
             w_ = rng.random((m, 3)).astype(np.float32)
-            vl = (w_[:, :, None] * P[rng.integers(0, len(P), (m, 3))]).sum(1) + 0.02 * rng.standard_normal((m, P.shape[1]), np.float32)
+            if mix == 'blocks':  # far more different vectors: neighbours as (dis)similar as real photos' (see `bench_near`)
+                K = len(cb); vl = P.reshape(len(P), K, -1)[rng.integers(0, len(P), (m, K)), np.arange(K)]
+                vl = (vl * np.where(rng.random((m, K, 1)) < flip, -1, 1).astype(np.float32)).reshape(m, -1) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
+            else: vl = (w_[:, :, None] * P[rng.integers(0, len(P), (m, 3))]).sum(1) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
             vl /= np.linalg.norm(vl, axis=1, keepdims=True)
             xy = [(rng.random((240, 2)) * 500).astype(np.float16) for _ in range(m)]
             des = [pool[rng.integers(0, len(pool), 240)] for _ in range(m)]

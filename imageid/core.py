@@ -80,7 +80,7 @@ def open_image(source,
         if draft and getattr(img, 'format', None) == 'JPEG' and max(full) >= 2 * draft:  # libjpeg scales while decoding: far less work
             s = draft / max(full); img.draft(img.mode, (int(np.ceil(full[0] * s)), int(np.ceil(full[1] * s))))
         img.load()
-        img.info['full_size'] = full  # the size before any draft (before the EXIF rotation too)
+        img.info.setdefault('full_size', full)  # the size before any draft (before the EXIF rotation too); kept when opened again
         return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
     except ImageLoadError: raise
     except Image.DecompressionBombError as e: raise ImageLoadError(source, f"decompression bomb: {e}") from e

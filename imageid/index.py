@@ -52,7 +52,7 @@ def blas_search(threshold:int=20):
     try: yield
     finally: faiss.cvar.distance_compute_blas_threshold = old
 
-# %% ../nbs/21_similar.ipynb #17d662d9
+# %% ../nbs/21_similar.ipynb #9828893a
 def _pca(x:np.ndarray, d:int) -> faiss.PCAMatrix:
     "A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples than dimensions)."
     x = np.asarray(x, np.float32); mean = x.mean(0); xc = x - mean
