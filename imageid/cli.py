@@ -4,20 +4,35 @@
 
 # %% ../nbs/90_cli.ipynb #c1f709ba
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, os, sys
 from pathlib import Path
 import imageid
 
 # %% auto #0
-__all__ = ['make_parser', 'main']
+__all__ = ['UsageError', 'make_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #830356cc
+class UsageError(Exception):
+    "Bad input to a command: reported as one line on stderr, with exit code 2 (as argparse does)."
+
+def _fail(msg:str): raise UsageError(msg)
+
+def _model_size(path, default:int=128) -> int:
+    "The image side a checkpoint from `imageid train` was trained at (embeddings should use it), else `default`."
+    if not path or not Path(path).is_file(): return default
+    try:
+        import torch
+        return int(torch.load(path, map_location='cpu', weights_only=True).get('train_config', {}).get('size', default))
+    except Exception: return default  # a bad file is reported where it is loaded
+
 def _dedup(a):
-    if not Path(a.dir).is_dir(): sys.exit(f"imageid dedup: {a.dir}: not a folder")
+    if not Path(a.dir).is_dir(): _fail(f"imageid dedup: {a.dir}: not a folder")
+    from imageid.search import list_files
+    if not list_files(a.dir): print(f"imageid dedup: {a.dir} holds no files", file=sys.stderr)
     if a.similar: return _dedup_similar(a)
-    if a.report or a.min_inliers is not None or a.index: sys.exit("imageid dedup: --report, --min-inliers and --index need --similar")
+    if a.report or a.min_inliers is not None or a.index: _fail("imageid dedup: --report, --min-inliers and --index need --similar")
     from imageid.exact import find_duplicates, files_to_remove
-    rep = find_duplicates(a.dir, mode=a.mode, verify=a.verify, progress=not a.json, check=a.check)
+    rep = find_duplicates(a.dir, mode=a.mode or 'pixels', verify=a.verify, progress=not a.json, check=a.check)
     rule = {'largest': 'shortest', 'shortest-path': 'shortest'}.get(a.keep, a.keep)  # identical files: the largest is any of them
     remove = files_to_remove(rep, keep=rule)
     if a.json: print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2)); return 0
@@ -31,11 +46,11 @@ def _dedup(a):
 def _dedup_similar(a):
     from imageid.near import find_near_duplicates
     from imageid.store import IndexFormatError, StoreLockedError
-    if a.verify or a.check or a.mode != 'bytes': sys.exit("imageid dedup: --verify, --check and --mode are for exact groups (without --similar)")
-    if a.report and not Path(a.report).resolve().parent.is_dir(): sys.exit(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
+    if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode are for exact groups (without --similar)")
+    if a.report and not Path(a.report).resolve().parent.is_dir(): _fail(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
     try: r = find_near_duplicates(a.dir, keep=a.keep, min_inliers=12 if a.min_inliers is None else a.min_inliers,
                                   collection=a.index, progress=not a.json)
-    except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: sys.exit(f"imageid dedup: {e}")
+    except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: _fail(f"imageid dedup: {e}")
     if a.report: r.report(a.report, progress=not a.json)
     if a.json: print(json.dumps(r.to_dict(), indent=2)); return 0
     how = {}
@@ -54,15 +69,17 @@ def _index(a):
     from imageid.search import Collection
     from imageid.store import IndexFormatError, StoreLockedError
     root, out = Path(a.dir), Path(a.output)
-    if not root.is_dir(): sys.exit(f"imageid index: {root}: not a folder")
+    if not root.is_dir(): _fail(f"imageid index: {root}: not a folder")
     new = not (out/'manifest.json').exists()
-    settings = dict(size=a.size, crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
+    from imageid.search import list_files
+    if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
+    settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
     try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
     except (FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError, IndexFormatError, ValueError) as e:
-        sys.exit(f"imageid index: {e}")
+        _fail(f"imageid index: {e}")
     if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)", file=sys.stderr)
     try: r = c.sync(root, prune=a.prune, progress=True)
-    except StoreLockedError as e: sys.exit(f"imageid index: {e}")
+    except StoreLockedError as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
     print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
           f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.kind if c.similar else 'empty'}"
@@ -72,10 +89,13 @@ def _index(a):
 def _search(a):
     from imageid.search import Collection, show
     from imageid.store import IndexFormatError
-    if a.k < 1: sys.exit("imageid search: -k must be at least 1")
-    if a.gallery and not Path(a.gallery).resolve().parent.is_dir(): sys.exit(f"imageid search: {Path(a.gallery).parent}: no such folder for --gallery")
+    if a.k < 1: _fail("imageid search: -k must be at least 1")
+    if a.gallery and not Path(a.gallery).resolve().parent.is_dir(): _fail(f"imageid search: {Path(a.gallery).parent}: no such folder for --gallery")
     try: c = Collection.load(a.index, device=a.device)
-    except (FileNotFoundError, IndexFormatError) as e: sys.exit(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
+    except (FileNotFoundError, IndexFormatError) as e: _fail(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
+    if a.min_inliers is not None:
+        if a.min_inliers < 3: _fail("imageid search: --min-inliers must be at least 3")
+        c.settings['min_inliers'] = a.min_inliers  # for this search only: the collection keeps its own
     results = c.search(a.images, k=a.k, verify=not a.no_verify, candidates=a.candidates)
     if a.json: print(json.dumps([{k: r[k] for k in ('query', 'exact', 'similar', 'error') if k in r} for r in results], indent=2))
     else:
@@ -84,19 +104,26 @@ def _search(a):
             print(f"{r['query']}: {len(r['exact'])} exact match(es)")
             for p in r['exact']: print(f"  = {p}")
             for s in r['similar']:
-                mark = (f"✓ {s['inliers']:>4} inliers " if s['verified'] else f"  {s['inliers']:>4} inliers ") if s['inliers'] is not None else ''
-                print(f"  {mark}{'' if s['score'] is None else format(s['score'], '.3f')} {s['path']}")
+                what = (f"copy, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
+                       (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
+                print(f"  {'✓' if s['verified'] else ' '} {what:<28} {s['path']}")
+    if not a.json and any(r['similar'] for r in results):
+        print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features; similar: not verified, by global score)", file=sys.stderr)
     if a.gallery:
         ok = [r for r in results if 'error' not in r]
         if ok: show(ok, [r['query'] for r in ok], a.gallery, k=a.k); print(f"gallery → {a.gallery}", file=sys.stderr)
     return 1 if any('error' in r for r in results) else 0
 
 def _train(a):
+    if not Path(a.dir).is_dir(): _fail(f"imageid train: {a.dir}: not a folder")
+    for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
+        if v < lo: _fail(f"imageid train: {name} must be at least {lo} (got {v})")
+    if a.lr <= 0 or a.temperature <= 0: _fail("imageid train: --lr and --temperature must be positive")
     from imageid.train import train, TrainConfig, plot_history
     cfg = TrainConfig(epochs=a.epochs, size=a.size, batch_size=a.batch_size, lr=a.lr, temperature=a.temperature,
                       device=a.device, workers=a.workers, seed=a.seed)
     try: model, hist = train(a.dir, cfg, out=a.output, resume=a.resume)
-    except (ValueError, FileNotFoundError) as e: sys.exit(f"imageid train: {e}")
+    except (ValueError, FileNotFoundError) as e: _fail(f"imageid train: {e}")
     png = Path(a.output).with_suffix('.png'); plot_history(hist, png)
     h = hist[-1]
     print(f"trained {len(hist)} epochs: loss {hist[0]['loss']:.3f} → {h['loss']:.3f}, {h['img_per_s']:.1f} img/s; "
@@ -104,9 +131,10 @@ def _train(a):
     return 0
 
 def _bench(a):
+    if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
     if a.what == 'scale':
         from imageid.bench_scale import run_scale_bench, format_scale_bench, plot_scale_bench
-        if a.data and not Path(a.data).is_dir(): sys.exit(f"imageid bench: {a.data}: not a folder")
+        if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")
         rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
         print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
         if a.plot: plot_scale_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
@@ -134,17 +162,19 @@ def _bench(a):
     return 0
 
 def _eval(a):
+    if not Path(a.dir).is_dir(): _fail(f"imageid eval: {a.dir}: not a folder")
+    if a.n_per_image < 1: _fail("imageid eval: --n-per-image must be at least 1")
     from imageid.evaluate import run_evaluation, format_results
-    try: res = run_evaluation(a.dir, a.model, queries=a.queries, n_per_image=a.n_per_image, size=a.size, seed=a.seed,
+    try: res = run_evaluation(a.dir, a.model, queries=a.queries, n_per_image=a.n_per_image, size=a.size or _model_size(a.model), seed=a.seed,
                               local=not a.no_local, imagenet=a.imagenet, progress=not a.json)
-    except (FileNotFoundError, ValueError) as e: sys.exit(f"imageid eval: {e}")
+    except (FileNotFoundError, ValueError) as e: _fail(f"imageid eval: {e}")
     print(json.dumps(res, indent=2) if a.json else format_results(res))
     return 0
 
 def _demo(a):
     from imageid.demo import run_demo
     try: run_demo(a.out, a.data, epochs=a.epochs, size=a.size)
-    except (FileExistsError, ValueError, NotADirectoryError) as e: sys.exit(f"imageid demo: {e}")
+    except (FileExistsError, ValueError, NotADirectoryError) as e: _fail(f"imageid demo: {e}")
     return 0
 
 # %% ../nbs/90_cli.ipynb #6c61d772
@@ -155,7 +185,7 @@ def make_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
     s = sub.add_parser('dedup', help="find groups of identical images (or, with --similar, of copies) in a folder")
     s.add_argument('dir', help="folder to scan (recursively)")
-    s.add_argument('--mode', choices=('bytes', 'pixels'), default='bytes', help="compare file bytes or decoded pixels (default: bytes)")
+    s.add_argument('--mode', choices=('bytes', 'pixels'), help="compare decoded pixels (default: a PNG re-saved as BMP is the same image) or file bytes (faster)")
     s.add_argument('--verify', action='store_true', help="confirm each group byte for byte (pixel for pixel)")
     s.add_argument('--check', action='store_true', help="decode every file to report damaged ones (slower; otherwise a file is read only when another has its size or dimensions)")
     s.add_argument('--similar', action='store_true', help="also group edited copies: resized, re-compressed, cropped, mirrored, captioned (find_near_duplicates)")
@@ -172,7 +202,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--prune', action='store_true', help="remove images whose files are gone from DIR")
     s.add_argument('--model', help="checkpoint from `imageid train` (or model.pt): its embeddings add candidates (new collections)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels', help="exact match on pixels (default) or file bytes")
-    s.add_argument('--size', type=int, default=128, help="image side for embeddings (default 128)")
+    s.add_argument('--size', type=int, help="with --model: image side for embeddings (default: the size the model was trained at, else 128)")
     s.add_argument('--crops', type=int, default=0, help="with --model: large crops embedded per image, 0-5 (default 0)")
     s.add_argument('--no-flip', action='store_true', help="do not average embeddings with the mirrored image")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
@@ -185,15 +215,20 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--gallery', help="draw the queries and results into this PNG")
     s.add_argument('--no-verify', action='store_true', help="skip verification with local features")
     s.add_argument('--candidates', type=int, default=32, help="candidates from the global index verified per query (default 32)")
+    s.add_argument('--min-inliers', type=int, help="matching local features for a verified copy (default: the collection's, 10; higher is stricter)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     s.set_defaults(fn=_search)
     s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
-    s.add_argument('--epochs', type=int, default=100); s.add_argument('--size', type=int, default=96)
-    s.add_argument('--batch-size', type=int, default=64); s.add_argument('--lr', type=float, default=1e-3)
-    s.add_argument('--temperature', type=float, default=0.2); s.add_argument('--device', default='auto')
-    s.add_argument('--workers', type=int, default=0, help="DataLoader worker processes"); s.add_argument('--seed', type=int, default=0)
+    s.add_argument('--epochs', type=int, default=100, help="passes over the folder (default 100; warm-up is the first tenth, at most 5)")
+    s.add_argument('--size', type=int, default=96, help="side of the training crops in pixels (default 96; embedding uses the same)")
+    s.add_argument('--batch-size', type=int, default=64, help="images per step, at least 2: each is the others' negatives (default 64)")
+    s.add_argument('--lr', type=float, default=1e-3, help="peak learning rate of AdamW (default 0.001)")
+    s.add_argument('--temperature', type=float, default=0.2, help="InfoNCE temperature (default 0.2; 0.2 beat 0.5 here)")
+    s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto (default: a GPU when there is one)")
+    s.add_argument('--workers', type=int, default=0, help="DataLoader worker processes for decoding and augmentation (default 0)")
+    s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
     s.add_argument('--resume', help="checkpoint to continue from")
     s.set_defaults(fn=_train)
     s = sub.add_parser('bench', help="run a benchmark")
@@ -209,7 +244,8 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`)")
     s.add_argument('--queries', help="a folder of real copies named like their sources in DIR (instead of generated edits)")
     s.add_argument('--n-per-image', type=int, default=2, help="generated edited copies per image (default 2)")
-    s.add_argument('--size', type=int, default=128); s.add_argument('--seed', type=int, default=0)
+    s.add_argument('--size', type=int, help="image side for the model's embeddings (default: the size it was trained at, else 128)")
+    s.add_argument('--seed', type=int, default=0, help="random seed of the generated edits (default 0)")
     s.add_argument('--imagenet', help="a local torchvision ResNet-18 ImageNet state dict, evaluated as a baseline")
     s.add_argument('--no-local', action='store_true', help="leave out the local-feature methods (slower)")
     s.add_argument('--json', action='store_true', help="print {method: {metric: value}} as JSON")
@@ -223,7 +259,15 @@ def make_parser() -> argparse.ArgumentParser:
     return p
 
 def main(argv=None) -> int:
-    "Entry point of the `imageid` command."
+    "Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on stderr)."
     p = make_parser(); a = p.parse_args(argv)
     if not getattr(a, 'fn', None): p.print_help(); return 0
-    return a.fn(a)
+    from imageid.core import ImageLoadError
+    from imageid.store import IndexFormatError, StoreLockedError
+    try: return a.fn(a)
+    except UsageError as e: print(e, file=sys.stderr); return 2
+    except (ImageLoadError, IndexFormatError, StoreLockedError, FileNotFoundError, FileExistsError, NotADirectoryError,
+            IsADirectoryError, PermissionError, ValueError) as e:
+        if os.environ.get('IMAGEID_DEBUG'): raise
+        print(f"imageid {a.command}: {e}", file=sys.stderr); return 2
+    except KeyboardInterrupt: print(f"imageid {a.command}: interrupted", file=sys.stderr); return 130

@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_evaluate.ipynb #a0da6986
 from __future__ import annotations
-import random, io, time
+import random, io, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,6 +12,7 @@ from PIL import Image, ImageOps, ImageEnhance, ImageFilter, ImageDraw, ImageFont
 from .core import *
 from .model import EmbeddingModel
 from .embed import embed_images
+from .exact import content_key
 
 # %% auto #0
 __all__ = ['average_precision', 'retrieval_metrics', 'micro_ap', 'group_metrics', 'copy_edit', 'make_copies', 'show_copies',
@@ -169,14 +170,19 @@ def verified_method(model, size:int=128, features:str='backbone', flip:bool=True
 
 def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_image:int=1, seed:int=0,
                     threshold:float|None=None, progress:bool=True) -> dict:
-    "Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given)."
+    "Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact duplicates of a source count as relevant too."
+    from tqdm.auto import tqdm
     if queries is None: queries, src, _ = make_copies(images, n_per_image, seed)
-    R = np.zeros((len(queries), len(images)), bool); R[np.arange(len(queries)), src] = True
+    kid = {}; kid = np.array([kid.setdefault(content_key(im, 'pixels'), len(kid)) for im in images])
+    R = kid[np.asarray(src)][:, None] == kid[None, :]  # an exact duplicate of the source is as right as the source
+    dup = int((np.bincount(kid)[kid] > 1).sum())
+    if dup and progress: print(f"{dup} of the {len(images)} images have an exact duplicate in the collection: each counts as relevant", file=sys.stderr)
     out = {}
-    for name, m in methods.items():
+    bar = tqdm(methods.items(), total=len(methods), desc='methods', unit='method', disable=not progress, file=sys.stderr)
+    for name, m in bar:
+        bar.set_description(name)
         t = time.perf_counter(); S = m(images, queries); dt = time.perf_counter() - t
         out[name] = {**retrieval_metrics(S, R, threshold=threshold), 'seconds': dt, 'ms_per_query': 1e3 * dt / len(queries)}
-        if progress: print(f"{name:>22}: " + ', '.join(f"{k} {v:.3f}" for k, v in out[name].items()))
     return out
 
 # %% ../nbs/30_evaluate.ipynb #3bbc8bc3

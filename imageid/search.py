@@ -17,7 +17,7 @@ from .index import SimilarIndex
 from .local import rootsift, count_inliers, vlad, vlad_codebook
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'Collection', 'list_files', 'draw_gallery', 'show']
+__all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'thumb_uri', 'SearchResults', 'list_files', 'draw_gallery', 'show']
 
 # %% ../nbs/22_search.ipynb #fe7a8772
 DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=10, pca=256, raw_below=256,
@@ -320,6 +320,37 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
             for i, _ in hits: d.setdefault(i, (None, 0))
     return [sorted(((i, sc, m) for i, (sc, m) in d.items()), key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
+# %% ../nbs/22_search.ipynb #958dc9dd
+def thumb_uri(src, side:int=120) -> str:
+    "A `data:` URI of a JPEG thumbnail of `src` (an empty string if it cannot be read): for self-contained HTML."
+    import base64, io
+    try:
+        img = to_rgb(open_image(Path(src) if isinstance(src, str) else src, draft=side)); img.thumbnail((side, side))
+        buf = io.BytesIO(); img.save(buf, 'JPEG', quality=80)
+        return 'data:image/jpeg;base64,' + base64.b64encode(buf.getvalue()).decode()
+    except (ImageLoadError, OSError, ValueError): return ''
+
+class SearchResults(list):
+    "What `Collection.search` returns: a list of `{query, exact, similar}` dicts, shown in a notebook as a table of thumbnails."
+    def _repr_html_(self, max_rows:int=20, side:int=96) -> str:
+        import html
+        def cell(path, cap, colour):
+            return (f"<td style='text-align:center;vertical-align:top;font-size:12px;color:{colour}'><img src='{thumb_uri(path, side)}' "
+                    f"style='max-width:{side}px;max-height:{side}px;border:3px solid {colour}'><br>{html.escape(Path(str(path)).name[:28])}<br>{cap}</td>")
+        rows = []
+        for r in self[:max_rows]:
+            q = r['query']; qpath = q if isinstance(q, str) and os.path.exists(q) else None
+            first = cell(qpath, '<b>query</b>', '#222') if qpath else f"<td><b>{html.escape(str(q))[:40]}</b></td>"
+            if 'error' in r: rows.append(f"<tr>{first}<td style='color:#c0392b'>{html.escape(r['error'])}</td></tr>"); continue
+            cs = [cell(p, 'exact', GALLERY_COLOURS['exact'][0]) for p in r['exact']]
+            cs += [cell(s['path'], f"copy · {s['inliers']} inliers" if s['verified'] else
+                        (f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar'),
+                        GALLERY_COLOURS['copy' if s['verified'] else 'similar'][0]) for s in r['similar'] if s['path'] not in r['exact']]
+            rows.append(f"<tr>{first}{''.join(cs) or '<td>no match</td>'}</tr>")
+        more = f"<p>… and {len(self) - max_rows} more queries</p>" if len(self) > max_rows else ''
+        legend = ' · '.join(f"<span style='color:{GALLERY_COLOURS[k][0]}'>■ {GALLERY_COLOURS[k][1]}</span>" for k in ('exact', 'copy', 'similar'))
+        return f"<div style='font-size:12px'>{legend}</div><table>{''.join(rows)}</table>{more}"
+
 # %% ../nbs/22_search.ipynb #33d022bf
 @patch
 def candidates(self:Collection, queries, n:int=32, workers:int=2) -> list[list[tuple]]:
@@ -340,7 +371,7 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
     srcs, errs = expand_sources(queries)
     out = [r for b in range(0, len(srcs), batch) for r in self._search(srcs[b:b + batch], k, verify, candidates, workers)]
-    return out + [{'query': describe(e.source), 'error': e.reason, 'exact': [], 'similar': []} for e in errs]
+    return SearchResults(out + [{'query': describe(e.source), 'error': e.reason, 'exact': [], 'similar': []} for e in errs])
 
 @patch
 def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int) -> list[dict]:
@@ -448,34 +479,51 @@ def load(cls:Collection, folder, device='auto') -> Collection:
     return cls(folder, device=device)
 
 # %% ../nbs/22_search.ipynb #3a66166a
+GALLERY_COLOURS = {'exact': ('#1f5fbf', 'exact: the same image'), 'copy': ('#1a8a3a', 'copy: verified by local features'),
+                   'similar': ('#666666', 'similar: not verified (global score)'), 'right': ('#1a8a3a', 'right (ground truth)'),
+                   'wrong': ('#c0392b', 'wrong (ground truth)')}
+
+def _short(name:str, n:int=26) -> str: return name if len(name) <= n else name[:n // 2 - 1] + '…' + name[-(n // 2):]
+
 def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
-    "Draw one row per query: `rows` is `[(query_source, [(source, caption, ok), ...]), ...]`; `ok` colours the caption green, else red."
+    "One row per query: `rows` is `[(query, [(source, caption, kind), ...]), ...]`, `kind` a key of `GALLERY_COLOURS`; a legend says what the colours mean."
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
     ncol = 1 + max(1, min(max_results, max((len(r) for _, r in rows), default=1)))
-    fig, axs = plt.subplots(len(rows), ncol, figsize=(ncol * 1.9, len(rows) * 1.75), squeeze=False)
+    fig, axs = plt.subplots(len(rows), ncol, figsize=(ncol * 2.3, len(rows) * 2.35 + 0.5), squeeze=False)
     for ax in axs.flat: ax.axis('off')
     def thumbnail(src):
         try: im = load_image(src).copy()
         except ImageLoadError: return Image.new('RGB', (thumb, thumb), (225, 225, 225))  # moved or deleted since it was indexed
         im.thumbnail((thumb, thumb)); return im
+    kinds = []
     for (q, res), ax_row in zip(rows, axs):
         name = Path(str(q)).name if isinstance(q, (str, Path)) else describe(q)
-        ax_row[0].imshow(thumbnail(q)); ax_row[0].set_title(f"query: {name}"[:34], fontsize=7, fontweight='bold')
-        if not res: ax_row[1].text(0.5, 0.5, 'no match', ha='center', va='center', fontsize=8, color='grey')
-        for ax, (src, cap, ok) in zip(ax_row[1:], res[:max_results]):
-            ax.imshow(thumbnail(src)); ax.set_title(cap[:34], fontsize=7, color='green' if ok else 'firebrick')
-    fig.tight_layout()
-    if fn: fig.savefig(fn, dpi=72); plt.close(fig)
+        ax_row[0].imshow(thumbnail(q)); ax_row[0].set_title(f"query\n{_short(name)}", fontsize=9, fontweight='bold')
+        if not res: ax_row[1].text(0.5, 0.5, 'no match', ha='center', va='center', fontsize=9, color='grey')
+        for ax, (src, cap, kind) in zip(ax_row[1:], res[:max_results]):
+            colour = GALLERY_COLOURS[kind][0]; kinds.append(kind)
+            ax.imshow(thumbnail(src)); ax.set_title(f"{_short(Path(str(src)).name)}\n{cap}", fontsize=9, color=colour)
+            for s in ax.spines.values(): s.set_visible(True); s.set_color(colour); s.set_linewidth(3)
+            ax.axis('on'); ax.set_xticks([]); ax.set_yticks([])
+    used = [k for k in GALLERY_COLOURS if k in kinds]
+    if used: fig.legend(handles=[Patch(color=GALLERY_COLOURS[k][0], label=GALLERY_COLOURS[k][1]) for k in used],
+                        loc='upper center', ncol=len(used), fontsize=9, frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))
+    if fn: fig.savefig(fn, dpi=100); plt.close(fig)
     return fig
 
-def show(results:list[dict], queries=None, fn=None, k:int=4, truth=None):
-    "Draw each query with its exact matches (=) and similar images (✓inliers if verified, cosine score); `truth(query, path)` colours right/wrong."
+def show(results:list[dict], queries=None, fn=None, k:int=5, truth=None):
+    "Draw each query with its exact matches and its `k` most similar images; `truth(query, path)` colours right and wrong, else verified copies and unverified results differ."
     queries = queries if queries is not None else [r['query'] for r in results]
     rows = []
     for q, r in zip(queries, results):
-        cells = [(p, f"= {Path(str(p)).name}", True) for p in r['exact']]
-        cells += [(s['path'], ('✓%d ' % s['inliers'] if s.get('verified') else '') + (f"{s['score']:.3f} " if s['score'] is not None else '')
-                   + Path(str(s['path'])).name, truth(q, s['path']) if truth else s.get('verified', True))
-                  for s in r['similar'] if s['path'] not in r['exact']]
-        rows.append((q, cells[:k]))
-    return draw_gallery(rows, fn, max_results=k)
+        cells = [(p, 'exact', 'right' if truth and truth(q, p) else 'wrong' if truth else 'exact') for p in r['exact']]
+        for s in r['similar']:
+            if s['path'] in r['exact']: continue
+            cap = (f"copy · {s['inliers']} inliers" if s.get('verified') else
+                   f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
+            kind = ('right' if truth(q, s['path']) else 'wrong') if truth else ('copy' if s.get('verified') else 'similar')
+            cells.append((s['path'], cap, kind))
+        rows.append((q, cells[:len(r['exact']) + k]))
+    return draw_gallery(rows, fn, max_results=max(len(c) for _, c in rows) if rows else k)

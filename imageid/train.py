@@ -31,7 +31,7 @@ class TrainConfig:
     batch_size:int = 64           # images per batch (each gives `n_views` views)
     lr:float = 1e-3               # peak learning rate of AdamW
     weight_decay:float = 1e-4
-    warmup_epochs:float = 5       # linear warm-up, then cosine decay to 0
+    warmup_epochs:float = 5       # linear warm-up (at most a tenth of the run), then cosine decay to 0
     temperature:float = 0.2       # InfoNCE temperature
     n_views:int = 2
     min_scale:float = 0.4         # smallest random crop, as a fraction of the image area
@@ -132,7 +132,7 @@ def train(data,                           # a folder, a list of images, or an `I
     if ck:
         model.load_state_dict(ck['model']); history = list(ck['history']); start = ck['epoch']
         if ck.get('optimizer'): opt.load_state_dict(ck['optimizer'])
-    steps, total, warm = len(dl), cfg.epochs * len(dl), round(cfg.warmup_epochs * len(dl))
+    steps, total, warm = len(dl), cfg.epochs * len(dl), round(min(cfg.warmup_epochs, cfg.epochs / 10) * len(dl))  # a tenth of a short run
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, total, warm), last_epoch=-1)
     for _ in range(start * steps): sched.step()  # fast-forward the schedule when resuming
     from tqdm.auto import tqdm

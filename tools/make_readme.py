@@ -2,7 +2,8 @@
 """Write README.md from nbs/index.ipynb (what `nbdev_readme` does, without Quarto).
 
 Markdown cells are copied, code cells become ```python blocks followed by their text output, cells marked
-`#| hide` are left out, and image links are made relative to the repository root.
+`#| hide` are left out, image links are made relative to the repository root, and links to
+docs pages point to the notebooks they come from (which GitHub shows).
 `--check` writes nothing and exits 1 when README.md differs from what the notebook gives.
 """
 import json, re, sys
@@ -21,6 +22,15 @@ def _output_text(cell):
             out.append(''.join(o['data']['text/plain']))
     return '\n'.join(t.rstrip('\n') for t in out)
 
+def _target(link:str) -> str:
+    "A link of the docs site (`search.html`, `tutorials/coco128.html#x`) as the notebook it comes from, which GitHub shows."
+    page, _, anchor = link.partition('#')
+    if not page.endswith('.html'): return f"nbs/{link}"  # images and other files
+    stem = Path(page).with_suffix('')
+    for nb in sorted((ROOT/'nbs'/stem.parent).glob('*.ipynb')):
+        if re.sub(r'^\d+[a-z]?_', '', nb.stem) == stem.name: return nb.relative_to(ROOT).as_posix() + (f"#{anchor}" if anchor else '')
+    sys.exit(f"nbs/index.ipynb links to {link}, which no notebook renders")
+
 def render(nb_path=ROOT/'nbs'/'index.ipynb') -> str:
     nb = json.loads(Path(nb_path).read_text(encoding='utf-8'))
     parts = ["<!-- Generated from nbs/index.ipynb by tools/make_readme.py: edit the notebook, not this file. -->"]
@@ -29,7 +39,7 @@ def render(nb_path=ROOT/'nbs'/'index.ipynb') -> str:
         lines = src.splitlines()
         if any(re.match(r'^#\|\s*(hide|exporti?|default_exp)\b', l) for l in lines): continue
         if cell['cell_type'] == 'markdown':
-            parts.append(re.sub(r'\]\((?!https?:|#|/)([^)]+)\)', lambda m: f"](nbs/{m.group(1)})", src).strip())
+            parts.append(re.sub(r'\]\((?!https?:|#|/)([^)]+)\)', lambda m: f"]({_target(m.group(1))})", src).strip())
         elif cell['cell_type'] == 'code':
             code = '\n'.join(l for l in lines if not l.startswith('#|')).strip()
             if not code: continue
