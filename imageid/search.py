@@ -320,7 +320,7 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
             for i, _ in hits: d.setdefault(i, (None, 0))
     return [sorted(((i, sc, m) for i, (sc, m) in d.items()), key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
-# %% ../nbs/22_search.ipynb #958dc9dd
+# %% ../nbs/22_search.ipynb #a861fb1e
 def thumb_uri(src, side:int=120) -> str:
     "A `data:` URI of a JPEG thumbnail of `src` (an empty string if it cannot be read): for self-contained HTML."
     import base64, io
