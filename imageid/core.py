@@ -11,8 +11,8 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE_NAMES', 'ImageLoadError', 'describe', 'open_image', 'to_rgb', 'load_image', 'find_images', 'expand_sources',
-           'load_images', 'sample_images', 'save_sample_images']
+__all__ = ['SAMPLE_NAMES', 'ImageLoadError', 'describe', 'open_image', 'to_rgb', 'load_image', 'thumb_uri', 'find_images',
+           'expand_sources', 'load_images', 'sample_images', 'save_sample_images']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -116,6 +116,16 @@ def load_image(source, background=(255, 255, 255)) -> Image.Image:
     img = open_image(source)
     try: return to_rgb(img, background)
     except (OSError, ValueError) as e: raise ImageLoadError(source, f"cannot convert mode {img.mode} to RGB: {e}") from e
+
+# %% ../nbs/00_core.ipynb #8c922ad8
+def thumb_uri(src, side:int=120) -> str:
+    "A `data:` URI of a JPEG thumbnail of `src` (an empty string if it cannot be read): for self-contained HTML."
+    import base64, io
+    try:
+        img = to_rgb(open_image(Path(src) if isinstance(src, str) else src, draft=side)); img.thumbnail((side, side))
+        buf = io.BytesIO(); img.save(buf, 'JPEG', quality=80)
+        return 'data:image/jpeg;base64,' + base64.b64encode(buf.getvalue()).decode()
+    except (ImageLoadError, OSError, ValueError): return ''
 
 # %% ../nbs/00_core.ipynb #ff6bc89c
 def _sniff(p:Path):

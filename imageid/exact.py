@@ -293,6 +293,15 @@ class DuplicateReport:
         "A JSON-ready dict: `{'groups': [[path, ...], ...], 'errors': [{'path': ..., 'error': ...}]}`."
         return {'groups': [[str(p) for p in g] for g in self.groups],
                 'errors': [{'path': describe(e.source), 'error': e.reason} for e in self.errors]}
+    def _repr_html_(self, max_groups:int=10, side:int=96) -> str:
+        "In a notebook: each group as a row of thumbnails (the first `max_groups`), then the files that could not be read."
+        import html
+        cell = lambda p: (f"<td style='text-align:center;vertical-align:top;font-size:12px'><img src='{thumb_uri(p, side)}' "
+                          f"style='max-width:{side}px;max-height:{side}px'><br>{html.escape(Path(p).name[:28])}</td>")
+        rows = [f"<tr><td><b>{len(g)} identical</b></td>{''.join(map(cell, g))}</tr>" for g in self.groups[:max_groups]]
+        more = f"<p>… and {len(self.groups) - max_groups} more groups</p>" if len(self.groups) > max_groups else ''
+        errs = ''.join(f"<li>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors)
+        return f"<table>{''.join(rows)}</table>{more}" + (f"<p>Unreadable:</p><ul>{errs}</ul>" if errs else '') if rows or errs else '<p>no duplicates</p>'
 
 def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
     "Split each group by `keyfn(path)`, in threads; return groups of 2+ and the errors."

@@ -17,7 +17,7 @@ from .index import SimilarIndex
 from .local import rootsift, count_inliers, vlad, vlad_codebook
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'thumb_uri', 'SearchResults', 'list_files', 'draw_gallery', 'show']
+__all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'draw_gallery', 'show']
 
 # %% ../nbs/22_search.ipynb #fe7a8772
 DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=10, pca=256, raw_below=256,
@@ -321,15 +321,6 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
     return [sorted(((i, sc, m) for i, (sc, m) in d.items()), key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
 # %% ../nbs/22_search.ipynb #a861fb1e
-def thumb_uri(src, side:int=120) -> str:
-    "A `data:` URI of a JPEG thumbnail of `src` (an empty string if it cannot be read): for self-contained HTML."
-    import base64, io
-    try:
-        img = to_rgb(open_image(Path(src) if isinstance(src, str) else src, draft=side)); img.thumbnail((side, side))
-        buf = io.BytesIO(); img.save(buf, 'JPEG', quality=80)
-        return 'data:image/jpeg;base64,' + base64.b64encode(buf.getvalue()).decode()
-    except (ImageLoadError, OSError, ValueError): return ''
-
 class SearchResults(list):
     "What `Collection.search` returns: a list of `{query, exact, similar}` dicts, shown in a notebook as a table of thumbnails."
     def _repr_html_(self, max_rows:int=20, side:int=96) -> str:
