@@ -117,7 +117,7 @@ def load_image(source, background=(255, 255, 255)) -> Image.Image:
     try: return to_rgb(img, background)
     except (OSError, ValueError) as e: raise ImageLoadError(source, f"cannot convert mode {img.mode} to RGB: {e}") from e
 
-# %% ../nbs/00_core.ipynb #8c922ad8
+# %% ../nbs/00_core.ipynb #deb384bc
 def thumb_uri(src, side:int=120) -> str:
     "A `data:` URI of a JPEG thumbnail of `src` (an empty string if it cannot be read): for self-contained HTML."
     import base64, io
