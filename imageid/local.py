@@ -16,8 +16,8 @@ from .store import save_npz, load_npz, encode_strings, decode_strings, IndexForm
 from .index import blas_search
 
 # %% auto #0
-__all__ = ['rootsift', 'ratio_matches', 'count_inliers', 'LocalIndex', 'train_codebook', 'generic_images', 'vlad_codebook',
-           'vlad', 'inlier_distributions', 'plot_inliers']
+__all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'count_inliers', 'mirror_features', 'LocalIndex', 'train_codebook',
+           'generic_images', 'vlad_codebook', 'vlad', 'inlier_distributions', 'plot_inliers']
 
 # %% ../nbs/21a_local.ipynb #72058c60
 def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
@@ -54,6 +54,13 @@ def count_inliers(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scal
     if M is None or inl is None: return 0
     scale = float(np.sqrt(abs(np.linalg.det(M[:, :2]))))
     return int(inl.sum()) if 1 / max_scale <= scale <= max_scale else 0  # a degenerate fit is no copy
+
+# %% ../nbs/21a_local.ipynb #676b69bd
+MIRROR_PERM = np.arange(128).reshape(4, 4, 8)[::-1][:, :, (-np.arange(8)) % 8].reshape(-1)
+
+def mirror_features(xy:np.ndarray, des:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "RootSIFT features of the mirrored image from those of the image: x negated; each descriptor's 4×4 grid upside down, orientations negated."
+    return xy.astype(np.float32) * np.array([-1, 1], np.float32), np.ascontiguousarray(des[:, MIRROR_PERM])
 
 # %% ../nbs/21a_local.ipynb #e0156022
 def _unit(des:np.ndarray) -> np.ndarray:

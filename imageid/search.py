@@ -14,7 +14,7 @@ from .core import *
 from .store import Store, IndexFormatError
 from .exact import ExactIndex, content_key
 from .index import SimilarIndex
-from .local import rootsift, count_inliers, vlad, vlad_codebook
+from .local import rootsift, count_inliers, vlad, vlad_codebook, mirror_features
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'draw_gallery', 'show']
@@ -280,11 +280,11 @@ def _decode(self:Collection, src):
 
 @patch
 def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
-    "Add each query's local features and VLAD vectors, as it is and mirrored: every (query, orientation) a task of the pool `ex`."
+    "Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the image's, not extracted again)."
     s = self.settings
-    feats = list(ex.map(lambda t: rootsift(t[0]['img'], s['max_side'], s['n_features'], mirror=t[1]), [(q, m) for q in qs for m in (False, True)]))
-    for j, q in enumerate(qs):
-        q['feats'] = feats[2 * j:2 * j + 2]; q['vlad'] = np.stack([vlad(d, self.codebook) for _, d in q['feats']])
+    feats = list(ex.map(lambda q: rootsift(q['img'], s['max_side'], s['n_features']), qs))
+    for q, (xy, d) in zip(qs, feats):
+        q['feats'] = [(xy, d), mirror_features(xy, d)]; q['vlad'] = np.stack([vlad(d_, self.codebook) for _, d_ in q['feats']])
     return qs
 
 @patch
