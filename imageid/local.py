@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import cv2
 import faiss
-from PIL import Image, ImageOps
+from PIL import Image
 import imageid
 from .core import *
 from .store import save_npz, load_npz, encode_strings, decode_strings, IndexFormatError
