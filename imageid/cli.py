@@ -44,17 +44,16 @@ def _dedup(a):
     return 0
 
 def _dedup_similar(a):
-    from imageid.near import find_near_duplicates
+    from imageid.near import find_near_duplicates, _how
     from imageid.store import IndexFormatError, StoreLockedError
     if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode are for exact groups (without --similar)")
     if a.report and not Path(a.report).resolve().parent.is_dir(): _fail(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
-    try: r = find_near_duplicates(a.dir, keep=a.keep, min_inliers=12 if a.min_inliers is None else a.min_inliers,
+    try: r = find_near_duplicates(a.dir, keep=a.keep, **({} if a.min_inliers is None else dict(min_inliers=a.min_inliers)),
                                   collection=a.index, progress=not a.json)
     except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: _fail(f"imageid dedup: {e}")
     if a.report: r.report(a.report, progress=not a.json)
     if a.json: print(json.dumps(r.to_dict(), indent=2)); return 0
-    how = {}
-    for p in r.pairs: how.setdefault(p['b'], p); how.setdefault(p['a'], p)
+    how = _how(r)
     for i, g in enumerate(r.groups, 1):
         print(f"group {i} ({len(g)} files):")
         for j, p in enumerate(g):
