@@ -408,4 +408,5 @@ d = { 'settings': { 'branch': 'main',
                                'imageid.train.seed_everything': ('train.html#seed_everything', 'imageid/train.py'),
                                'imageid.train.train': ('train.html#train', 'imageid/train.py'),
                                'imageid.train.train_step': ('train.html#train_step', 'imageid/train.py'),
+                               'imageid.train.train_throughput': ('train.html#train_throughput', 'imageid/train.py'),
                                'imageid.train.view_retrieval': ('train.html#view_retrieval', 'imageid/train.py')}}}
