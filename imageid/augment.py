@@ -38,6 +38,7 @@ class RandomOverlay(torch.nn.Module):
 # %% ../nbs/11_augment.ipynb #e501446f
 def _odd(n:float) -> int: return max(3, int(n) // 2 * 2 + 1)
 
+# %% ../nbs/11_augment.ipynb #0a9c1c6e
 def simclr_transform(size:int=96,                 # side of the square output view, in pixels
                      min_scale:float=0.08,        # smallest crop area, as a fraction of the image (paper: 0.08)
                      jitter:float=1.0,            # colour-jitter strength s (paper: 1.0 for ImageNet)
@@ -62,6 +63,7 @@ def simclr_transform(size:int=96,                 # side of the square output vi
     if normalize: tfms.append(T.Normalize(IMAGENET_MEAN, IMAGENET_STD))
     return T.Compose(tfms)
 
+# %% ../nbs/11_augment.ipynb #8000a875
 def eval_transform(size:int=128, crop:bool=False, normalize:bool=True) -> T.Compose:
     "The deterministic transform for indexing and queries: resize to `size`×`size` (or shorter side + centre crop if `crop`)."
     if size < 8: raise ValueError(f"size must be at least 8 pixels, got {size}")
@@ -70,6 +72,7 @@ def eval_transform(size:int=128, crop:bool=False, normalize:bool=True) -> T.Comp
     if normalize: tfms.append(T.Normalize(IMAGENET_MEAN, IMAGENET_STD))
     return T.Compose(tfms)
 
+# %% ../nbs/11_augment.ipynb #f6df24a8
 def denormalize(x:torch.Tensor) -> torch.Tensor:
     "Undo the ImageNet normalisation of (…,3,H,W) images, for display; clamps to [0,1]."
     m = torch.tensor(IMAGENET_MEAN, device=x.device).view(3, 1, 1); s = torch.tensor(IMAGENET_STD, device=x.device).view(3, 1, 1)

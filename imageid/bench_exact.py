@@ -79,6 +79,7 @@ def bench_exact_one(n:int, size:int=16, n_queries:int=1000, seed:int=0, save:boo
     del d, idx; gc.collect()
     return row
 
+# %% ../nbs/02_bench_exact.ipynb #33f05298
 def run_exact_bench(sizes=(100, 1_000, 10_000, 100_000), size:int=16, n_queries:int=1000, save:bool=True,
                     progress:bool=True) -> list[dict]:
     "`bench_exact_one` for each collection size in `sizes`."
@@ -97,6 +98,7 @@ def format_exact_bench(rows:list[dict]) -> str:
     lines += ['| ' + ' | '.join(f.format(r[k]) for k, _, f in cols) + ' |' for r in rows]
     return '\n'.join(lines)
 
+# %% ../nbs/02_bench_exact.ipynb #c2fbbd37
 def plot_exact_bench(rows:list[dict], fn=None):
     "The prototype's 2×2 plots — build time, memory, query time, speed-up — for both methods."
     import matplotlib.pyplot as plt

@@ -95,6 +95,7 @@ def _join(groups) -> list[list[str]]:
     for x in list(par): out.setdefault(root(x), []).append(x)
     return [sorted(g) for g in out.values() if len(g) > 1]
 
+# %% ../nbs/33_bench_near.ipynb #00cb60c7
 def run_peer(python, tool:str, folder) -> dict:
     "Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'error'}` (seconds of the whole process)."
     script = Path(__file__).resolve().parent.parent/'tools'/'peers_dedup.py' if '__file__' in globals() else Path('../tools/peers_dedup.py').resolve()
@@ -106,6 +107,7 @@ def run_peer(python, tool:str, folder) -> dict:
     except (json.JSONDecodeError, IndexError): out = dict(groups=[], error=f"no output (exit {r.returncode}): {r.stderr[-300:]}")
     return dict(groups=_join(out['groups']), seconds=wall, error=out.get('error'))
 
+# %% ../nbs/33_bench_near.ipynb #6e9c940f
 def run_imageid(folder, **kw) -> dict:
     "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'seconds', 'error', 'unreadable'}`."
     t = time.perf_counter()
@@ -194,6 +196,7 @@ def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:
     hits = c.similar.search(c.store.get('vlad', rows).astype(np.float32), k + 1)
     return float(np.quantile([s for h in hits for _, s in h[1:]], 1 - share))
 
+# %% ../nbs/33_bench_near.ipynb #d258c4f1
 def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
     "Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos: seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."
     from imageid.search import Collection
@@ -206,6 +209,7 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
     return dict(seconds=wall, peak_mib=peak, groups=len(r.groups), truth_groups_whole=whole, min_score=ms, verified=sum(r.stats['verified'].values()),
                 **{k: v for k, v in r.stats.items() if k.endswith('_s')})
 
+# %% ../nbs/33_bench_near.ipynb #4ca7bfe8
 def near_scale_bench(sizes=(10_000, 30_000, 100_000), photos=None, copies:int=2, work=None, seed:int=0) -> list[dict]:
     "For each size, a synthesised collection with `photos` and `copies` edited copies of each among it, grouped in a fresh process."
     from imageid.bench_scale import synth_collection

@@ -32,6 +32,7 @@ def measure_engine(folder, engine:str='local', address:str|None=None, workers:in
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return out
 
+# %% ../nbs/34_bench_ray.ipynb #6534599c
 def _run(folder, engine, address=None, workers=2) -> dict:
     code = ("import json, sys; from imageid.bench_ray import measure_engine; "
             "print(json.dumps(measure_engine(sys.argv[1], sys.argv[2], sys.argv[3] or None, int(sys.argv[4]))))")
@@ -40,6 +41,7 @@ def _run(folder, engine, address=None, workers=2) -> dict:
     if r.returncode: raise RuntimeError(f"{engine} run failed: {r.stderr[-2000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
+# %% ../nbs/34_bench_ray.ipynb #4cc95028
 def ray_bench(folder, cpus=(1, 2)) -> list[dict]:
     "One-machine runs (1 and 2 threads), then Ray runs on local clusters of each of `cpus` CPUs: seconds, images a second, same groups."
     rows = [dict(engine='local', workers=w, **_run(folder, 'local', workers=w)) for w in (1, 2)]
@@ -51,6 +53,7 @@ def ray_bench(folder, cpus=(1, 2)) -> list[dict]:
         r['total_s'] = r['index_s'] + r['near_s']; r['img_per_s'] = r['images'] / r['index_s']
     return rows
 
+# %% ../nbs/34_bench_ray.ipynb #607650c4
 def format_ray_bench(rows:list[dict]) -> str:
     "The rows of `ray_bench` as a table, with each run's time against the one-machine run on as many workers."
     local = {r['workers']: r['total_s'] for r in rows if r['engine'] == 'local'}

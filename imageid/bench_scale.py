@@ -19,8 +19,8 @@ __all__ = ['synth_collection', 'measure_search', 'run_scale_bench', 'format_scal
 def _fake_paths(ids) -> list[np.ndarray]:
     return [np.frombuffer(f"/synthetic/{i // 1000:06d}/{i:09d}.jpg".encode(), np.uint8) for i in ids]
 
+# %% ../nbs/32_bench_scale.ipynb #60717c64
 _GREY = ('camera', 'moon', 'coins', 'page', 'text', 'clock', 'horse', 'brick', 'grass', 'gravel', 'cell')
-
 def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, progress:bool=True,
                      mix:str='sum',    # 'sum': 3 photos' vectors added; 'blocks': each codeword's block from another photo
                      noise:float=0.02,
@@ -66,10 +66,12 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
 # %% ../nbs/32_bench_scale.ipynb #0ca3e95a
 def _du(path) -> int: return sum(f.stat().st_size for f in Path(path).rglob('*') if f.is_file())
 
+# %% ../nbs/32_bench_scale.ipynb #79474d9b
 def _rss_mib() -> float:
     with open('/proc/self/status') as f:
         return next(int(l.split()[1]) for l in f if l.startswith('VmRSS')) / 1024
 
+# %% ../nbs/32_bench_scale.ipynb #741cbe62
 def measure_search(path, queries:list, truth:list, k:int=5, candidates:int=32) -> dict:
     "Open the collection at `path` in this process and search each query alone: RAM, open time, latency, recalls."
     import gc; gc.collect()
@@ -90,6 +92,7 @@ def measure_search(path, queries:list, truth:list, k:int=5, candidates:int=32) -
                 batch_ms_per_query=batch * 1e3 / nq, candidate_recall=cand_hit / nq, recall_at_1=top1 / nq,
                 wrong_verified=wrong, queries=nq, candidates=candidates)
 
+# %% ../nbs/32_bench_scale.ipynb #e7d53c6c
 def _in_subprocess(fn:str, **kw) -> dict:
     "Run `imageid.bench_scale.<fn>(**kw)` in a fresh Python process (its memory measured alone); its JSON result."
     code = f"import json, sys; from imageid.bench_scale import {fn}; print(json.dumps({fn}(**json.loads(sys.argv[1]))))"
@@ -154,7 +157,6 @@ def plot_scale_bench(rows:list[dict], fn=None):
 # the peak resident memory of the command's own process (VmHWM: ru_maxrss would include what its parent held before exec)
 _MAIN = ("import sys, atexit; atexit.register(lambda: print('peak-rss-kib', next(l.split()[1] for l in open('/proc/self/status') "
          "if l.startswith('VmHWM')), file=sys.stderr)); from imageid.cli import main; sys.exit(main())")
-
 def _cli(*args) -> tuple[float, str, float]:
     "Run `imageid ARGS` as a user would (a whole process): seconds, its output, and its peak resident memory (MiB)."
     t = time.perf_counter()
@@ -163,6 +165,7 @@ def _cli(*args) -> tuple[float, str, float]:
     peak = [int(l.split()[1]) / 1024 for l in r.stderr.splitlines() if l.startswith('peak-rss-kib')]
     return time.perf_counter() - t, r.stdout, (peak or [float('nan')])[-1]
 
+# %% ../nbs/32_bench_scale.ipynb #51821125
 def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, seed:int=0) -> dict:
     "Index `folder` with the CLI (first run, unchanged re-run), time one search process, measure quality on edited copies."
     from imageid.evaluate import make_copies

@@ -50,6 +50,7 @@ def bench_index(n:int, kinds=INDEX_TYPES, dim:int=512, n_queries:int=200, k:int=
         del si; gc.collect()
     return rows
 
+# %% ../nbs/31_bench_similar.ipynb #0c222de5
 def run_similar_bench(sizes=(1_000, 10_000, 100_000), kinds=INDEX_TYPES, dim:int=512, progress:bool=True) -> list[dict]:
     "`bench_index` over collection sizes."
     from tqdm.auto import tqdm

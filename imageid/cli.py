@@ -15,8 +15,10 @@ __all__ = ['UsageError', 'make_parser', 'main']
 class UsageError(Exception):
     "Bad input to a command: reported as one line on stderr, with exit code 2 (as argparse does)."
 
+# %% ../nbs/90_cli.ipynb #411b2af5
 def _fail(msg:str): raise UsageError(msg)
 
+# %% ../nbs/90_cli.ipynb #c2cd4c7c
 def _model_size(path, default:int=128) -> int:
     "The image side a checkpoint from `imageid train` was trained at (embeddings should use it), else `default`."
     if not path or not Path(path).is_file(): return default
@@ -25,6 +27,7 @@ def _model_size(path, default:int=128) -> int:
         return int(torch.load(path, map_location='cpu', weights_only=True).get('train_config', {}).get('size', default))
     except Exception: return default  # a bad file is reported where it is loaded
 
+# %% ../nbs/90_cli.ipynb #cce2364c
 def _dedup(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid dedup: {a.dir}: not a folder")
     from imageid.search import list_files
@@ -44,6 +47,7 @@ def _dedup(a):
           f"(keeping the {'shortest path' if rule == 'shortest' else a.keep + ' file'} of each group); {len(rep.errors)} unreadable files")
     return 0
 
+# %% ../nbs/90_cli.ipynb #40e1b711
 def _dedup_similar(a):
     from imageid.near import find_near_duplicates, _how
     from imageid.store import IndexFormatError, StoreLockedError
@@ -66,6 +70,7 @@ def _dedup_similar(a):
           f"{len(r.errors)} unreadable files" + (f"; report: {a.report}" if a.report else ''))
     return 0
 
+# %% ../nbs/90_cli.ipynb #a65f4df4
 def _index(a):
     from imageid.search import Collection
     from imageid.store import IndexFormatError, StoreLockedError
@@ -88,6 +93,7 @@ def _index(a):
           f"{'' if c.model is None else ' + model embeddings'}")
     return 0
 
+# %% ../nbs/90_cli.ipynb #5def5e5a
 def _search(a):
     from imageid.search import Collection, show
     from imageid.store import IndexFormatError
@@ -116,6 +122,7 @@ def _search(a):
         if ok: show(ok, [r['query'] for r in ok], a.gallery, k=a.k); print(f"gallery → {a.gallery}", file=sys.stderr)
     return 1 if any('error' in r for r in results) else 0
 
+# %% ../nbs/90_cli.ipynb #6d95183d
 def _train(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid train: {a.dir}: not a folder")
     for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
@@ -137,6 +144,7 @@ def _train(a):
           f"checkpoint → {a.output}, plots → {png}")
     return 0
 
+# %% ../nbs/90_cli.ipynb #4d96dce8
 def _bench(a):
     if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
     if a.what == 'scale':
@@ -168,6 +176,7 @@ def _bench(a):
     if a.plot: plot_exact_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
     return 0
 
+# %% ../nbs/90_cli.ipynb #354ba4d9
 def _eval(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid eval: {a.dir}: not a folder")
     if a.n_per_image < 1: _fail("imageid eval: --n-per-image must be at least 1")
@@ -178,6 +187,7 @@ def _eval(a):
     print(json.dumps(res, indent=2) if a.json else format_results(res))
     return 0
 
+# %% ../nbs/90_cli.ipynb #3de9c096
 def _demo(a):
     from imageid.demo import run_demo
     try: run_demo(a.out, a.data, epochs=a.epochs, size=a.size)
@@ -190,6 +200,7 @@ def _engine_args(s, pre:str=''):
                    help=pre + "where the work runs: this machine (default) or a Ray cluster (pip install 'imageid[ray]')")
     s.add_argument('--address', help="with --engine ray: the cluster, host:port or ray://host:port (default: RAY_ADDRESS, else a Ray started for this command)")
 
+# %% ../nbs/90_cli.ipynb #dacbca43
 def _connect(a, cmd:str):
     "With --engine ray: reach the cluster before anything is written (an unreachable one is one line, exit 2)."
     if a.engine != 'ray':
@@ -199,6 +210,7 @@ def _connect(a, cmd:str):
     try: connect(a.address)
     except ClusterError as e: _fail(f"imageid {cmd}: {e}")
 
+# %% ../nbs/90_cli.ipynb #2aa0ebeb
 def make_parser() -> argparse.ArgumentParser:
     "The argument parser of the `imageid` command."
     p = argparse.ArgumentParser(prog='imageid', description="Find exact and similar images in your collection.")
@@ -282,6 +294,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=_demo)
     return p
 
+# %% ../nbs/90_cli.ipynb #9c7232eb
 def main(argv=None) -> int:
     "Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on stderr)."
     p = make_parser(); a = p.parse_args(argv)

@@ -49,8 +49,10 @@ def _array_to_pil(x:np.ndarray) -> Image.Image:
         x = np.clip(np.rint(xf), 0, 255).astype(np.uint8)
     return Image.fromarray(np.ascontiguousarray(x))
 
+# %% ../nbs/00_core.ipynb #bb452adb
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch') and hasattr(x, 'detach')
 
+# %% ../nbs/00_core.ipynb #6dae679b
 def _open(source) -> Image.Image:
     if isinstance(source, Image.Image): return source
     if _is_tensor(source):
@@ -71,6 +73,7 @@ def _open(source) -> Image.Image:
     if hasattr(source, 'read'): return Image.open(source)
     raise TypeError(f"cannot load an image from a {type(source).__name__}")
 
+# %% ../nbs/00_core.ipynb #4ac15d17
 def open_image(source,
                draft:int|None=None) -> Image.Image: # decode a JPEG reduced (by 2, 4 or 8) while its longer side stays ≥ `draft`
     "Open `source` (path, bytes, file object, PIL image, (H,W[,C]) array or (C,H,W) tensor) as a loaded PIL image, EXIF orientation applied."
@@ -156,6 +159,7 @@ def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -
 # %% ../nbs/00_core.ipynb #1bd1a013
 def _is_stack(x) -> bool: return (isinstance(x, np.ndarray) or _is_tensor(x)) and x.ndim == 4
 
+# %% ../nbs/00_core.ipynb #a366e10e
 def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
     "Flatten `items` into single-image sources: folders become their image files, (N,H,W,C) arrays their images."
     if isinstance(items, (str, os.PathLike, bytes, bytearray, Image.Image)) or (hasattr(items, 'shape') and not _is_stack(items)):
@@ -169,6 +173,7 @@ def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
         else: srcs.append(Path(it) if isinstance(it, str) else it)
     return srcs, errs
 
+# %% ../nbs/00_core.ipynb #86ce2b97
 def load_images(items, rgb:bool=True, workers:int=4, progress:bool=False) -> tuple[list, list, list[ImageLoadError]]:
     "Load every image in `items` (folder, paths, images, arrays): returns `(images, sources, errors)`; bad ones go to `errors`."
     srcs, errs = expand_sources(items)

@@ -10,6 +10,7 @@ import torch
 from torch.utils.data import Dataset
 from PIL import Image
 from .core import *
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['ImageDataset', 'MultiViewDataset', 'download_coco128']
@@ -32,19 +33,23 @@ class ImageDataset(Dataset):
                                               + (f" ({len(self.errors)} unreadable)" if self.errors else ""))
     def __len__(self): return len(self.sources)
     def __repr__(self): return f"ImageDataset({len(self)} images, {len(self.errors)} unreadable, cached={self._cache is not None})"
-    def image(self, i:int) -> Image.Image:
-        "The RGB image `i`, untransformed."
-        if self._cache is not None: return self._cache[i]
-        for k in range(len(self)):
-            j = (i + k) % len(self)
-            try: return load_image(self.sources[j])
-            except ImageLoadError as e:
-                self.errors.append(e); warnings.warn(f"skipping unreadable image: {e}")
-        raise ImageLoadError(self.sources[i], "no readable image left in the dataset")
     def __getitem__(self, i:int):
         img = self.image(i)
         return self.transform(img) if self.transform else img
 
+# %% ../nbs/10_data.ipynb #a4b3831d
+@patch
+def image(self:ImageDataset, i:int) -> Image.Image:
+    "The RGB image `i`, untransformed."
+    if self._cache is not None: return self._cache[i]
+    for k in range(len(self)):
+        j = (i + k) % len(self)
+        try: return load_image(self.sources[j])
+        except ImageLoadError as e:
+            self.errors.append(e); warnings.warn(f"skipping unreadable image: {e}")
+    raise ImageLoadError(self.sources[i], "no readable image left in the dataset")
+
+# %% ../nbs/10_data.ipynb #6c8feb2d
 def _shrink(img:Image.Image, size:int) -> Image.Image:
     "`img` resized so that its shorter side is at most `size`."
     s = min(img.size)

@@ -10,6 +10,7 @@ import numpy as np
 from .core import ImageLoadError
 from .store import write_shard, atomic_write
 from .index import SimilarIndex
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['EMBED_APART', 'FILL_PART', 'ClusterError', 'connect', 'RayEngine', 'add_on_ray', 'free_port', 'local_cluster']
@@ -18,6 +19,7 @@ __all__ = ['EMBED_APART', 'FILL_PART', 'ClusterError', 'connect', 'RayEngine', '
 class ClusterError(RuntimeError):
     "The Ray cluster cannot be reached, cannot see the collection, or Ray is not installed."
 
+# %% ../nbs/24_ray.ipynb #188f6985
 def _reachable(address:str, timeout:float=5.0):
     "Raise `ClusterError` unless something listens at `address` (`host:port` or `ray://host:port`)."
     hostport = address.split('://', 1)[-1].rstrip('/')
@@ -28,6 +30,7 @@ def _reachable(address:str, timeout:float=5.0):
         raise ClusterError(f"cannot reach the Ray cluster at {address} ({e.strerror or e}); start one with `ray start --head`, "
                            "or leave out the address (and RAY_ADDRESS) to run on a Ray started here") from None
 
+# %% ../nbs/24_ray.ipynb #028b0c8b
 def connect(address:str|None=None, # 'host:port', 'ray://host:port', 'auto'; default: `RAY_ADDRESS`, else a local Ray started here
             num_cpus:int|None=None) -> dict: # CPUs of a local Ray started here (default: all)
     "Join the Ray cluster (once per process); returns its resources (`CPU`, `GPU`, ...)."
@@ -93,24 +96,28 @@ class RayEngine:
         self._remote = ray.remote(num_cpus=1)(_on_worker)
         self._check_shared()
 
-    def _check_shared(self):
-        "`ClusterError` unless a worker on every node sees the collection folder."
-        import ray
-        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy as on
-        nodes = [n for n in ray.nodes() if n['Alive'] and n['Resources'].get('CPU', 0) > 0]
-        seen = ray.get([ray.remote(num_cpus=0.01)(_sees).options(scheduling_strategy=on(n['NodeID'], soft=False)).remote(self.path) for n in nodes])
-        blind = [h for h, ok in seen if not ok]
-        if blind: raise ClusterError(f"{self.path}: workers on {', '.join(blind)} cannot see the collection folder; put it (and the images) "
-                                     "on a file system every node mounts at the same path (NFS, EFS, Lustre, ...)")
+# %% ../nbs/24_ray.ipynb #08ad6ee6
+@patch
+def _check_shared(self:RayEngine):
+    "`ClusterError` unless a worker on every node sees the collection folder."
+    import ray
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy as on
+    nodes = [n for n in ray.nodes() if n['Alive'] and n['Resources'].get('CPU', 0) > 0]
+    seen = ray.get([ray.remote(num_cpus=0.01)(_sees).options(scheduling_strategy=on(n['NodeID'], soft=False)).remote(self.path) for n in nodes])
+    blind = [h for h, ok in seen if not ok]
+    if blind: raise ClusterError(f"{self.path}: workers on {', '.join(blind)} cannot see the collection folder; put it (and the images) "
+                                 "on a file system every node mounts at the same path (NFS, EFS, Lustre, ...)")
 
-    def map(self, fn, args:list, threads:bool=True, parts:tuple=('global',)):
-        "`fn(collection, *a)` for each `a` of `args` on the cluster (at most 4 tasks a CPU in flight), yielded in order."
-        import ray
-        gen, refs, window = self.c.store.generation, [], 4 * self.workers
-        for a in args:
-            refs.append(self._remote.remote(self.path, gen, parts, fn, a))
-            if len(refs) >= window: yield ray.get(refs.pop(0))
-        for r in refs: yield ray.get(r)
+# %% ../nbs/24_ray.ipynb #960ba351
+@patch
+def map(self:RayEngine, fn, args:list, threads:bool=True, parts:tuple=('global',)):
+    "`fn(collection, *a)` for each `a` of `args` on the cluster (at most 4 tasks a CPU in flight), yielded in order."
+    import ray
+    gen, refs, window = self.c.store.generation, [], 4 * self.workers
+    for a in args:
+        refs.append(self._remote.remote(self.path, gen, parts, fn, a))
+        if len(refs) >= window: yield ray.get(refs.pop(0))
+    for r in refs: yield ray.get(r)
 
 # %% ../nbs/24_ray.ipynb #36142155
 def _extract_batch(batch:dict, path:str, stage:str, base:int, generation:int, embed:bool) -> dict:
@@ -125,11 +132,13 @@ def _extract_batch(batch:dict, path:str, stage:str, base:int, generation:int, em
     shard = str(write_shard(Path(stage), f"{batch['j'][0]:010d}-{os.urandom(4).hex()}", ids, *c._columns(recs))) if recs else ''
     return dict(shard=[shard], count=[len(batch['j'])], first=[int(batch['j'][0])], errors=[json.dumps(errs)])
 
+# %% ../nbs/24_ray.ipynb #9b53b18d
 def _no_model(c):
     "A view of collection `c` without its model: embeddings are the next stage's work."
     v = object.__new__(type(c)); v.__dict__.update(c.__dict__); v.model = None
     return v
 
+# %% ../nbs/24_ray.ipynb #b623c302
 def _embed_batch(batch:dict, path:str, generation:int) -> dict:
     "A Ray Data task on a GPU: add the model's embeddings of a staged shard's images to it."
     c = _worker_collection(path, generation, ())

@@ -53,6 +53,7 @@ def retrieval_metrics(S:np.ndarray,          # (nq, n) scores, higher = more sim
         out['recall@t'] = float((tr & pred)[has].mean()) if has.any() else float('nan')
     return out
 
+# %% ../nbs/30_evaluate.ipynb #13bebc89
 def micro_ap(S:np.ndarray, R:np.ndarray, k:int=10) -> float:
     "µAP (DISC2021): AP over the pooled top-`k` predictions of all queries, against all ground-truth pairs."
     S, R = np.asarray(S, float), np.asarray(R, bool)
@@ -102,6 +103,7 @@ def copy_edit(img:Image.Image, rng:random.Random) -> tuple[Image.Image, str]:
     q = rng.randint(30, 90); buf = io.BytesIO(); img.save(buf, 'JPEG', quality=q); done.append(f"jpeg {q}")
     return Image.open(buf).convert('RGB'), ', '.join(done)
 
+# %% ../nbs/30_evaluate.ipynb #94a15155
 def make_copies(images:list, n_per_image:int=1, seed:int=0) -> tuple[list, np.ndarray, list[str]]:
     "Edited copies of `images`: `(queries, source index of each, description of each)`."
     rng = random.Random(seed); qs, src, desc = [], [], []
@@ -133,6 +135,7 @@ def embedding_method(model, size:int=128, features:str='backbone', flip:bool=Tru
         return out
     return run
 
+# %% ../nbs/30_evaluate.ipynb #ed4b88e7
 def hash_method(kind:str='phash', hash_size:int=8):
     "A method scoring by imagehash's `kind` ('phash', 'dhash', 'ahash', 'whash'): 1 − normalised Hamming distance."
     import imagehash
@@ -143,6 +146,7 @@ def hash_method(kind:str='phash', hash_size:int=8):
         return 1 - (b[:, None, :] != a[None, :, :]).mean(-1)
     return run
 
+# %% ../nbs/30_evaluate.ipynb #b1ecb615
 def local_method(**kw):
     "A method scoring by RootSIFT verification (`LocalIndex.verify`): RANSAC inliers of the voted candidates, 0 elsewhere."
     from imageid.local import LocalIndex
@@ -154,6 +158,7 @@ def local_method(**kw):
         return S
     return run
 
+# %% ../nbs/30_evaluate.ipynb #071c115f
 def verified_method(model, size:int=128, features:str='backbone', flip:bool=True, crops:int=4, k:int=10):
     "Global search with local verification over an in-memory `LocalIndex`, ranked as `Collection.search` ranks: verified copies first (by inliers), then cosine."
     from imageid.local import LocalIndex
@@ -168,6 +173,7 @@ def verified_method(model, size:int=128, features:str='backbone', flip:bool=True
         return S
     return run
 
+# %% ../nbs/30_evaluate.ipynb #ddb77979
 def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_image:int=1, seed:int=0,
                     threshold:float|None=None, progress:bool=True) -> dict:
     "Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact duplicates of a source count as relevant too."

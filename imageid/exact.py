@@ -14,6 +14,7 @@ from PIL import Image
 from .core import *
 from .core import _is_tensor, _is_stack
 from .store import IndexFormatError, save_npz, load_npz, encode_strings, decode_strings
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['ALGOS', 'MODES', 'pixel_array', 'content_key', 'content_keys', 'ExactIndex', 'DuplicateReport', 'find_duplicates',
@@ -24,11 +25,11 @@ ALGOS = ('xxh3_128', 'blake2b')
 MODES = ('bytes', 'pixels')
 _LAYOUT = {'1': 'L', 'L': 'L', 'I': 'L', 'F': 'L', 'I;16': 'L', 'I;16B': 'L', 'I;16L': 'L', 'I;16N': 'L'}
 _CHANNELS = {1: 'L', 2: 'LA', 3: 'RGB', 4: 'RGBA'}
-
 def _check(mode, algo):
     if mode not in MODES: raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     if algo not in ALGOS: raise ValueError(f"algo must be one of {ALGOS}, got {algo!r}")
 
+# %% ../nbs/01_exact.ipynb #2ed6e663
 def pixel_array(x) -> tuple[str, np.ndarray]:
     "The layout name and (H,W[,C]) pixel array that pixel keys hash, for a PIL image, array or tensor."
     if isinstance(x, Image.Image):
@@ -45,18 +46,23 @@ def pixel_array(x) -> tuple[str, np.ndarray]:
         raise ValueError(f"expected an (H,W) or (H,W,C) image with C in 1..4, got shape {a.shape}")
     return ('L' if a.ndim == 2 else _CHANNELS[a.shape[2]]), a
 
+# %% ../nbs/01_exact.ipynb #713eddfd
 def _header(layout, shape, dtype) -> bytes: return f"imageid-pixels|{layout}|{'x'.join(map(str, shape))}|{np.dtype(dtype).str}".encode()
 
+# %% ../nbs/01_exact.ipynb #a1960547
 @functools.lru_cache(1024)
 def _seed(header:bytes) -> int: return xxhash.xxh3_64_intdigest(header) if header else 0
 
+# %% ../nbs/01_exact.ipynb #29812fab
 @functools.lru_cache(1024)
 def _pixel_header(layout, shape, dtype) -> bytes: return _header(layout, shape, dtype)
 
+# %% ../nbs/01_exact.ipynb #23c98ce2
 def _digest(data, header:bytes=b'', algo='xxh3_128') -> bytes:
     if algo == 'xxh3_128': return xxhash.xxh3_128_digest(data, seed=_seed(header))
     h = hashlib.blake2b(digest_size=16); h.update(header); h.update(data); return h.digest()
 
+# %% ../nbs/01_exact.ipynb #e02dae29
 def _file_digest(path, algo='xxh3_128', chunk=1 << 20) -> bytes:
     h = xxhash.xxh3_128() if algo == 'xxh3_128' else hashlib.blake2b(digest_size=16)
     with open(path, 'rb') as f:
@@ -88,6 +94,7 @@ def _split(digests:list[bytes]) -> np.ndarray:
     if not digests: return np.zeros((0, 2), np.uint64)
     return np.frombuffer(b''.join(digests), dtype='>u8').reshape(-1, 2).astype(np.uint64)
 
+# %% ../nbs/01_exact.ipynb #47d27cd7
 def _stack_keys(a, algo) -> np.ndarray:
     "Keys of each image in a stacked (N,H,W[,C]) array."
     if _is_tensor(a): a = a.detach().cpu().numpy().transpose(0, 2, 3, 1)  # (N,C,H,W) -> (N,H,W,C)
@@ -104,12 +111,14 @@ def _stack_keys(a, algo) -> np.ndarray:
         else: out[s:s + step] = _split([_digest(r, hdr, algo) for r in rows[s:s + step]])
     return out
 
+# %% ../nbs/01_exact.ipynb #0245a052
 def _progress(it, total, desc, progress):
     if progress is None: progress = total >= 1000
     if not progress: return it
     from tqdm.auto import tqdm
     return tqdm(it, total=total, desc=desc, unit='img')
 
+# %% ../nbs/01_exact.ipynb #1ba79571
 def content_keys(items, mode:str='pixels', algo:str='xxh3_128', workers:int=8, progress:bool|None=None
                 ) -> tuple[np.ndarray, list, list[ImageLoadError]]:
     "Keys of `items` (folder, paths, images, arrays, or a stacked array): `(keys (N,2) uint64, sources, errors)`."
@@ -150,137 +159,163 @@ class ExactIndex:
     def __repr__(self): return f"ExactIndex(mode={self.mode!r}, algo={self.algo!r}, entries={len(self)})"
     def __len__(self): return len(self._hi) - self._dead + sum(len(k) for k, _ in self._pending)
 
-    def add(self, items, ids=None, workers:int=8, progress:bool|None=None) -> list[ImageLoadError]:
-        "Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be read."
-        if _is_stack(items): allsrc, skipped = list(range(len(items))), []
-        else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
-        keys, srcs, errs = content_keys(items if _is_stack(items) else allsrc, self.mode, self.algo, workers, progress)
-        if ids is None:
-            ids = [str(s) if isinstance(s, Path) else self._next + i for i, s in enumerate(srcs)]
-            self._next += len(srcs)
-        else:
-            ids = list(ids)
-            if len(ids) != len(allsrc): raise ValueError(f"got {len(ids)} ids for {len(allsrc)} images")
-            if errs:  # drop the ids of the items that could not be read
-                bad = {id(e.source) for e in errs}
-                ids = [i for i, s in zip(ids, allsrc) if id(s) not in bad]
-        self.add_keys(keys, ids)
-        return skipped + errs
-
-    def add_keys(self, keys:np.ndarray, # (N,2) uint64 content keys, as `content_keys` returns
-                 ids:list):
-        "Add precomputed `keys` under `ids`."
-        keys = np.asarray(keys, np.uint64).reshape(-1, 2)
-        if len(keys) != len(ids): raise ValueError(f"got {len(ids)} ids for {len(keys)} keys")
-        if len(keys): self._pending.append((keys, list(ids)))
-
-    def _merge(self):
-        "Fold pending additions and removals into the sorted columns."
-        if not self._pending and not self._dead: return
-        alive = self._row >= 0
-        his, los, rows = [self._hi[alive]], [self._lo[alive]], [self._row[alive]]
-        for keys, ids in self._pending:
-            his.append(keys[:, 0]); los.append(keys[:, 1])
-            rows.append(np.arange(len(self._ids), len(self._ids) + len(ids), dtype=np.int64)); self._ids += ids
-        hi, lo, row = np.concatenate(his), np.concatenate(los), np.concatenate(rows)
-        if self._dead:  # compact the id list too
-            keep = np.sort(row); remap = np.full(len(self._ids), -1, np.int64); remap[keep] = np.arange(len(keep))
-            self._ids = [self._ids[i] for i in keep]; row = remap[row]
-        order = _key_order(hi, lo)
-        self._hi, self._lo, self._row = hi[order], lo[order], row[order]
-        self._pending, self._dead = [], 0
-
-    def _find(self, keys:np.ndarray) -> list[np.ndarray]:
-        "Sorted positions holding each of `keys` (N,2)."
-        self._merge()
-        keys = np.asarray(keys, np.uint64).reshape(-1, 2)
-        left = self._hi.searchsorted(keys[:, 0], 'left'); right = self._hi.searchsorted(keys[:, 0], 'right')
-        out = []
-        for q, (l, r) in enumerate(zip(left.tolist(), right.tolist())):
-            if r - l == 1: out.append(np.array([l]) if self._lo[l] == keys[q, 1] and self._row[l] >= 0 else np.zeros(0, np.int64))
-            else:
-                pos = np.arange(l, r); out.append(pos[(self._lo[l:r] == keys[q, 1]) & (self._row[l:r] >= 0)])
-        return out
-
-    def lookup_keys(self, keys:np.ndarray) -> list[list]:
-        "The ids stored under each of `keys` (N,2)."
-        return [[self._ids[r] for r in self._row[p]] for p in self._find(keys)]
-
-    def contains_keys(self, keys:np.ndarray) -> np.ndarray:
-        "Boolean array: is each of `keys` (N,2) in the index? (vectorised)"
-        self._merge()
-        keys = np.asarray(keys, np.uint64).reshape(-1, 2)
-        if len(self._hi) == 0: return np.zeros(len(keys), bool)
-        pos = self._hi.searchsorted(keys[:, 0]); pc = np.minimum(pos, len(self._hi) - 1)
-        hit = (pos < len(self._hi)) & (self._hi[pc] == keys[:, 0]) & (self._lo[pc] == keys[:, 1]) & (self._row[pc] >= 0)
-        slow = np.flatnonzero(~hit & (pos < len(self._hi)) & (self._hi[pc] == keys[:, 0]))  # equal hi, several entries
-        for q in slow: hit[q] = len(self._find(keys[q:q+1])[0]) > 0
-        return hit
-
-    def lookup(self, item) -> list:
-        "Ids of the entries holding exactly `item`'s content (empty if none)."
-        k = content_key(item, self.mode, self.algo)
-        return self.lookup_key(int.from_bytes(k[:8], 'big'), int.from_bytes(k[8:], 'big'))
-
-    def lookup_key(self, hi:int, lo:int) -> list:
-        "Ids stored under the one key (`hi`, `lo`): the fast path for single lookups."
-        if self._pending or self._dead: self._merge()
-        i, n, out = int(self._hi.searchsorted(np.uint64(hi))), len(self._hi), []
-        while i < n and self._hi.item(i) == hi:  # one step for almost every key
-            if self._lo.item(i) == lo and self._row.item(i) >= 0: out.append(self._ids[self._row.item(i)])
-            i += 1
-        return out
-
-    def lookup_many(self, items, workers:int=8) -> tuple[list[list], list, list[ImageLoadError]]:
-        "Ids for each readable item of `items`: `(ids per item, sources, errors)`."
-        keys, srcs, errs = content_keys(items, self.mode, self.algo, workers, progress=False)
-        return self.lookup_keys(keys), srcs, errs
-
     def __contains__(self, item) -> bool: return bool(self.lookup(item))
 
-    def remove(self, ids) -> int:
-        "Remove every entry whose id is in `ids`; returns how many were removed."
-        self._merge()
-        ids = {ids} if isinstance(ids, (str, int)) else set(ids)
-        gone = np.array([i in ids for i in self._ids], bool)
-        mask = (self._row >= 0) & gone[np.maximum(self._row, 0)]
-        self._row = np.where(mask, -1, self._row); n = int(mask.sum()); self._dead += n
-        return n
+# %% ../nbs/01_exact.ipynb #c3d2430f
+@patch
+def add(self:ExactIndex, items, ids=None, workers:int=8, progress:bool|None=None) -> list[ImageLoadError]:
+    "Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be read."
+    if _is_stack(items): allsrc, skipped = list(range(len(items))), []
+    else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
+    keys, srcs, errs = content_keys(items if _is_stack(items) else allsrc, self.mode, self.algo, workers, progress)
+    if ids is None:
+        ids = [str(s) if isinstance(s, Path) else self._next + i for i, s in enumerate(srcs)]
+        self._next += len(srcs)
+    else:
+        ids = list(ids)
+        if len(ids) != len(allsrc): raise ValueError(f"got {len(ids)} ids for {len(allsrc)} images")
+        if errs:  # drop the ids of the items that could not be read
+            bad = {id(e.source) for e in errs}
+            ids = [i for i, s in zip(ids, allsrc) if id(s) not in bad]
+    self.add_keys(keys, ids)
+    return skipped + errs
 
-    def duplicates(self) -> list[list]:
-        "Groups of ids (two or more) that share one content key, largest groups first."
-        self._merge()
-        if len(self._hi) < 2: return []
-        same = (self._hi[1:] == self._hi[:-1]) & (self._lo[1:] == self._lo[:-1])
-        starts = np.flatnonzero(np.diff(np.concatenate([[0], same.astype(np.int8), [0]])) == 1)
-        ends = np.flatnonzero(np.diff(np.concatenate([[0], same.astype(np.int8), [0]])) == -1)
-        groups = [[self._ids[r] for r in sorted(self._row[s:e+1].tolist())] for s, e in zip(starts, ends)]
-        return sorted(groups, key=lambda g: (-len(g), str(g[0])))
+# %% ../nbs/01_exact.ipynb #dcc78dff
+@patch
+def add_keys(self:ExactIndex, keys:np.ndarray, # (N,2) uint64 content keys, as `content_keys` returns
+             ids:list):
+    "Add precomputed `keys` under `ids`."
+    keys = np.asarray(keys, np.uint64).reshape(-1, 2)
+    if len(keys) != len(ids): raise ValueError(f"got {len(ids)} ids for {len(keys)} keys")
+    if len(keys): self._pending.append((keys, list(ids)))
 
-    @property
-    def nbytes(self) -> int:
-        "Bytes held by the key columns (24 per entry), not counting the ids."
-        self._merge(); return self._hi.nbytes + self._lo.nbytes + self._row.nbytes
+# %% ../nbs/01_exact.ipynb #eec7e4d0
+@patch
+def _merge(self:ExactIndex):
+    "Fold pending additions and removals into the sorted columns."
+    if not self._pending and not self._dead: return
+    alive = self._row >= 0
+    his, los, rows = [self._hi[alive]], [self._lo[alive]], [self._row[alive]]
+    for keys, ids in self._pending:
+        his.append(keys[:, 0]); los.append(keys[:, 1])
+        rows.append(np.arange(len(self._ids), len(self._ids) + len(ids), dtype=np.int64)); self._ids += ids
+    hi, lo, row = np.concatenate(his), np.concatenate(los), np.concatenate(rows)
+    if self._dead:  # compact the id list too
+        keep = np.sort(row); remap = np.full(len(self._ids), -1, np.int64); remap[keep] = np.arange(len(keep))
+        self._ids = [self._ids[i] for i in keep]; row = remap[row]
+    order = _key_order(hi, lo)
+    self._hi, self._lo, self._row = hi[order], lo[order], row[order]
+    self._pending, self._dead = [], 0
 
-    def save(self, path) -> Path:
-        "Write the index to `path` (`.npz`) atomically."
-        self._merge()
-        meta = dict(format=self.FORMAT, version=self.VERSION, mode=self.mode, algo=self.algo, entries=len(self._hi), next_id=self._next,
-                    checksum=xxhash.xxh3_64_hexdigest(self._hi.tobytes() + self._lo.tobytes() + self._row.tobytes()))
-        return save_npz(path, meta, hi=self._hi, lo=self._lo, row=self._row, **encode_strings(self._ids))
+# %% ../nbs/01_exact.ipynb #104be105
+@patch
+def _find(self:ExactIndex, keys:np.ndarray) -> list[np.ndarray]:
+    "Sorted positions holding each of `keys` (N,2)."
+    self._merge()
+    keys = np.asarray(keys, np.uint64).reshape(-1, 2)
+    left = self._hi.searchsorted(keys[:, 0], 'left'); right = self._hi.searchsorted(keys[:, 0], 'right')
+    out = []
+    for q, (l, r) in enumerate(zip(left.tolist(), right.tolist())):
+        if r - l == 1: out.append(np.array([l]) if self._lo[l] == keys[q, 1] and self._row[l] >= 0 else np.zeros(0, np.int64))
+        else:
+            pos = np.arange(l, r); out.append(pos[(self._lo[l:r] == keys[q, 1]) & (self._row[l:r] >= 0)])
+    return out
 
-    @classmethod
-    def load(cls, path) -> ExactIndex:
-        "Read an index written by `save`; raises `IndexFormatError` if the file is damaged or foreign."
-        meta, z = load_npz(path, cls.FORMAT, cls.VERSION, 'exact index')
-        try: hi, lo, row, ids = z['hi'], z['lo'], z['row'], decode_strings(z)
-        except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
-        if xxhash.xxh3_64_hexdigest(hi.tobytes() + lo.tobytes() + row.tobytes()) != meta.get('checksum') or len(hi) != meta.get('entries'):
-            raise IndexFormatError(f"{path}: damaged (checksum mismatch)")
-        idx = cls(meta['mode'], meta['algo'])
-        idx._hi, idx._lo, idx._row, idx._ids = hi.astype(np.uint64), lo.astype(np.uint64), row.astype(np.int64), ids
-        idx._next = int(meta.get('next_id', max((i + 1 for i in ids if isinstance(i, int)), default=0)))
-        return idx
+# %% ../nbs/01_exact.ipynb #0ab44f66
+@patch
+def lookup_keys(self:ExactIndex, keys:np.ndarray) -> list[list]:
+    "The ids stored under each of `keys` (N,2)."
+    return [[self._ids[r] for r in self._row[p]] for p in self._find(keys)]
+
+# %% ../nbs/01_exact.ipynb #62daa889
+@patch
+def contains_keys(self:ExactIndex, keys:np.ndarray) -> np.ndarray:
+    "Boolean array: is each of `keys` (N,2) in the index? (vectorised)"
+    self._merge()
+    keys = np.asarray(keys, np.uint64).reshape(-1, 2)
+    if len(self._hi) == 0: return np.zeros(len(keys), bool)
+    pos = self._hi.searchsorted(keys[:, 0]); pc = np.minimum(pos, len(self._hi) - 1)
+    hit = (pos < len(self._hi)) & (self._hi[pc] == keys[:, 0]) & (self._lo[pc] == keys[:, 1]) & (self._row[pc] >= 0)
+    slow = np.flatnonzero(~hit & (pos < len(self._hi)) & (self._hi[pc] == keys[:, 0]))  # equal hi, several entries
+    for q in slow: hit[q] = len(self._find(keys[q:q+1])[0]) > 0
+    return hit
+
+# %% ../nbs/01_exact.ipynb #6ce68f7e
+@patch
+def lookup(self:ExactIndex, item) -> list:
+    "Ids of the entries holding exactly `item`'s content (empty if none)."
+    k = content_key(item, self.mode, self.algo)
+    return self.lookup_key(int.from_bytes(k[:8], 'big'), int.from_bytes(k[8:], 'big'))
+
+# %% ../nbs/01_exact.ipynb #876b39d5
+@patch
+def lookup_key(self:ExactIndex, hi:int, lo:int) -> list:
+    "Ids stored under the one key (`hi`, `lo`): the fast path for single lookups."
+    if self._pending or self._dead: self._merge()
+    i, n, out = int(self._hi.searchsorted(np.uint64(hi))), len(self._hi), []
+    while i < n and self._hi.item(i) == hi:  # one step for almost every key
+        if self._lo.item(i) == lo and self._row.item(i) >= 0: out.append(self._ids[self._row.item(i)])
+        i += 1
+    return out
+
+# %% ../nbs/01_exact.ipynb #35365850
+@patch
+def lookup_many(self:ExactIndex, items, workers:int=8) -> tuple[list[list], list, list[ImageLoadError]]:
+    "Ids for each readable item of `items`: `(ids per item, sources, errors)`."
+    keys, srcs, errs = content_keys(items, self.mode, self.algo, workers, progress=False)
+    return self.lookup_keys(keys), srcs, errs
+
+# %% ../nbs/01_exact.ipynb #7d133ffa
+@patch
+def remove(self:ExactIndex, ids) -> int:
+    "Remove every entry whose id is in `ids`; returns how many were removed."
+    self._merge()
+    ids = {ids} if isinstance(ids, (str, int)) else set(ids)
+    gone = np.array([i in ids for i in self._ids], bool)
+    mask = (self._row >= 0) & gone[np.maximum(self._row, 0)]
+    self._row = np.where(mask, -1, self._row); n = int(mask.sum()); self._dead += n
+    return n
+
+# %% ../nbs/01_exact.ipynb #ef2d9b33
+@patch
+def duplicates(self:ExactIndex) -> list[list]:
+    "Groups of ids (two or more) that share one content key, largest groups first."
+    self._merge()
+    if len(self._hi) < 2: return []
+    same = (self._hi[1:] == self._hi[:-1]) & (self._lo[1:] == self._lo[:-1])
+    starts = np.flatnonzero(np.diff(np.concatenate([[0], same.astype(np.int8), [0]])) == 1)
+    ends = np.flatnonzero(np.diff(np.concatenate([[0], same.astype(np.int8), [0]])) == -1)
+    groups = [[self._ids[r] for r in sorted(self._row[s:e+1].tolist())] for s, e in zip(starts, ends)]
+    return sorted(groups, key=lambda g: (-len(g), str(g[0])))
+
+# %% ../nbs/01_exact.ipynb #59148318
+@patch(as_prop=True)
+def nbytes(self:ExactIndex) -> int:
+    "Bytes held by the key columns (24 per entry), not counting the ids."
+    self._merge(); return self._hi.nbytes + self._lo.nbytes + self._row.nbytes
+
+# %% ../nbs/01_exact.ipynb #4c003bcf
+@patch
+def save(self:ExactIndex, path) -> Path:
+    "Write the index to `path` (`.npz`) atomically."
+    self._merge()
+    meta = dict(format=self.FORMAT, version=self.VERSION, mode=self.mode, algo=self.algo, entries=len(self._hi), next_id=self._next,
+                checksum=xxhash.xxh3_64_hexdigest(self._hi.tobytes() + self._lo.tobytes() + self._row.tobytes()))
+    return save_npz(path, meta, hi=self._hi, lo=self._lo, row=self._row, **encode_strings(self._ids))
+
+# %% ../nbs/01_exact.ipynb #9c12c7c7
+@patch(cls_method=True)
+def load(cls:ExactIndex, path) -> ExactIndex:
+    "Read an index written by `save`; raises `IndexFormatError` if the file is damaged or foreign."
+    meta, z = load_npz(path, cls.FORMAT, cls.VERSION, 'exact index')
+    try: hi, lo, row, ids = z['hi'], z['lo'], z['row'], decode_strings(z)
+    except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
+    if xxhash.xxh3_64_hexdigest(hi.tobytes() + lo.tobytes() + row.tobytes()) != meta.get('checksum') or len(hi) != meta.get('entries'):
+        raise IndexFormatError(f"{path}: damaged (checksum mismatch)")
+    idx = cls(meta['mode'], meta['algo'])
+    idx._hi, idx._lo, idx._row, idx._ids = hi.astype(np.uint64), lo.astype(np.uint64), row.astype(np.int64), ids
+    idx._next = int(meta.get('next_id', max((i + 1 for i in ids if isinstance(i, int)), default=0)))
+    return idx
 
 # %% ../nbs/01_exact.ipynb #eacf427e
 @dataclass
@@ -303,6 +338,7 @@ class DuplicateReport:
         errs = ''.join(f"<li>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors)
         return f"<table>{''.join(rows)}</table>{more}" + (f"<p>Unreadable:</p><ul>{errs}</ul>" if errs else '') if rows or errs else '<p>no duplicates</p>'
 
+# %% ../nbs/01_exact.ipynb #64840dbd
 def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
     "Split each group by `keyfn(path)`, in threads; return groups of 2+ and the errors."
     flat = [p for g in groups for p in g]
@@ -321,15 +357,18 @@ def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
         out += [v for v in sub.values() if len(v) > 1]
     return out, errs
 
+# %% ../nbs/01_exact.ipynb #e4e30652
 def _ends(p, n=4096):
     with open(p, 'rb') as f:
         head = f.read(n); f.seek(max(0, os.fstat(f.fileno()).st_size - n)); return xxhash.xxh3_128_digest(head + f.read(n))
 
+# %% ../nbs/01_exact.ipynb #165ef482
 def _dims(p):
     try:
         with Image.open(p) as im: return tuple(sorted(im.size))  # EXIF rotation may swap width and height
     except Exception as e: raise ImageLoadError(p, str(e) or type(e).__name__) from e
 
+# %% ../nbs/01_exact.ipynb #95dd5219
 def _verify(group):
     "Split a group whose hashes agree into sets that are byte-for-byte equal (a hash collision would show here)."
     out = []

@@ -83,143 +83,166 @@ class SimilarIndex:
 
     def __len__(self): return int((~self._deleted).sum())
     def __repr__(self): return f"SimilarIndex({len(self)} images, {self.ntotal} vectors, dim={self.dim}, type={self.kind})"
-    @property
-    def ntotal(self) -> int: return 0 if self.index is None else self.index.ntotal
-    @property
-    def kind(self) -> str: return self.index_type if self.index is None or self.index_type != 'auto' else self._kind
     _kind = 'auto'
 
-    def _check(self, vecs):
-        vecs = np.ascontiguousarray(vecs, np.float32)
-        if vecs.ndim != 2 or vecs.shape[1] != self.dim: raise ValueError(f"expected vectors of shape (n, {self.dim}), got {vecs.shape}")
-        if not np.isfinite(vecs).all(): raise ValueError("vectors hold NaN or infinite values")
-        faiss.normalize_L2(vecs)
-        return vecs
+# %% ../nbs/21_similar.ipynb #72705dcd
+@patch(as_prop=True)
+def ntotal(self:SimilarIndex) -> int: return 0 if self.index is None else self.index.ntotal
 
-    def add(self, vecs:np.ndarray,       # (M, dim) embeddings (normalised here)
-            owners:np.ndarray|None=None, # (M,) image number of each vector within `ids` (default: one vector each)
-            ids:list|None=None):         # id (e.g. path) of each image (default: running numbers)
-        "Add images: their vectors, which image each vector belongs to, and the images' ids."
-        vecs = self._check(vecs)
-        owners = np.arange(len(vecs)) if owners is None else np.asarray(owners, np.int64)
-        n_img = int(owners.max()) + 1 if len(owners) else 0
-        ids = list(range(len(self.ids), len(self.ids) + n_img)) if ids is None else list(ids)
-        if len(owners) != len(vecs) or (len(owners) and (owners.min() < 0 or n_img > len(ids))):
-            raise ValueError(f"owners must give, for each of the {len(vecs)} vectors, an image number below {len(ids)}")
-        if self.index is None: self.train(vecs)
-        self.index.add(vecs)
-        self.owner = np.concatenate([self.owner, owners + len(self.ids)])
-        self.ids += ids; self._deleted = np.concatenate([self._deleted, np.zeros(len(ids), bool)])
-        self._sel, self._per_img = None, max(1, int(np.bincount(self.owner).max())) if len(self.owner) else 1
+# %% ../nbs/21_similar.ipynb #2c4ca0a2
+@patch(as_prop=True)
+def kind(self:SimilarIndex) -> str: return self.index_type if self.index is None or self.index_type != 'auto' else self._kind
 
-    def train(self, vecs:np.ndarray, # (M, dim) vectors to learn from (not added)
-              n:int|None=None):      # how many vectors the index will hold (default: M)
-        "Create the FAISS index for about `n` vectors and train it (PCA, quantisers) on `vecs`."
-        vecs = self._check(vecs); n = n or len(vecs)
-        d = self.dim if not self.pca or self.pca >= self.dim else self.pca  # what the index stores: the type follows it
-        kind = self.index_type if self.index_type != 'auto' else choose_index_type(n, d, self.memory_budget, self.hnsw_m)
-        if kind == 'ivfpq' and len(vecs) < 64 * 16: kind = 'hnsw'  # too few vectors to train the quantisers
-        self._kind, self.index_type = kind, kind if self.index_type != 'auto' else 'auto'
-        self.index = create_faiss_index(kind, d, n, self.hnsw_m)
-        if d < self.dim:  # PCA, then unit length again: inner products stay cosines
-            self._inner, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_inner` keeps the Python object alive
-            pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)  # 2,048 vectors make a good PCA
-            self.index.prepend_transform(faiss.NormalizationTransform(d)); self.index.prepend_transform(pca)
-        if not self.index.is_trained: self.index.train(vecs)
-        if d < self.dim: pca.PCAMat.resize(0)  # the eigenvectors (min(n, dim) × dim floats) made `pca.A`, which is all it applies
-        self.trained_on = len(vecs)
+# %% ../nbs/21_similar.ipynb #66f10ab8
+@patch
+def _check(self:SimilarIndex, vecs):
+    vecs = np.ascontiguousarray(vecs, np.float32)
+    if vecs.ndim != 2 or vecs.shape[1] != self.dim: raise ValueError(f"expected vectors of shape (n, {self.dim}), got {vecs.shape}")
+    if not np.isfinite(vecs).all(): raise ValueError("vectors hold NaN or infinite values")
+    faiss.normalize_L2(vecs)
+    return vecs
 
-    def _params(self, sel):
-        k = self.kind
-        if k == 'hnsw': p = faiss.SearchParametersHNSW(sel=sel, efSearch=self.ef_search)
-        elif k == 'ivfpq': p = faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
-        else: p = faiss.SearchParameters(sel=sel)
-        if isinstance(self.index, faiss.IndexPreTransform): self._inner_params, p = p, faiss.SearchParametersPreTransform(index_params=p)
-        return p
+# %% ../nbs/21_similar.ipynb #9227b830
+@patch
+def add(self:SimilarIndex, vecs:np.ndarray,       # (M, dim) embeddings (normalised here)
+        owners:np.ndarray|None=None, # (M,) image number of each vector within `ids` (default: one vector each)
+        ids:list|None=None):         # id (e.g. path) of each image (default: running numbers)
+    "Add images: their vectors, which image each vector belongs to, and the images' ids."
+    vecs = self._check(vecs)
+    owners = np.arange(len(vecs)) if owners is None else np.asarray(owners, np.int64)
+    n_img = int(owners.max()) + 1 if len(owners) else 0
+    ids = list(range(len(self.ids), len(self.ids) + n_img)) if ids is None else list(ids)
+    if len(owners) != len(vecs) or (len(owners) and (owners.min() < 0 or n_img > len(ids))):
+        raise ValueError(f"owners must give, for each of the {len(vecs)} vectors, an image number below {len(ids)}")
+    if self.index is None: self.train(vecs)
+    self.index.add(vecs)
+    self.owner = np.concatenate([self.owner, owners + len(self.ids)])
+    self.ids += ids; self._deleted = np.concatenate([self._deleted, np.zeros(len(ids), bool)])
+    self._sel, self._per_img = None, max(1, int(np.bincount(self.owner).max())) if len(self.owner) else 1
 
-    def search(self, q:np.ndarray, # (nq, dim) query embeddings
-               k:int=5) -> list[list[tuple]]:
-        "For each query, up to `k` `(id, score)` pairs of images, best first; an image scores its best vector's similarity."
-        if k < 1: raise ValueError(f"k must be at least 1, got {k}")
-        q = self._check(np.atleast_2d(q))
-        if self.index is None or len(self) == 0: return [[] for _ in q]
-        kk = min(self.ntotal, k * self._per_img)
-        if self._sel is None and self._deleted.any():  # made once per change: it is O(N)
-            dead_rows = np.flatnonzero(self._deleted[self.owner]).astype(np.int64)
-            self._sel_keep = faiss.IDSelectorBatch(dead_rows)  # keep alive: FAISS holds only a pointer
-            self._sel = faiss.IDSelectorNot(self._sel_keep)
-        sel = self._sel if self._deleted.any() else None
-        # a few queries run on one OpenMP thread: FAISS's threads cost more than they save there, and far more when
-        # another thread of ours holds a core (measured: 4 ms on one thread, 68–196 ms on two, 30,000 vectors, 2 cores)
-        few, threads = len(q) < 20, faiss.omp_get_max_threads()
-        if few: faiss.omp_set_num_threads(1)
-        try:
-            with blas_search(): D, I = self.index.search(q, kk, params=self._params(sel))
-        finally:
-            if few: faiss.omp_set_num_threads(threads)
-        out = []
-        for d, i in zip(D, I):
-            best = {}
-            for s, r in zip(d.tolist(), i.tolist()):
-                if r < 0: continue
-                o = int(self.owner[r])
-                if o not in best: best[o] = s
-            out.append([(self.ids[o], float(s)) for o, s in sorted(best.items(), key=lambda t: -t[1])[:k]])
-        return out
+# %% ../nbs/21_similar.ipynb #00d99eb2
+@patch
+def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (not added)
+          n:int|None=None):      # how many vectors the index will hold (default: M)
+    "Create the FAISS index for about `n` vectors and train it (PCA, quantisers) on `vecs`."
+    vecs = self._check(vecs); n = n or len(vecs)
+    d = self.dim if not self.pca or self.pca >= self.dim else self.pca  # what the index stores: the type follows it
+    kind = self.index_type if self.index_type != 'auto' else choose_index_type(n, d, self.memory_budget, self.hnsw_m)
+    if kind == 'ivfpq' and len(vecs) < 64 * 16: kind = 'hnsw'  # too few vectors to train the quantisers
+    self._kind, self.index_type = kind, kind if self.index_type != 'auto' else 'auto'
+    self.index = create_faiss_index(kind, d, n, self.hnsw_m)
+    if d < self.dim:  # PCA, then unit length again: inner products stay cosines
+        self._inner, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_inner` keeps the Python object alive
+        pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)  # 2,048 vectors make a good PCA
+        self.index.prepend_transform(faiss.NormalizationTransform(d)); self.index.prepend_transform(pca)
+    if not self.index.is_trained: self.index.train(vecs)
+    if d < self.dim: pca.PCAMat.resize(0)  # the eigenvectors (min(n, dim) × dim floats) made `pca.A`, which is all it applies
+    self.trained_on = len(vecs)
 
-    def scores(self, q:np.ndarray, ids:list) -> list[float|None]:
-        "Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown ids."
-        q = self._check(np.atleast_2d(q))[0]
-        if self.index is None: return [None] * len(ids)
-        if self.kind == 'ivfpq' and not getattr(self, '_direct', False): self.index.make_direct_map(); self._direct = True
-        pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
-        out = []
-        for i in ids:
-            if i not in pos: out.append(None); continue
-            rows = np.flatnonzero(self.owner == pos[i])
-            out.append(float(max(self.index.reconstruct(int(r)) @ q for r in rows)))
-        return out
+# %% ../nbs/21_similar.ipynb #81c19c64
+@patch
+def _params(self:SimilarIndex, sel):
+    k = self.kind
+    if k == 'hnsw': p = faiss.SearchParametersHNSW(sel=sel, efSearch=self.ef_search)
+    elif k == 'ivfpq': p = faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
+    else: p = faiss.SearchParameters(sel=sel)
+    if isinstance(self.index, faiss.IndexPreTransform): self._inner_params, p = p, faiss.SearchParametersPreTransform(index_params=p)
+    return p
 
-    def remove(self, ids) -> int:
-        "Hide the images with these ids from search; returns how many were removed."
-        ids = {ids} if isinstance(ids, (str, int)) else set(ids)
-        hit = np.array([i in ids for i in self.ids], bool) & ~self._deleted
-        self._deleted |= hit; self._sel = None
-        return int(hit.sum())
+# %% ../nbs/21_similar.ipynb #17353897
+@patch
+def search(self:SimilarIndex, q:np.ndarray, # (nq, dim) query embeddings
+           k:int=5) -> list[list[tuple]]:
+    "For each query, up to `k` `(id, score)` pairs of images, best first; an image scores its best vector's similarity."
+    if k < 1: raise ValueError(f"k must be at least 1, got {k}")
+    q = self._check(np.atleast_2d(q))
+    if self.index is None or len(self) == 0: return [[] for _ in q]
+    kk = min(self.ntotal, k * self._per_img)
+    if self._sel is None and self._deleted.any():  # made once per change: it is O(N)
+        dead_rows = np.flatnonzero(self._deleted[self.owner]).astype(np.int64)
+        self._sel_keep = faiss.IDSelectorBatch(dead_rows)  # keep alive: FAISS holds only a pointer
+        self._sel = faiss.IDSelectorNot(self._sel_keep)
+    sel = self._sel if self._deleted.any() else None
+    # a few queries run on one OpenMP thread: FAISS's threads cost more than they save there, and far more when
+    # another thread of ours holds a core (measured: 4 ms on one thread, 68–196 ms on two, 30,000 vectors, 2 cores)
+    few, threads = len(q) < 20, faiss.omp_get_max_threads()
+    if few: faiss.omp_set_num_threads(1)
+    try:
+        with blas_search(): D, I = self.index.search(q, kk, params=self._params(sel))
+    finally:
+        if few: faiss.omp_set_num_threads(threads)
+    out = []
+    for d, i in zip(D, I):
+        best = {}
+        for s, r in zip(d.tolist(), i.tolist()):
+            if r < 0: continue
+            o = int(self.owner[r])
+            if o not in best: best[o] = s
+        out.append([(self.ids[o], float(s)) for o, s in sorted(best.items(), key=lambda t: -t[1])[:k]])
+    return out
 
-    def compact(self):
-        "Rebuild the index without removed images (frees their memory)."
-        if not self._deleted.any(): return
-        keep_rows = ~self._deleted[self.owner]
-        vecs = self.index.reconstruct_n(0, self.ntotal)[keep_rows] if self.kind != 'ivfpq' else None
-        if vecs is None: raise NotImplementedError("compacting an IVF-PQ index needs the original vectors: rebuild it")
-        alive = np.flatnonzero(~self._deleted); remap = np.full(len(self.ids), -1); remap[alive] = np.arange(len(alive))
-        owners, ids = remap[self.owner[keep_rows]], [self.ids[i] for i in alive]
-        self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
-        self.add(vecs, owners, ids)
+# %% ../nbs/21_similar.ipynb #f4c76c65
+@patch
+def scores(self:SimilarIndex, q:np.ndarray, ids:list) -> list[float|None]:
+    "Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown ids."
+    q = self._check(np.atleast_2d(q))[0]
+    if self.index is None: return [None] * len(ids)
+    if self.kind == 'ivfpq' and not getattr(self, '_direct', False): self.index.make_direct_map(); self._direct = True
+    pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
+    out = []
+    for i in ids:
+        if i not in pos: out.append(None); continue
+        rows = np.flatnonzero(self.owner == pos[i])
+        out.append(float(max(self.index.reconstruct(int(r)) @ q for r in rows)))
+    return out
 
-    def save(self, path) -> Path:
-        "Write the index, ids and metadata to one `.npz` file, atomically (no pickle)."
-        meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type, kind=self.kind,
-                    memory_budget=self.memory_budget, hnsw_m=self.hnsw_m, nprobe=self.nprobe, ef_search=self.ef_search,
-                    images=len(self), vectors=self.ntotal, meta=self.meta, pca=self.pca, trained_on=self.trained_on)
-        return save_npz(path, meta, owner=self.owner, deleted=self._deleted, **encode_strings(self.ids),
-                        faiss=faiss.serialize_index(self.index) if self.index is not None else np.zeros(0, np.uint8))
+# %% ../nbs/21_similar.ipynb #2ceee69d
+@patch
+def remove(self:SimilarIndex, ids) -> int:
+    "Hide the images with these ids from search; returns how many were removed."
+    ids = {ids} if isinstance(ids, (str, int)) else set(ids)
+    hit = np.array([i in ids for i in self.ids], bool) & ~self._deleted
+    self._deleted |= hit; self._sel = None
+    return int(hit.sum())
 
-    @classmethod
-    def load(cls, path) -> SimilarIndex:
-        "Read an index written by `save`; raises `IndexFormatError` for a damaged or foreign file."
-        m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'similar index')
-        try:
-            fa, owner, deleted, ids = z['faiss'], z['owner'], z['deleted'], decode_strings(z)
-            idx = cls(m['dim'], m['index_type'], m['memory_budget'], m['meta'], m['hnsw_m'], m['nprobe'], m['ef_search'], m.get('pca'))
-            idx.trained_on = m.get('trained_on', 0)
-            if len(fa): idx.index = faiss.deserialize_index(fa)
-        except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
-        idx._kind, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
-        if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
-        idx._per_img = max(1, int(np.bincount(idx.owner).max())) if len(idx.owner) else 1
-        return idx
+# %% ../nbs/21_similar.ipynb #0e6f060c
+@patch
+def compact(self:SimilarIndex):
+    "Rebuild the index without removed images (frees their memory)."
+    if not self._deleted.any(): return
+    keep_rows = ~self._deleted[self.owner]
+    vecs = self.index.reconstruct_n(0, self.ntotal)[keep_rows] if self.kind != 'ivfpq' else None
+    if vecs is None: raise NotImplementedError("compacting an IVF-PQ index needs the original vectors: rebuild it")
+    alive = np.flatnonzero(~self._deleted); remap = np.full(len(self.ids), -1); remap[alive] = np.arange(len(alive))
+    owners, ids = remap[self.owner[keep_rows]], [self.ids[i] for i in alive]
+    self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
+    self.add(vecs, owners, ids)
+
+# %% ../nbs/21_similar.ipynb #f44e5a86
+@patch
+def save(self:SimilarIndex, path) -> Path:
+    "Write the index, ids and metadata to one `.npz` file, atomically (no pickle)."
+    meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type, kind=self.kind,
+                memory_budget=self.memory_budget, hnsw_m=self.hnsw_m, nprobe=self.nprobe, ef_search=self.ef_search,
+                images=len(self), vectors=self.ntotal, meta=self.meta, pca=self.pca, trained_on=self.trained_on)
+    return save_npz(path, meta, owner=self.owner, deleted=self._deleted, **encode_strings(self.ids),
+                    faiss=faiss.serialize_index(self.index) if self.index is not None else np.zeros(0, np.uint8))
+
+# %% ../nbs/21_similar.ipynb #d8fa75cc
+@patch(cls_method=True)
+def load(cls:SimilarIndex, path) -> SimilarIndex:
+    "Read an index written by `save`; raises `IndexFormatError` for a damaged or foreign file."
+    m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'similar index')
+    try:
+        fa, owner, deleted, ids = z['faiss'], z['owner'], z['deleted'], decode_strings(z)
+        idx = cls(m['dim'], m['index_type'], m['memory_budget'], m['meta'], m['hnsw_m'], m['nprobe'], m['ef_search'], m.get('pca'))
+        idx.trained_on = m.get('trained_on', 0)
+        if len(fa): idx.index = faiss.deserialize_index(fa)
+    except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
+    idx._kind, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
+    if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
+    idx._per_img = max(1, int(np.bincount(idx.owner).max())) if len(idx.owner) else 1
+    return idx
 
 # %% ../nbs/21_similar.ipynb #350cb1e7
 def _inner(index):

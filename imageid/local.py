@@ -14,6 +14,7 @@ import imageid
 from .core import *
 from .store import save_npz, load_npz, encode_strings, decode_strings, IndexFormatError
 from .index import blas_search
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'count_inliers', 'mirror_features', 'LocalIndex', 'train_codebook',
@@ -69,6 +70,7 @@ def _unit(des:np.ndarray) -> np.ndarray:
     faiss.normalize_L2(x)
     return x
 
+# %% ../nbs/21a_local.ipynb #4998d22d
 class LocalIndex:
     "RootSIFT features of a collection: candidates by voting, verification by RANSAC inliers."
     FORMAT, VERSION = 'imageid.LocalIndex', 1
@@ -81,104 +83,121 @@ class LocalIndex:
 
     def __len__(self): return len(self.ids) - sum(self._deleted)
     def __repr__(self): return f"LocalIndex({len(self)} images, {sum(len(d) for d in self.des)} descriptors, {self.nbytes / max(1, len(self.ids)) / 1024:.0f} KB/image)"
-    @property
-    def nbytes(self) -> int: return sum(x.nbytes + d.nbytes for x, d in zip(self.xy, self.des))
 
-    def features(self, img, mirror:bool=False): return rootsift(img, self.max_side, self.n_features, mirror)
+# %% ../nbs/21a_local.ipynb #310d4589
+@patch(as_prop=True)
+def nbytes(self:LocalIndex) -> int: return sum(x.nbytes + d.nbytes for x, d in zip(self.xy, self.des))
 
-    def add(self, items, ids=None, workers:int=4, progress:bool|None=None) -> list[ImageLoadError]:
-        "Extract and store the features of `items` (in threads); returns the items that could not be read."
-        srcs, errs = expand_sources(items)
-        ids = [str(Path(s).resolve()) if isinstance(s, Path) else len(self.ids) + i for i, s in enumerate(srcs)] if ids is None else list(ids)
-        if len(ids) != len(srcs): raise ValueError(f"got {len(ids)} ids for {len(srcs)} images")
-        def one(s):
-            try: return self.features(s)
-            except ImageLoadError as e: return e
-        from tqdm.auto import tqdm
-        with ThreadPoolExecutor(workers) as ex:
-            res = list(tqdm(ex.map(one, srcs), total=len(srcs), desc='local features', unit='img',
-                            disable=not (progress if progress is not None else len(srcs) >= 200)))
-        for i, r in zip(ids, res):
-            if isinstance(r, ImageLoadError): errs.append(r); continue
-            self.xy.append(r[0]); self.des.append(r[1]); self.ids.append(i); self._deleted.append(False)
-        self._index = None
-        return errs
+# %% ../nbs/21a_local.ipynb #9355b175
+@patch
+def features(self:LocalIndex, img, mirror:bool=False): return rootsift(img, self.max_side, self.n_features, mirror)
 
-    def remove(self, ids) -> int:
-        "Exclude images by id from candidates and results."
-        ids = {ids} if isinstance(ids, (str, int)) else set(ids); n = 0
-        for j, i in enumerate(self.ids):
-            if i in ids and not self._deleted[j]: self._deleted[j] = True; n += 1
-        return n
+# %% ../nbs/21a_local.ipynb #150e9ac6
+@patch
+def add(self:LocalIndex, items, ids=None, workers:int=4, progress:bool|None=None) -> list[ImageLoadError]:
+    "Extract and store the features of `items` (in threads); returns the items that could not be read."
+    srcs, errs = expand_sources(items)
+    ids = [str(Path(s).resolve()) if isinstance(s, Path) else len(self.ids) + i for i, s in enumerate(srcs)] if ids is None else list(ids)
+    if len(ids) != len(srcs): raise ValueError(f"got {len(ids)} ids for {len(srcs)} images")
+    def one(s):
+        try: return self.features(s)
+        except ImageLoadError as e: return e
+    from tqdm.auto import tqdm
+    with ThreadPoolExecutor(workers) as ex:
+        res = list(tqdm(ex.map(one, srcs), total=len(srcs), desc='local features', unit='img',
+                        disable=not (progress if progress is not None else len(srcs) >= 200)))
+    for i, r in zip(ids, res):
+        if isinstance(r, ImageLoadError): errs.append(r); continue
+        self.xy.append(r[0]); self.des.append(r[1]); self.ids.append(i); self._deleted.append(False)
+    self._index = None
+    return errs
 
-    def _ensure_index(self):
-        if self._index is not None: return
-        X = _unit(np.concatenate(self.des) if self.des else np.zeros((0, 128), np.uint8))
-        self._owner = np.repeat(np.arange(len(self.des)), [len(d) for d in self.des])
-        # RootSIFT vectors have unit norm, so the nearest in L2 is the largest inner product (d² = 2 − 2·ip);
-        # FAISS's inner-product search is also the faster one (a single BLAS call)
-        if len(X) <= self.flat_limit: idx = faiss.IndexFlatIP(128)
-        else:  # inverted lists: k-means on a sample trains in seconds, where an HNSW graph takes minutes to build
-            nlist = int(2 ** round(np.log2(2 * np.sqrt(len(X)))))
-            idx = faiss.IndexIVFFlat(faiss.IndexFlatIP(128), 128, nlist, faiss.METRIC_INNER_PRODUCT)
-            sample = X[np.random.default_rng(0).choice(len(X), min(len(X), 64 * nlist), replace=False)]
-            with blas_search(): idx.train(sample)
-            idx.nprobe = 16
-        if len(X): idx.add(X)
-        self._index = idx
+# %% ../nbs/21a_local.ipynb #6e59ef9e
+@patch
+def remove(self:LocalIndex, ids) -> int:
+    "Exclude images by id from candidates and results."
+    ids = {ids} if isinstance(ids, (str, int)) else set(ids); n = 0
+    for j, i in enumerate(self.ids):
+        if i in ids and not self._deleted[j]: self._deleted[j] = True; n += 1
+    return n
 
-    def candidates(self, des:np.ndarray, top:int=10) -> list[tuple[int, int]]:
-        "Images voted for by the query descriptors that pass the ratio test: `[(image number, votes)]`, most first."
-        self._ensure_index()
-        if len(des) == 0 or self._index.ntotal < 2: return []
-        with blas_search(): S, I = self._index.search(_unit(des), 2)
-        D = np.maximum(2 - 2 * S, 0)  # squared L2 distances of unit vectors
-        ok = (I[:, 1] >= 0) & (D[:, 0] < self.ratio ** 2 * D[:, 1])
-        votes = np.bincount(self._owner[I[ok, 0]], minlength=len(self.ids))
-        votes[np.array(self._deleted, bool)] = 0
-        best = np.argsort(-votes, kind='stable')[:top]
-        return [(int(j), int(votes[j])) for j in best if votes[j] > 0]
+# %% ../nbs/21a_local.ipynb #148273dd
+@patch
+def _ensure_index(self:LocalIndex):
+    if self._index is not None: return
+    X = _unit(np.concatenate(self.des) if self.des else np.zeros((0, 128), np.uint8))
+    self._owner = np.repeat(np.arange(len(self.des)), [len(d) for d in self.des])
+    # RootSIFT vectors have unit norm, so the nearest in L2 is the largest inner product (d² = 2 − 2·ip);
+    # FAISS's inner-product search is also the faster one (a single BLAS call)
+    if len(X) <= self.flat_limit: idx = faiss.IndexFlatIP(128)
+    else:  # inverted lists: k-means on a sample trains in seconds, where an HNSW graph takes minutes to build
+        nlist = int(2 ** round(np.log2(2 * np.sqrt(len(X)))))
+        idx = faiss.IndexIVFFlat(faiss.IndexFlatIP(128), 128, nlist, faiss.METRIC_INNER_PRODUCT)
+        sample = X[np.random.default_rng(0).choice(len(X), min(len(X), 64 * nlist), replace=False)]
+        with blas_search(): idx.train(sample)
+        idx.nprobe = 16
+    if len(X): idx.add(X)
+    self._index = idx
 
-    def verify(self, img, ids=None, top:int=10, mirror:bool|str='auto') -> list[dict]:
-        "Verify `img` against the voted candidates and the images `ids`: `[{'id', 'inliers', 'votes', 'mirrored', 'verified'}]`, best first."
-        pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
-        best = {}
-        img = load_image(img)
-        for flip in ((False, True) if mirror else (False,)):
-            if flip and mirror == 'auto' and max((b['inliers'] for b in best.values()), default=0) >= 2 * self.min_inliers:
-                break  # the query itself matched strongly: no need to try its mirror
-            qxy, qd = self.features(img, mirror=flip)
-            cands = dict(self.candidates(qd, top))
-            for i in (ids or []):
-                if i in pos: cands.setdefault(pos[i], 0)
-            for j, v in cands.items():
-                n = count_inliers(qxy, qd, self.xy[j], self.des[j], self.ratio)
-                if j not in best or n > best[j]['inliers']:
-                    best[j] = dict(id=self.ids[j], inliers=n, votes=v, mirrored=flip)
-        out = sorted(best.values(), key=lambda r: (-r['inliers'], -r['votes']))
-        for r in out: r['verified'] = r['inliers'] >= self.min_inliers
-        return out
+# %% ../nbs/21a_local.ipynb #c6e06a1d
+@patch
+def candidates(self:LocalIndex, des:np.ndarray, top:int=10) -> list[tuple[int, int]]:
+    "Images voted for by the query descriptors that pass the ratio test: `[(image number, votes)]`, most first."
+    self._ensure_index()
+    if len(des) == 0 or self._index.ntotal < 2: return []
+    with blas_search(): S, I = self._index.search(_unit(des), 2)
+    D = np.maximum(2 - 2 * S, 0)  # squared L2 distances of unit vectors
+    ok = (I[:, 1] >= 0) & (D[:, 0] < self.ratio ** 2 * D[:, 1])
+    votes = np.bincount(self._owner[I[ok, 0]], minlength=len(self.ids))
+    votes[np.array(self._deleted, bool)] = 0
+    best = np.argsort(-votes, kind='stable')[:top]
+    return [(int(j), int(votes[j])) for j in best if votes[j] > 0]
 
-    def save(self, path) -> Path:
-        "Write the features, ids and settings to one `.npz` file, atomically (no pickle)."
-        meta = dict(format=self.FORMAT, version=self.VERSION, max_side=self.max_side, n_features=self.n_features,
-                    ratio=self.ratio, min_inliers=self.min_inliers, flat_limit=self.flat_limit, images=len(self.ids))
-        cnt = np.array([len(d) for d in self.des], np.int64)
-        return save_npz(path, meta, counts=cnt, deleted=np.array(self._deleted, bool), **encode_strings(self.ids),
-                        xy=np.concatenate(self.xy) if self.xy else np.zeros((0, 2), np.float16),
-                        des=np.concatenate(self.des) if self.des else np.zeros((0, 128), np.uint8))
+# %% ../nbs/21a_local.ipynb #11f4f9f2
+@patch
+def verify(self:LocalIndex, img, ids=None, top:int=10, mirror:bool|str='auto') -> list[dict]:
+    "Verify `img` against the voted candidates and the images `ids`: `[{'id', 'inliers', 'votes', 'mirrored', 'verified'}]`, best first."
+    pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
+    best = {}
+    img = load_image(img)
+    for flip in ((False, True) if mirror else (False,)):
+        if flip and mirror == 'auto' and max((b['inliers'] for b in best.values()), default=0) >= 2 * self.min_inliers:
+            break  # the query itself matched strongly: no need to try its mirror
+        qxy, qd = self.features(img, mirror=flip)
+        cands = dict(self.candidates(qd, top))
+        for i in (ids or []):
+            if i in pos: cands.setdefault(pos[i], 0)
+        for j, v in cands.items():
+            n = count_inliers(qxy, qd, self.xy[j], self.des[j], self.ratio)
+            if j not in best or n > best[j]['inliers']:
+                best[j] = dict(id=self.ids[j], inliers=n, votes=v, mirrored=flip)
+    out = sorted(best.values(), key=lambda r: (-r['inliers'], -r['votes']))
+    for r in out: r['verified'] = r['inliers'] >= self.min_inliers
+    return out
 
-    @classmethod
-    def load(cls, path) -> LocalIndex:
-        "Read a `LocalIndex` written by `save`; raises `IndexFormatError` if damaged or foreign."
-        m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'local-feature index')
-        try: cnt, xy, des, deleted, ids = z['counts'], z['xy'], z['des'], z['deleted'], decode_strings(z)
-        except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
-        if cnt.sum() != len(des) or len(cnt) != len(ids): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
-        li = cls(m['max_side'], m['n_features'], m['ratio'], m['min_inliers'], m['flat_limit'])
-        cuts = np.cumsum(cnt)[:-1]
-        li.xy, li.des, li.ids, li._deleted = np.split(xy, cuts), np.split(des, cuts), ids, deleted.tolist()
-        return li
+# %% ../nbs/21a_local.ipynb #7e08e17d
+@patch
+def save(self:LocalIndex, path) -> Path:
+    "Write the features, ids and settings to one `.npz` file, atomically (no pickle)."
+    meta = dict(format=self.FORMAT, version=self.VERSION, max_side=self.max_side, n_features=self.n_features,
+                ratio=self.ratio, min_inliers=self.min_inliers, flat_limit=self.flat_limit, images=len(self.ids))
+    cnt = np.array([len(d) for d in self.des], np.int64)
+    return save_npz(path, meta, counts=cnt, deleted=np.array(self._deleted, bool), **encode_strings(self.ids),
+                    xy=np.concatenate(self.xy) if self.xy else np.zeros((0, 2), np.float16),
+                    des=np.concatenate(self.des) if self.des else np.zeros((0, 128), np.uint8))
+
+# %% ../nbs/21a_local.ipynb #e0070be3
+@patch(cls_method=True)
+def load(cls:LocalIndex, path) -> LocalIndex:
+    "Read a `LocalIndex` written by `save`; raises `IndexFormatError` if damaged or foreign."
+    m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'local-feature index')
+    try: cnt, xy, des, deleted, ids = z['counts'], z['xy'], z['des'], z['deleted'], decode_strings(z)
+    except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
+    if cnt.sum() != len(des) or len(cnt) != len(ids): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
+    li = cls(m['max_side'], m['n_features'], m['ratio'], m['min_inliers'], m['flat_limit'])
+    cuts = np.cumsum(cnt)[:-1]
+    li.xy, li.des, li.ids, li._deleted = np.split(xy, cuts), np.split(des, cuts), ids, deleted.tolist()
+    return li
 
 # %% ../nbs/21a_local.ipynb #128b8f2d
 def _codebook_path() -> Path: return Path(imageid.__file__).parent/'vlad_k64.npy'

@@ -10,6 +10,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
 from .store import atomic_write, check_format, IndexFormatError
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['BACKBONES', 'MODEL_FORMAT', 'MODEL_VERSION', 'GeM', 'create_backbone', 'EmbeddingModel', 'default_device',
@@ -64,20 +65,29 @@ class EmbeddingModel(nn.Module):
         self.pool = GeM() if pooling == 'gem' else nn.AdaptiveAvgPool2d(1)
         self.head = nn.Sequential(nn.Linear(self.dim, hidden_dim), nn.BatchNorm1d(hidden_dim), nn.ReLU(inplace=True),
                                   nn.Linear(hidden_dim, projection_dim))
-    def features(self, x): # (bs, 3, H, W) normalised images -> (bs, dim) pooled backbone features
-        return self.pool(self.backbone(x)).flatten(1)
-    def forward(self, x): # (bs, 3, H, W) -> ((bs, dim) features, (bs, projection_dim) projection), both L2-normalised
+
+# %% ../nbs/12_model.ipynb #a79ded05
+@patch
+def features(self:EmbeddingModel, x): # (bs, 3, H, W) normalised images -> (bs, dim) pooled backbone features
+    return self.pool(self.backbone(x)).flatten(1)
+
+# %% ../nbs/12_model.ipynb #b840652d
+@patch
+def forward(self:EmbeddingModel, x): # (bs, 3, H, W) -> ((bs, dim) features, (bs, projection_dim) projection), both L2-normalised
+    h = self.features(x)
+    return F.normalize(h, dim=1), F.normalize(self.head(h), dim=1)
+
+# %% ../nbs/12_model.ipynb #c4dfaf6d
+@patch
+@torch.inference_mode()
+def embed(self:EmbeddingModel, x, features:str='backbone'): # (bs, 3, H, W) -> (bs, d) L2-normalised embeddings
+    "Embeddings for search, in eval mode: pooled `backbone` features (default) or the `projection`."
+    if features not in ('backbone', 'projection'): raise ValueError(f"features must be 'backbone' or 'projection', got {features!r}")
+    was = self.training; self.eval()
+    try:
         h = self.features(x)
-        return F.normalize(h, dim=1), F.normalize(self.head(h), dim=1)
-    @torch.inference_mode()
-    def embed(self, x, features:str='backbone'): # (bs, 3, H, W) -> (bs, d) L2-normalised embeddings
-        "Embeddings for search, in eval mode: pooled `backbone` features (default) or the `projection`."
-        if features not in ('backbone', 'projection'): raise ValueError(f"features must be 'backbone' or 'projection', got {features!r}")
-        was = self.training; self.eval()
-        try:
-            h = self.features(x)
-            return F.normalize(h if features == 'backbone' else self.head(h), dim=1)
-        finally: self.train(was)
+        return F.normalize(h if features == 'backbone' else self.head(h), dim=1)
+    finally: self.train(was)
 
 # %% ../nbs/12_model.ipynb #4fd5b608
 def default_device(device:str|torch.device|None='auto') -> torch.device:

@@ -23,8 +23,8 @@ def _rect(wh, mirrored:bool) -> np.ndarray:
     w, h = float(wh[0]), float(wh[1])
     return np.array([[-w, 0], [0, 0], [0, h], [-w, h]] if mirrored else [[0, 0], [w, 0], [w, h], [0, h]], np.float32)
 
+# %% ../nbs/23_near.ipynb #37cd37db
 _NO = (0, 0.0, 0.0, float('inf'))
-
 def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of each image, in its feature frame
                ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0,
                min_matches:int=3) -> tuple[int, float, float, float]: # fewer ratio-test matches: no RANSAC (inliers ≤ matches)
@@ -45,14 +45,17 @@ def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of ea
     res = float(np.median(np.linalg.norm(src[i] @ M[:, :2].T + M[:, 2] - pts, axis=1)))
     return int(i.sum()), float(min(1.0, max(inside_a, inside_b))), max(_spread(pts, bxy, pa), _spread(src[i], axy, rb @ np.linalg.inv(M[:, :2]).T - M[:, 2] @ np.linalg.inv(M[:, :2]).T)), res
 
+# %% ../nbs/23_near.ipynb #aa7d5ecc
 def _area(pts) -> float: return cv2.contourArea(cv2.convexHull(np.asarray(pts, np.float32))) if len(pts) >= 3 else 0.0
 
+# %% ../nbs/23_near.ipynb #16f5154a
 def _inside(pts:np.ndarray, quad:np.ndarray) -> np.ndarray:
     "Which `pts` lie inside the convex polygon `quad` (vertices in order, either way round)."
     e = np.roll(quad, -1, 0) - quad
     c = e[None, :, 0] * (pts[:, None, 1] - quad[None, :, 1]) - e[None, :, 1] * (pts[:, None, 0] - quad[None, :, 0])
     return (c >= 0).all(1) | (c <= 0).all(1)
 
+# %% ../nbs/23_near.ipynb #10639d31
 def _spread(inl:np.ndarray, kps:np.ndarray, other:np.ndarray) -> float:
     "Hull of the inliers over hull of the keypoints that lie inside `other` (the other image's frame, seen in this one)."
     kps = kps.astype(np.float32)
@@ -119,6 +122,7 @@ class LocalEngine:
         if not threads or self.workers == 1: yield from (fn(self.c, *a) for a in args); return
         with ThreadPoolExecutor(self.workers) as ex: yield from ex.map(lambda a: fn(self.c, *a), args)
 
+# %% ../nbs/23_near.ipynb #557ff9b8
 def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list]]:
     "`(j, mirrored, hits)`: the `k + 4` nearest `(id, score)` of `rows[j]`'s VLAD vector and of its mirror's, in the collection's global index."
     st, out = c.store, []
@@ -127,6 +131,7 @@ def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list
         out += [(j, o, hits) for j, hits in enumerate(c.similar.search(V, k + 4))]  # a few more: exact copies of one image are hits too
     return out
 
+# %% ../nbs/23_near.ipynb #3d67badb
 def _knn_candidates(eng, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096) -> tuple[np.ndarray, ...]:
     "`(a, b, mirrored, score)`: each of `rows`' `k` nearest neighbours in the collection's global index (its own vector's and its mirror's); `where` maps ids to positions."
     starts, out = range(0, len(rows), chunk), []
@@ -140,10 +145,12 @@ def _knn_candidates(eng, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096
     if not out: return (np.zeros(0, int),) * 4
     return tuple(map(np.array, zip(*out)))
 
+# %% ../nbs/23_near.ipynb #d2a1b02d
 def _passes(r:tuple, limits:tuple) -> bool:
     "Whether `copy_match`'s `r` = (inliers, overlap, spread, residual) is a copy under `limits` = (min_inliers, min_overlap, min_spread, max_residual)."
     return r[0] >= limits[0] and r[1] >= limits[1] and r[2] >= limits[2] and r[3] <= limits[3]
 
+# %% ../nbs/23_near.ipynb #40e0ec4a
 def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each pair's images
                  mirrored:np.ndarray, other:np.ndarray,    # a is mirrored; the other orientation is tried if the first fails
                  limits:tuple) -> list[tuple]:              # (min_inliers, min_overlap, min_spread, max_residual)
@@ -272,19 +279,20 @@ _CSS = """body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-s
 .m img{max-width:%dpx;max-height:%dpx;display:block;border:4px solid #c33;border-radius:4px}
 .m.keep img{border-color:#2a2}.b{display:inline-block;padding:1px 6px;border-radius:8px;color:#fff;font-weight:600}
 .keep .b{background:#2a2}.rm .b{background:#c33}.t{color:#555}.err{color:#a00}.leg span{margin-right:14px}"""
-
 def _how(r:NearDuplicates) -> dict:
     "For each path, the pair that joined it to its group: `{path: pair}` (the member's first pair)."
     out = {}
     for p in r.pairs: out.setdefault(p['b'], p); out.setdefault(p['a'], p)
     return out
 
+# %% ../nbs/23_near.ipynb #ee6a08c7
 def _member_html(path, kept:bool, pair:dict|None, side:int) -> str:
     what = '' if pair is None else (f"{pair['tier']}" + ('' if pair['inliers'] is None else f", {pair['inliers']} inliers, overlap {pair['overlap']:.0%}"))
     return (f'<div class="m {"keep" if kept else "rm"}"><img src="{thumb_uri(path, side)}" alt="">'
             f'<span class="b">{"keep" if kept else "remove"}</span> {html.escape(Path(path).name)}'
             f'<div class="t">{html.escape(what)}</div></div>')
 
+# %% ../nbs/23_near.ipynb #09443744
 @patch
 def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progress:bool=False) -> str:
     "A self-contained HTML page (thumbnails embedded): every group, the kept file marked, each member's tier and inliers."
@@ -307,6 +315,7 @@ def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progre
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>imageid: near-duplicate groups</title>"
             f"<style>{_CSS % (thumb + 8, thumb, thumb)}</style></head><body>{head}{''.join(body)}</body></html>")
 
+# %% ../nbs/23_near.ipynb #e472944e
 @patch
 def report(self:NearDuplicates, fn, thumb:int=160, progress:bool|None=None) -> Path:
     "Write `to_html` to `fn` (atomically); returns its path."
@@ -314,6 +323,7 @@ def report(self:NearDuplicates, fn, thumb:int=160, progress:bool|None=None) -> P
     page = self.to_html(thumb=thumb, progress=len(self.groups) >= 200 if progress is None else progress)
     return atomic_write(Path(fn), lambda f: f.write(page.encode()))
 
+# %% ../nbs/23_near.ipynb #a2a0d339
 @patch
 def _repr_html_(self:NearDuplicates) -> str:
     "In a notebook: the first 8 groups as the report shows them."

@@ -59,6 +59,7 @@ def _create(self:Collection, model, settings:dict):
             from imageid.model import save_model
             w.put('model', lambda p: save_model(model, p), '.pt')
 
+# %% ../nbs/22_search.ipynb #4d769c79
 @patch
 def _read_all(self:Collection, tries:int=5):
     "Read the store: the exact index from the keys, the global indexes from their files (catching up on newer rows)."
@@ -67,6 +68,7 @@ def _read_all(self:Collection, tries:int=5):
         except FileNotFoundError:
             if t == tries - 1 or not (self.path/'manifest.json').exists(): raise
 
+# %% ../nbs/22_search.ipynb #70bf688b
 @patch
 def _read(self:Collection, parts:tuple=('exact', 'global')):
     "Read the store, settings, codebook and model, and the `parts` asked for: the exact index, the global indexes (a worker of a cluster asks for what its task needs)."
@@ -103,6 +105,7 @@ def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
     return img, content_key(src, 'bytes') if bytes_mode else content_key(img, 'pixels')
 
+# %% ../nbs/22_search.ipynb #2402d913
 @patch
 def _extract(self:Collection, src, old:int=-1):
     "Key, local features and VLAD vector of one source (reusing row `old`'s features if its content is the same)."
@@ -160,6 +163,7 @@ def add(self:Collection, items,                # folder, paths, images, arrays
     "Add new images and re-index changed files (unchanged ones are skipped); returns the ones that could not be read."
     return self._add(expand_sources(items), progress, workers, commit_every, engine, address)[0]
 
+# %% ../nbs/22_search.ipynb #17e260d8
 @patch
 def _add(self:Collection, expanded, progress, workers, commit_every, engine:str='local', address=None) -> tuple[list[ImageLoadError], int]:
     "`add` of `expand_sources`' output; also returns how many sources were new or changed (planned under the lock)."
@@ -196,6 +200,7 @@ def _add(self:Collection, expanded, progress, workers, commit_every, engine:str=
     self._read_all()
     return errs, len(todo)
 
+# %% ../nbs/22_search.ipynb #6e2be7d3
 @patch
 def _columns(self:Collection, recs:list) -> tuple[dict, dict]:
     "The columns and ragged columns of a shard of extracted records (and, with a model, their embeddings)."
@@ -204,6 +209,7 @@ def _columns(self:Collection, recs:list) -> tuple[dict, dict]:
     if self.model is not None: rag['emb'] = self._embed([r['src'] for r in recs])
     return cols, rag
 
+# %% ../nbs/22_search.ipynb #aeb86278
 @patch
 def _append(self:Collection, w, recs:list):
     "Write one shard of extracted records."
@@ -223,6 +229,7 @@ def _embed(self:Collection, srcs:list) -> list[np.ndarray]:
 # %% ../nbs/22_search.ipynb #84cdbf4a
 def _sample(rows:np.ndarray, n:int) -> np.ndarray: return rows if len(rows) <= n else rows[np.linspace(0, len(rows) - 1, n).astype(int)]
 
+# %% ../nbs/22_search.ipynb #affd5b87
 @patch
 def _vectors(self:Collection, rows, kind:str='vlad', chunk:int=20_000):
     "Yield `(vectors float32, owners, ids)` for `rows`, in chunks read from disk."
@@ -234,6 +241,7 @@ def _vectors(self:Collection, rows, kind:str='vlad', chunk:int=20_000):
             parts = st.ragged('emb', r)
             yield (np.concatenate(parts).astype(np.float32), np.repeat(np.arange(len(r)), [len(p) for p in parts]), st.ids[r].tolist())
 
+# %% ../nbs/22_search.ipynb #7ca5f032
 @patch
 def _index_for(self:Collection, kind:str, idx:SimilarIndex|None, fill=None) -> tuple[SimilarIndex|None, bool]:
     "`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type), and whether it changed; `fill(idx, rows, kind)` adds rows' vectors."
@@ -261,11 +269,13 @@ def _index_for(self:Collection, kind:str, idx:SimilarIndex|None, fill=None) -> t
     (fill or self._fill)(idx, todo, kind)
     return idx, changed
 
+# %% ../nbs/22_search.ipynb #76b3dadc
 @patch
 def _fill(self:Collection, idx:SimilarIndex, rows, kind:str):
     "Add the vectors of `rows` to `idx`, in chunks read from disk."
     for v, o, i in self._vectors(rows, kind): idx.add(v, o, i)
 
+# %% ../nbs/22_search.ipynb #33563c06
 @patch
 def _update_global(self:Collection, w, fill=None):
     "Update the global indexes and write them in the writer's commit."
@@ -274,6 +284,7 @@ def _update_global(self:Collection, w, fill=None):
         if idx is not None and changed: w.put(name, idx.save)
         elif idx is None and changed: w.m['files'].pop(name, None); w.changed = True
 
+# %% ../nbs/22_search.ipynb #c1e6d8e5
 @patch
 def _catch_up(self:Collection):
     "Add, in memory, rows committed after the index file was written (an interrupted `add`)."
@@ -296,6 +307,7 @@ def _decode(self:Collection, src):
     except ImageLoadError as e: return e
     except (OSError, ValueError, ZeroDivisionError, cv2.error) as e: return ImageLoadError(src, str(e) or type(e).__name__)
 
+# %% ../nbs/22_search.ipynb #e15eb2b9
 @patch
 def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
     "Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the image's, not extracted again)."
@@ -305,6 +317,7 @@ def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
         q['feats'] = [(xy, d), mirror_features(xy, d)]; q['vlad'] = np.stack([vlad(d_, self.codebook) for _, d_ in q['feats']])
     return qs
 
+# %% ../nbs/22_search.ipynb #5aaf5e03
 @patch
 def _verify(self:Collection, q:dict, cands:list[tuple[int, float, int]], both:int=4) -> list[dict]:
     "RANSAC inliers of query `q` against each candidate `(id, score, mirrored)`, in the orientation that scored best (both for the first `both`)."
@@ -369,6 +382,7 @@ def candidates(self:Collection, queries, n:int=32, workers:int=2) -> list[list[t
         qs = self._describe([q for q in ex.map(self._decode, srcs) if not isinstance(q, ImageLoadError)], ex)
     return self._candidates(qs, n)
 
+# %% ../nbs/22_search.ipynb #717548b7
 @patch
 def search(self:Collection, queries,         # folder, paths, images, arrays
            k:int=5,                          # results per query
@@ -382,6 +396,7 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
     out = [r for b in range(0, len(srcs), batch) for r in self._search(srcs[b:b + batch], k, verify, candidates, workers)]
     return SearchResults(out + [{'query': describe(e.source), 'error': e.reason, 'exact': [], 'similar': []} for e in errs])
 
+# %% ../nbs/22_search.ipynb #5c7ee6f8
 @patch
 def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int) -> list[dict]:
     "`search` for one batch of single-image sources."
@@ -411,12 +426,14 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         out.append(r)
     return out
 
+# %% ../nbs/22_search.ipynb #bf78018f
 @patch
 def _names(self:Collection, ids) -> list:
     "The path of each id (its description for images that were not files)."
     rows = self.store.row_of(ids)
     return [p.tobytes().decode('utf-8', 'surrogateescape') for p in self.store.ragged('path', rows)] if len(rows) else []
 
+# %% ../nbs/22_search.ipynb #632c0c28
 @patch
 def _gone(self:Collection, ids:list) -> dict:
     "`{id: path}` of the file records among `ids` whose file is no longer there."
@@ -424,6 +441,7 @@ def _gone(self:Collection, ids:list) -> dict:
     files = [(i, r) for i, r in zip(ids, rows) if r >= 0 and self.store.columns['isfile'][r]]
     return {i: p for (i, _), p in zip(files, self._names([i for i, _ in files])) if not os.path.exists(p)}
 
+# %% ../nbs/22_search.ipynb #0b3eac63
 @patch
 def _rank(self:Collection, ver:list[dict], k:int) -> list[dict]:
     "Verified copies first (most inliers first), then the others by global score; the first `k`, each with its path."
@@ -446,6 +464,7 @@ def list_files(folder) -> list[Path]:
         out += [Path(root)/n for n in names if not n.startswith('.')]
     return sorted(out)
 
+# %% ../nbs/22_search.ipynb #2844ed70
 @patch
 def remove(self:Collection, ids_or_paths) -> int:
     "Remove images by id or path; returns how many were removed."
@@ -459,6 +478,7 @@ def remove(self:Collection, ids_or_paths) -> int:
     self._read_all()
     return n
 
+# %% ../nbs/22_search.ipynb #49dbe489
 @patch
 def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
          engine:str='local', address:str|None=None) -> dict: # as for `add`: 'ray' runs the indexing on a Ray cluster
@@ -492,9 +512,9 @@ def load(cls:Collection, folder, device='auto') -> Collection:
 GALLERY_COLOURS = {'exact': ('#1f5fbf', 'exact: the same image'), 'copy': ('#1a8a3a', 'copy: verified by local features'),
                    'similar': ('#666666', 'similar: not verified (global score)'), 'right': ('#1a8a3a', 'right (ground truth)'),
                    'wrong': ('#c0392b', 'wrong (ground truth)')}
-
 def _short(name:str, n:int=26) -> str: return name if len(name) <= n else name[:n // 2 - 1] + '…' + name[-(n // 2):]
 
+# %% ../nbs/22_search.ipynb #ed0b9a03
 def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
     "One row per query: `rows` is `[(query, [(source, caption, kind), ...]), ...]`, `kind` a key of `GALLERY_COLOURS`; a legend says what the colours mean."
     import matplotlib.pyplot as plt
@@ -523,6 +543,7 @@ def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
     if fn: fig.savefig(fn, dpi=100); plt.close(fig)
     return fig
 
+# %% ../nbs/22_search.ipynb #41b94e9a
 def show(results:list[dict], queries=None, fn=None, k:int=5, truth=None):
     "Draw each query with its exact matches and its `k` most similar images; `truth(query, path)` colours right and wrong, else verified copies and unverified results differ."
     queries = queries if queries is not None else [r['query'] for r in results]

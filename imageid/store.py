@@ -208,6 +208,7 @@ class StoreWriter:
 # %% ../nbs/00a_store.ipynb #830d8052
 def _shard_name(m:dict) -> str: return f"{m['generation'] + 1:06d}-{os.urandom(4).hex()}"
 
+# %% ../nbs/00a_store.ipynb #da9e698e
 def write_shard(folder, name:str,           # where the shard goes (a store's `shards/`, or a staging folder) and its name
                 ids:np.ndarray,              # (n,) the images' ids
                 columns:dict|None=None,      # name → (n, ...) array: one row per image
@@ -232,6 +233,7 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
     except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
     return folder/name
 
+# %% ../nbs/00a_store.ipynb #4a8a60dc
 @patch
 def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
            columns:dict|None=None,           # name → (n, ...) array: one row per image
@@ -242,6 +244,7 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
     self.m['shards'].append(name); self.changed = True
     return name
 
+# %% ../nbs/00a_store.ipynb #e18d5dee
 @patch
 def adopt(self:StoreWriter, shard) -> str:
     "Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging folder) into the store; visible at `commit`."
@@ -253,6 +256,7 @@ def adopt(self:StoreWriter, shard) -> str:
     self.m['shards'].append(name); self.changed = True
     return name
 
+# %% ../nbs/00a_store.ipynb #6e9e9d37
 @patch
 def delete(self:StoreWriter, ids) -> int:
     "Mark `ids` as removed; returns how many were alive."
@@ -263,11 +267,13 @@ def delete(self:StoreWriter, ids) -> int:
     self.dead |= new; self.changed |= bool(new)
     return len(new)
 
+# %% ../nbs/00a_store.ipynb #7666569b
 @patch
 def _pending_ids(self:StoreWriter):
     have = set(self.store.manifest['shards'])
     return np.concatenate([np.load(self.store.path/'shards'/s/'id.npy') for s in self.m['shards'] if s not in have] or [np.zeros(0, np.int64)])
 
+# %% ../nbs/00a_store.ipynb #71d2c8e4
 @patch
 def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
     "Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it from `commit` on."
@@ -356,6 +362,7 @@ def row_of(self:Store, ids) -> np.ndarray:
     ok = (len(self._row) > 0) & (self._row[pos] == ids) if len(self._row) else np.zeros(len(ids), bool)
     return np.where(ok, self._order[pos] if len(self._row) else -1, -1)
 
+# %% ../nbs/00a_store.ipynb #fdbabf66
 @patch
 def get(self:Store, name:str, rows=None) -> np.ndarray:
     "Column `name` for `rows` (all rows by default): `(len(rows), ...)` array."
@@ -368,6 +375,7 @@ def get(self:Store, name:str, rows=None) -> np.ndarray:
         m = sh == s; out[m] = self.shards[s][name][np.sort(rs[m])][np.argsort(np.argsort(rs[m]))]
     return out
 
+# %% ../nbs/00a_store.ipynb #8e41c57b
 @patch
 def ragged(self:Store, name:str, rows) -> list[np.ndarray]:
     "The variable-length rows of column `name` of each of `rows`."
@@ -375,6 +383,7 @@ def ragged(self:Store, name:str, rows) -> list[np.ndarray]:
     st, cnt = self._starts[name], self.columns[f"{name}@count"]
     return [np.asarray(self.shards[self.shard_of[r]][name][st[r]:st[r] + cnt[r]]) for r in np.atleast_1d(rows).tolist()]
 
+# %% ../nbs/00a_store.ipynb #80e66634
 @patch
 def prefetch(self:Store, name:str, rows):
     "Ask the kernel to read column `name` of `rows` ahead (`MADV_WILLNEED`): reads of rows scattered on disk overlap."
@@ -389,8 +398,6 @@ def prefetch(self:Store, name:str, rows):
         s, n = (int(self._starts[name][r]), int(self.columns[f"{name}@count"][r])) if rag else (int(self.row_in_shard[r]), 1)
         beg = a.offset % mmap.ALLOCATIONGRANULARITY + s * rb  # where the array starts inside numpy's mapping
         if n: mm.madvise(mmap.MADV_WILLNEED, beg - beg % page, beg % page + n * rb)
-
-
 
 # %% ../nbs/00a_store.ipynb #69c15696
 @patch

@@ -18,6 +18,7 @@ from .model import load_model, EmbeddingModel, default_device
 from .loss import info_nce, contrastive_stats
 from .embed import embed_images
 from .store import atomic_write, check_format
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'TrainConfig', 'lr_factor', 'save_checkpoint', 'load_checkpoint', 'seed_everything',
@@ -64,8 +65,10 @@ class TrainConfig:
         if not 0 <= self.backbone_lr <= 1: raise ValueError(f"backbone_lr is a fraction of lr, 0 to 1; got {self.backbone_lr}")
         if self.head_epochs < 0 or self.koleo < 0 or self.check_images < 0: raise ValueError("head_epochs, koleo and check_images cannot be negative")
         if self.bn_stats not in ('keep', 'learn'): raise ValueError(f"bn_stats must be 'keep' or 'learn', got {self.bn_stats!r}")
-    @classmethod
-    def from_dict(cls, d:dict) -> TrainConfig: return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
+
+# %% ../nbs/14_train.ipynb #21a8fe28
+@patch(cls_method=True)
+def from_dict(cls:TrainConfig, d:dict) -> TrainConfig: return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
 
 # %% ../nbs/14_train.ipynb #c0ae4593
 def lr_factor(step:int, total:int, warmup:int) -> float:
@@ -97,20 +100,24 @@ def seed_everything(seed:int):
     "Seed Python, numpy and torch (all devices)."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
+# %% ../nbs/14_train.ipynb #30df3de8
 def _to(x, device, channels_last):
     x = x.to(device, non_blocking=True)
     return x.contiguous(memory_format=torch.channels_last) if channels_last and x.ndim == 4 else x
 
+# %% ../nbs/14_train.ipynb #da9cedc8
 def _workers(n:int|None) -> int:
     "DataLoader worker processes: `n`, or one per core (at most 4) when None."
     return min(4, os.cpu_count() or 1) if n is None else n
 
+# %% ../nbs/14_train.ipynb #af4629ec
 def koleo_loss(x:torch.Tensor) -> torch.Tensor:
     "KoLeo entropy estimate of L2-normalised `x` (N, d): minus the mean log distance to each row's nearest neighbour (lower: more spread)."
     with torch.no_grad():
         sim = x @ x.T; sim.fill_diagonal_(-2); nn_ = sim.argmax(1)
     return -torch.log((x - x[nn_]).norm(dim=1) + 1e-8).mean()
 
+# %% ../nbs/14_train.ipynb #403a10ca
 def train_step(model, optimizer, views:torch.Tensor, ids:torch.Tensor, cfg:TrainConfig, device) -> tuple[float, dict]:
     "One optimisation step on a batch of `views` (B, n_views, 3, H, W) of images `ids` (B,): (loss, diagnostics)."
     B, V = views.shape[:2]
@@ -201,11 +208,13 @@ def train(data,                           # a folder, a list of images, or an `I
         if out: save_checkpoint(out, model, cfg, history, cfg.epochs, opt)
     return model.eval(), history
 
+# %% ../nbs/14_train.ipynb #68b57f88
 def _bn_eval(net):
     "Put `net`'s BatchNorm layers in eval mode: they normalise with their running statistics and do not update them."
     for m in net.modules():
         if isinstance(m, torch.nn.modules.batchnorm._BatchNorm): m.eval()
 
+# %% ../nbs/14_train.ipynb #619ceeda
 class _Check:
     "The view-retrieval check made as training goes: held-out copy-like views of up to `cfg.check_images` images, their own image found first?"
     def __init__(self, model, ds, cfg:TrainConfig, device):
