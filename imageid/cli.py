@@ -211,11 +211,8 @@ def _connect(a, cmd:str):
     except ClusterError as e: _fail(f"imageid {cmd}: {e}")
 
 # %% ../nbs/90_cli.ipynb #2aa0ebeb
-def make_parser() -> argparse.ArgumentParser:
-    "The argument parser of the `imageid` command."
-    p = argparse.ArgumentParser(prog='imageid', description="Find exact and similar images in your collection.")
-    p.add_argument('--version', action='version', version=f"imageid {imageid.__version__}")
-    sub = p.add_subparsers(dest='command', metavar='COMMAND')
+def _dedup_parser(sub):
+    "`imageid dedup`: exact groups, or with `--similar` groups of copies, in a folder."
     s = sub.add_parser('dedup', help="find groups of identical images (or, with --similar, of copies) in a folder")
     s.add_argument('dir', help="folder to scan (recursively)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), help="compare decoded pixels (default: a PNG re-saved as BMP is the same image) or file bytes (faster)")
@@ -230,6 +227,10 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--json', action='store_true', help="print {groups, errors, files_to_remove} (with --similar: and pairs) as JSON")
     _engine_args(s, "with --similar: ")
     s.set_defaults(fn=_dedup)
+
+# %% ../nbs/90_cli.ipynb #9d7e72a9
+def _index_parser(sub):
+    "`imageid index`: make or update a collection folder."
     s = sub.add_parser('index', help="index a folder for exact (and, with --model, similar) search")
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True, help="collection folder: made if new, else updated (new and changed files added)")
@@ -242,6 +243,10 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     _engine_args(s)
     s.set_defaults(fn=_index)
+
+# %% ../nbs/90_cli.ipynb #8d94ba61
+def _search_parser(sub):
+    "`imageid search`: look images up in a collection."
     s = sub.add_parser('search', help="look images up in an index")
     s.add_argument('index', help="index folder made by `imageid index`")
     s.add_argument('images', nargs='+', help="query images")
@@ -253,6 +258,10 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--min-inliers', type=int, help="matching local features for a verified copy (default: the collection's, 10; higher is stricter)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     s.set_defaults(fn=_search)
+
+# %% ../nbs/90_cli.ipynb #20173c7a
+def _train_parser(sub):
+    "`imageid train`: SimCLR on a folder."
     s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
@@ -267,6 +276,10 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
     s.add_argument('--resume', help="checkpoint to continue from")
     s.set_defaults(fn=_train)
+
+# %% ../nbs/90_cli.ipynb #74100824
+def _bench_parser(sub):
+    "`imageid bench`: the benchmarks."
     s = sub.add_parser('bench', help="run a benchmark")
     s.add_argument('what', choices=('exact', 'similar', 'scale'), help="which benchmark")
     s.add_argument('--sizes', type=int, nargs='+', help="collection sizes (exact: 100 … 100k images; similar: 1k … 100k vectors; scale: 1k … 100k images)")
@@ -275,6 +288,10 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")
     s.set_defaults(fn=_bench)
+
+# %% ../nbs/90_cli.ipynb #408c2eeb
+def _eval_parser(sub):
+    "`imageid eval`: how well search finds edited copies, against baselines."
     s = sub.add_parser('eval', help="measure how well search finds edited copies, against baselines")
     s.add_argument('dir', help="the collection: a folder of images")
     s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`)")
@@ -286,12 +303,25 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument('--no-local', action='store_true', help="leave out the local-feature methods (slower)")
     s.add_argument('--json', action='store_true', help="print {method: {metric: value}} as JSON")
     s.set_defaults(fn=_eval)
+
+# %% ../nbs/90_cli.ipynb #8c55d0d9
+def _demo_parser(sub):
+    "`imageid demo`: the end-to-end demo."
     s = sub.add_parser('demo', help="run the end-to-end demo on sample photos")
     s.add_argument('--out', default='imageid-demo', help="output folder (default: imageid-demo)")
     s.add_argument('--data', help="a folder of your own images instead of the sample photos")
     s.add_argument('--epochs', type=int, default=30, help="training epochs (default 30)")
     s.add_argument('--size', type=int, default=64, help="training image size (default 64)")
     s.set_defaults(fn=_demo)
+
+# %% ../nbs/90_cli.ipynb #be4080a6
+def make_parser() -> argparse.ArgumentParser:
+    "The argument parser of the `imageid` command."
+    p = argparse.ArgumentParser(prog='imageid', description="Find exact and similar images in your collection.")
+    p.add_argument('--version', action='version', version=f"imageid {imageid.__version__}")
+    sub = p.add_subparsers(dest='command', metavar='COMMAND')
+    for add in (_dedup_parser, _index_parser, _search_parser, _train_parser, _bench_parser, _eval_parser, _demo_parser):
+        add(sub)
     return p
 
 # %% ../nbs/90_cli.ipynb #9c7232eb

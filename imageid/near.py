@@ -168,6 +168,119 @@ def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each 
     return out
 
 # %% ../nbs/23_near.ipynb #54dacb4f
+def _check_near_args(keep, min_inliers, min_overlap, min_spread, k, min_score, pdq_distance, engine):
+    "A `ValueError` for the first setting of `find_near_duplicates` out of its range."
+    if keep not in KEEP_RULES: raise ValueError(f"keep must be one of {', '.join(KEEP_RULES)}; got {keep!r}")
+    if min_inliers < 3:
+        raise ValueError(f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {min_inliers}")
+    for name, v in (('min_overlap', min_overlap), ('min_spread', min_spread)):
+        if not 0 <= v <= 1: raise ValueError(f"{name} is a share of an image, from 0 to 1; got {v}")
+    if k < 1: raise ValueError(f"k must be at least 1; got {k}")
+    if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
+    if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
+    if engine not in ('local', 'ray'): raise ValueError(f"engine must be 'local' or 'ray'; got {engine!r}")
+
+# %% ../nbs/23_near.ipynb #c69b6f94
+def _near_collection(items, collection, workers, progress, engine, address):
+    "`(collection, engine, rows, errors, progress)`: the collection with `items`' features added, the rows to group."
+    srcs, errs = expand_sources(items) if items is not None else ([], [])
+    if progress is None: progress = len(srcs) >= 200
+    new = collection is None or not (Path(collection)/'manifest.json').exists()
+    c = Collection(collection, **NEAR_SETTINGS) if new else Collection(collection)
+    more, _ = c._add((srcs, []), progress, workers, 256, engine, address); errs += more
+    st = c.store
+    if len(st.ids) and 'dims' not in st.columns: raise ValueError(
+        f"{c.path}: made by an older imageid (no PDQ hashes or image sizes): make a new collection for near duplicates")
+    if engine == 'ray':
+        from imageid.distributed import RayEngine
+        eng = RayEngine(c, address)
+    else: eng = LocalEngine(c, workers)
+    if items is None: return c, eng, np.flatnonzero(st.alive), errs, progress
+    asked = {os.path.abspath(s) for s in srcs if isinstance(s, Path)}
+    unnamed = [r for r in np.flatnonzero(st.alive) if not st.columns['isfile'][r]]  # arrays and images: all of them
+    return c, eng, np.array(sorted([r for p, r in c._paths().items() if p in asked] + unnamed), np.int64), errs, progress
+
+# %% ../nbs/23_near.ipynb #2f6d8e86
+def _pair(a, b, tier, r=None) -> dict:
+    "A joined pair as `NearDuplicates.pairs` lists it; `r`: its verification `(inliers, overlap, spread, residual)`."
+    if r is None: return dict(a=a, b=b, tier=tier, inliers=None, overlap=None, spread=None, residual=None)
+    return dict(a=a, b=b, tier=tier, inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3), residual=round(r[3], 3))
+
+# %% ../nbs/23_near.ipynb #0a48cd84
+def _exact_tier(keys:np.ndarray, names:list) -> tuple:
+    "Tier 1, `(par, pairs, first, inv)`: images with one exact key joined to its first image (union-find parents `par`)."
+    n = len(names); par, pairs = np.arange(n), []
+    if not n: return par, pairs, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    _, first, inv = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    inv = np.asarray(inv).ravel()
+    for i in range(n):
+        r = first[inv[i]]
+        if r != i: par[i] = r; pairs.append(_pair(names[r], names[i], 'exact'))
+    return par, pairs, first, inv
+
+# %% ../nbs/23_near.ipynb #0c5929f0
+def _candidate_pairs(eng, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, min_score:float, pdq_distance:int,
+                     has_global:bool, progress:bool, stats:dict) -> tuple:
+    "Tiers 2 and 3, `(A, B, O, S, tier, u)`: PDQ and global-kNN pairs of `rows`, each pair `u` once from its first tier."
+    from tqdm.auto import tqdm
+    m, none = len(rows), (np.zeros(0, int),) * 4
+    t = time.perf_counter()
+    with tqdm(total=m, desc='PDQ', unit='img', disable=not progress) as bar:
+        pa, pb, po, pd = _pdq_candidates(pdq, k, pdq_distance, bar) if m > 1 else none
+    stats['pdq_s'] = round(time.perf_counter() - t, 2); t = time.perf_counter()
+    with tqdm(total=m, desc='neighbours', unit='img', disable=not progress) as bar:
+        ka, kb, ko, ks = _knn_candidates(eng, rows, where, k, bar) if m > 1 and has_global else none
+    ok = ks >= min_score; ka, kb, ko, ks = ka[ok], kb[ok], ko[ok], ks[ok]
+    stats['knn_s'] = round(time.perf_counter() - t, 2)
+    A, B = np.concatenate([pa, ka]).astype(np.int64), np.concatenate([pb, kb]).astype(np.int64)
+    O, tier = np.concatenate([po, ko]).astype(bool), np.array(['pdq'] * len(pa) + ['knn'] * len(ka))
+    S = np.concatenate([np.ones(len(pa)), ks]).astype(np.float32)  # global score (PDQ pairs: 1)
+    # PDQ pairs first (closest first), then neighbours (best first; scores to 4 places: the two orders of a pair
+    # score alike up to float rounding, which depends on FAISS's thread count, and ties go to the earlier query)
+    order = np.lexsort((np.concatenate([pd, -np.round(ks, 4)]), tier != 'pdq'))
+    lo, hi = np.minimum(A, B)[order], np.maximum(A, B)[order]
+    _, u = np.unique(lo * max(m, 1) + hi, return_index=True)
+    u = order[np.sort(u)]
+    stats['candidates'] = {'pdq': int((tier[u] == 'pdq').sum()), 'knn': int((tier[u] == 'knn').sum())}
+    return A, B, O, S, tier, u
+
+# %% ../nbs/23_near.ipynb #bfb617b1
+def _verify_pairs(eng, rows:np.ndarray, A, B, O, S, tier, u, par:np.ndarray, names:list, limits:tuple,
+                  progress:bool, batch:int=512) -> tuple[list, dict]:
+    "Tier 4, `(pairs, checked)`: candidate pairs `u` verified in order; a pair already in one group is not verified."
+    # An engine verifies a round of batches at once (the pairs not joined when the round starts), then the batches
+    # are replayed in order: the same pairs and groups whatever the engine
+    from tqdm.auto import tqdm
+    pairs, checked, per_round = [], {'pdq': 0, 'knn': 0}, batch * eng.verify_batches
+    apart = lambda p: _root(par, A[p]) != _root(par, B[p])
+    other = (tier == 'pdq') | (S >= 0.3)  # the likelier candidates are tried in both orientations
+    with tqdm(total=len(u), desc='verifying', unit='pair', disable=not progress) as bar:
+        for r0 in range(0, len(u), per_round):
+            todo = np.array([p for p in u[r0:r0 + per_round] if apart(p)], np.int64)
+            parts = [todo[s:s + eng.verify_chunk] for s in range(0, len(todo), eng.verify_chunk)]
+            args = [(rows[A[ps]], rows[B[ps]], O[ps], other[ps], limits) for ps in parts]
+            res = {p: r for ps, rs in zip(parts, eng.map(_verify_task, args)) for p, r in zip(ps.tolist(), rs)}
+            for s in range(r0, min(r0 + per_round, len(u)), batch):
+                for p in [p for p in u[s:s + batch] if apart(p)]:
+                    checked[tier[p]] += 1
+                    if not _passes(res[p], limits): continue
+                    ra, rb = _root(par, A[p]), _root(par, B[p])
+                    par[max(ra, rb)] = min(ra, rb)
+                    pairs.append(_pair(names[A[p]], names[B[p]], str(tier[p]), res[p]))
+                bar.update(min(batch, len(u) - s))
+    return pairs, checked
+
+# %% ../nbs/23_near.ipynb #7de5bab2
+def _groups(par:np.ndarray, names:list, cols:dict, keep:str) -> list[list[str]]:
+    "The connected components of `par` with more than one image, largest first, each with the image it keeps first."
+    comp = {}
+    for i in range(len(names)): comp.setdefault(_root(par, i), []).append(i)
+    info = lambda i: dict(path=names[i], pixels=int(cols['dims'][i][0]) * int(cols['dims'][i][1]),
+                          bytes=int(cols['size'][i]), mtime=int(cols['mtime'][i]))
+    groups = [[names[i] for i in sorted(g, key=lambda i: _keep_key(keep, info(i)))] for g in comp.values() if len(g) > 1]
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+# %% ../nbs/23_near.ipynb #aede3992
 def find_near_duplicates(items,                    # a folder, paths, images or arrays; None: every image of `collection`
                          keep:str='largest',        # which member each group keeps: 'largest', 'oldest', 'newest' or 'shortest-path'
                          min_inliers:int=12,        # RANSAC inliers for a verified copy
@@ -183,92 +296,24 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          engine:str='local',        # 'local': this process; 'ray': a Ray cluster (needs a `collection` folder it can reach)
                          address:str|None=None) -> NearDuplicates: # the Ray cluster (default: `RAY_ADDRESS`, else a local one)
     "Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, then local-feature verification."
-    if keep not in KEEP_RULES: raise ValueError(f"keep must be one of {', '.join(KEEP_RULES)}; got {keep!r}")
-    if min_inliers < 3: raise ValueError(f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {min_inliers}")
-    for name, v in (('min_overlap', min_overlap), ('min_spread', min_spread)):
-        if not 0 <= v <= 1: raise ValueError(f"{name} is a share of an image, from 0 to 1; got {v}")
-    if k < 1: raise ValueError(f"k must be at least 1; got {k}")
-    if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
-    if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
-    if engine not in ('local', 'ray'): raise ValueError(f"engine must be 'local' or 'ray'; got {engine!r}")
-    from tqdm.auto import tqdm
-    t, stats = time.perf_counter(), {}
+    _check_near_args(keep, min_inliers, min_overlap, min_spread, k, min_score, pdq_distance, engine)
     if items is None and collection is None: raise ValueError("give the images, or a collection to look for copies in")
-    srcs, errs = expand_sources(items) if items is not None else ([], [])
-    if progress is None: progress = len(srcs) >= 200
-    new = collection is None or not (Path(collection)/'manifest.json').exists()
-    c = Collection(collection, **NEAR_SETTINGS) if new else Collection(collection)
-    more, _ = c._add((srcs, []), progress, workers, 256, engine, address); errs += more
-    st = c.store
-    if len(st.ids) and 'dims' not in st.columns:
-        raise ValueError(f"{c.path}: made by an older imageid (no PDQ hashes or image sizes): make a new collection for near duplicates")
-    if engine == 'ray':
-        from imageid.distributed import RayEngine
-        eng = RayEngine(c, address)
-    else: eng = LocalEngine(c, workers)
-    asked = {os.path.abspath(s) for s in srcs if isinstance(s, Path)}
-    known = c._paths() if items is not None else {}
-    rows = np.flatnonzero(st.alive) if items is None else np.array(sorted(
-        [r for p, r in known.items() if p in asked] + [r for r in np.flatnonzero(st.alive) if not st.columns['isfile'][r]]), np.int64)
-    n = len(rows); stats['images'] = n; stats['engine'] = eng.name; stats['index_s'] = round(time.perf_counter() - t, 2)
-    names = c._names(st.ids[rows].tolist()) if n else []
-    par, pairs = np.arange(n), []
-    # 1. exact keys: one image of each key goes on
-    _, first, inv = np.unique(st.columns['key'][rows], axis=0, return_index=True, return_inverse=True) if n else (0, np.zeros(0, int), np.zeros(0, int))
-    inv = np.asarray(inv).ravel()
-    for i in range(n):
-        r = first[inv[i]]
-        if r != i: par[i] = r; pairs.append(dict(a=names[r], b=names[i], tier='exact', inliers=None, overlap=None, spread=None, residual=None))
-    R = np.sort(first); m = len(R); stats['unique'] = m
-    pos = np.empty(len(first), np.int64); pos[np.argsort(first)] = np.arange(m)  # key → position in R
-    # 2. PDQ and 3. global neighbours: candidate pairs (indices into R)
     t = time.perf_counter()
-    with tqdm(total=m, desc='PDQ', unit='img', disable=not progress) as bar: pa, pb, po, pd = _pdq_candidates(st.columns['pdq'][rows[R]], k, pdq_distance, bar) if m > 1 else (np.zeros(0, int),) * 4
-    stats['pdq_s'] = round(time.perf_counter() - t, 2); t = time.perf_counter()
-    where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}  # id → position in R of its key's image
-    with tqdm(total=m, desc='neighbours', unit='img', disable=not progress) as bar:
-        ka, kb, ko, ks = _knn_candidates(eng, rows[R], where, k, bar) if m > 1 and c.similar is not None else (np.zeros(0, int),) * 4
-    keep_ = ks >= min_score; ka, kb, ko, ks = ka[keep_], kb[keep_], ko[keep_], ks[keep_]
-    stats['knn_s'] = round(time.perf_counter() - t, 2)
-    A, B = np.concatenate([pa, ka]).astype(np.int64), np.concatenate([pb, kb]).astype(np.int64)
-    O, tier = np.concatenate([po, ko]).astype(bool), np.array(['pdq'] * len(pa) + ['knn'] * len(ka))
-    S = np.concatenate([np.ones(len(pa)), ks]).astype(np.float32)  # global score (PDQ pairs: 1)
-    # PDQ pairs first (closest first), then neighbours (best first; scores to 4 places: the two orders of a pair score alike
-    # up to float rounding, which depends on FAISS's thread count, and ties go to the earlier query)
-    order = np.lexsort((np.concatenate([pd, -np.round(ks, 4)]), tier != 'pdq'))
-    lo, hi = np.minimum(A, B)[order], np.maximum(A, B)[order]
-    _, u = np.unique(lo * max(m, 1) + hi, return_index=True); u = order[np.sort(u)]  # each pair once, from its first tier
-    stats['candidates'] = {'pdq': int((tier[u] == 'pdq').sum()), 'knn': int((tier[u] == 'knn').sum())}
-    # 4. verification, in batches of 512; a pair already in one group is not verified. An engine verifies a round of
-    # batches at once (the pairs not joined when the round starts), then the batches are replayed in order: the same pairs and groups
-    t = time.perf_counter(); checked = {'pdq': 0, 'knn': 0}
-    limits = (min_inliers, min_overlap, min_spread, max_residual)
-    other = (tier == 'pdq') | (S >= 0.3)  # the likelier candidates are tried in both orientations
-    batch, chunk = 512, eng.verify_chunk
-    per_round = batch * eng.verify_batches
-    with tqdm(total=len(u), desc='verifying', unit='pair', disable=not progress) as bar:
-        for r0 in range(0, len(u), per_round):
-            todo = np.array([p for p in u[r0:r0 + per_round] if _root(par, R[A[p]]) != _root(par, R[B[p]])], np.int64)
-            parts = [todo[s:s + chunk] for s in range(0, len(todo), chunk)]
-            res = {}
-            for ps, rs in zip(parts, eng.map(_verify_task, [(rows[R[A[ps]]], rows[R[B[ps]]], O[ps], other[ps], limits) for ps in parts])):
-                res.update(zip(ps.tolist(), rs))
-            for s in range(r0, min(r0 + per_round, len(u)), batch):
-                for p in [p for p in u[s:s + batch] if _root(par, R[A[p]]) != _root(par, R[B[p]])]:
-                    checked[tier[p]] += 1; r = res[p]
-                    if _passes(r, limits):
-                        a, b = R[A[p]], R[B[p]]; ra, rb = _root(par, a), _root(par, b)
-                        if ra != rb: par[max(ra, rb)] = min(ra, rb)
-                        pairs.append(dict(a=names[a], b=names[b], tier=str(tier[p]), inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3), residual=round(r[3], 3)))
-                bar.update(min(batch, len(u) - s))
-    stats['verified'] = checked; stats['verify_s'] = round(time.perf_counter() - t, 2)
-    # groups: connected components, the kept file first
-    comp = {}
-    for i in range(n): comp.setdefault(_root(par, i), []).append(i)
-    size, mtime, dims = st.columns['size'][rows], st.columns['mtime'][rows], st.columns['dims'][rows]
-    info = lambda i: dict(path=names[i], pixels=int(dims[i][0]) * int(dims[i][1]), bytes=int(size[i]), mtime=int(mtime[i]))
-    groups = [[names[i] for i in sorted(g, key=lambda i: _keep_key(keep, info(i)))] for g in comp.values() if len(g) > 1]
-    groups.sort(key=lambda g: (-len(g), g[0]))
+    c, eng, rows, errs, progress = _near_collection(items, collection, workers, progress, engine, address)
+    st, n = c.store, len(rows)
+    stats = dict(images=n, engine=eng.name, index_s=round(time.perf_counter() - t, 2))
+    names = c._names(st.ids[rows].tolist()) if n else []
+    par, pairs, first, inv = _exact_tier(st.columns['key'][rows], names)           # 1. one image of each key goes on
+    R = np.sort(first); stats['unique'] = len(R)
+    pos = np.empty(len(first), np.int64); pos[np.argsort(first)] = np.arange(len(R))  # key → position in R
+    where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}          # id → position in R of its key's image
+    A, B, O, S, tier, u = _candidate_pairs(eng, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
+                                           c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
+    t = time.perf_counter()
+    more, stats['verified'] = _verify_pairs(eng, rows, R[A], R[B], O, S, tier, u, par, names,  # 4. local features
+                                            (min_inliers, min_overlap, min_spread, max_residual), progress)
+    pairs += more; stats['verify_s'] = round(time.perf_counter() - t, 2)
+    groups = _groups(par, names, {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims')}, keep)
     stats['pairs'] = {x: sum(p['tier'] == x for p in pairs) for x in ('exact', 'pdq', 'knn')}
     return NearDuplicates(groups, pairs, sorted(errs, key=lambda e: describe(e.source)), keep, stats)
 

@@ -146,6 +146,44 @@ def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='bac
     return (nn_idx == torch.arange(len(images)).repeat_interleave(n_views)).float().mean().item()
 
 # %% ../nbs/14_train.ipynb #c44e3c2a
+def _train_data(data, cfg:TrainConfig, progress:bool) -> tuple[ImageDataset, DataLoader]:
+    "The images of `data` and the loader of their augmented views, for `cfg`."
+    cache = None if cfg.cache_size is None else (cfg.cache_size or 2 * cfg.size)
+    ds = data if isinstance(data, ImageDataset) else ImageDataset(data, cache_size=cache, progress=progress)
+    for e in ds.errors: print(f"skipped unreadable image: {e}")
+    if len(ds) < 2: raise ValueError(f"need at least 2 images to train, got {len(ds)}")
+    tfm = simclr_transform(cfg.size, min_scale=cfg.min_scale, copy_detection=cfg.copy_detection)
+    g = torch.Generator(); g.manual_seed(cfg.seed)
+    workers = _workers(cfg.workers)
+    dl = DataLoader(MultiViewDataset(ds, tfm, cfg.n_views), batch_size=min(cfg.batch_size, len(ds)), shuffle=True,
+                    drop_last=True, num_workers=workers, generator=g, persistent_workers=workers > 0,
+                    pin_memory=default_device(cfg.device).type == 'cuda')
+    return ds, dl
+
+# %% ../nbs/14_train.ipynb #b5b2ec22
+def _optimizer(model:EmbeddingModel, cfg:TrainConfig) -> torch.optim.AdamW:
+    "AdamW with the backbone at `cfg.backbone_lr` times the head's learning rate."
+    head = [p for n, p in model.named_parameters() if not n.startswith('backbone.')]
+    groups = [dict(params=list(model.backbone.parameters()), lr=cfg.lr * cfg.backbone_lr), dict(params=head, lr=cfg.lr)]
+    return torch.optim.AdamW(groups, lr=cfg.lr, weight_decay=cfg.weight_decay)
+
+# %% ../nbs/14_train.ipynb #c94cb8f5
+def _train_epoch(model, opt, sched, dl, cfg:TrainConfig, device, epoch:int) -> dict:
+    "One pass over `dl`: the epoch's row of the history (mean loss and similarity statistics, speed)."
+    seed_everything(cfg.seed + epoch)  # the same run gives the same views, resumed or not
+    frozen = epoch < cfg.head_epochs  # the head learns first, on the backbone's features as they are
+    model.backbone.requires_grad_(not frozen); model.backbone.train(not frozen)
+    if cfg.bn_stats == 'keep': _bn_eval(model.backbone)
+    t0, losses, stats, n = time.perf_counter(), [], [], 0
+    for views, ids in dl:
+        loss, st = train_step(model, opt, views, ids, cfg, device); sched.step()
+        if not math.isfinite(loss): raise FloatingPointError(f"loss became {loss} at epoch {epoch + 1}: lower lr or raise temperature")
+        losses.append(loss); stats.append(st); n += len(ids)
+    dt = time.perf_counter() - t0
+    return dict(epoch=epoch + 1, loss=float(np.mean(losses)), lr=opt.param_groups[-1]['lr'], seconds=dt, img_per_s=n / dt,
+                **{k: float(np.mean([s[k] for s in stats])) for k in stats[0]})
+
+# %% ../nbs/14_train.ipynb #c4b1490b
 def train(data,                           # a folder, a list of images, or an `ImageDataset`
           cfg:TrainConfig|None=None,
           out=None,                       # checkpoint path, written after every epoch
@@ -154,30 +192,18 @@ def train(data,                           # a folder, a list of images, or an `I
          ) -> tuple[EmbeddingModel, list[dict]]:
     "Train an `EmbeddingModel` with SimCLR on `data`; returns the model (eval mode) and the per-epoch history."
     ck = load_checkpoint(resume) if resume else None
-    if ck: cfg = TrainConfig.from_dict({**ck['train_config'], **kwargs})
-    else: cfg = TrainConfig.from_dict({**asdict(cfg or TrainConfig()), **kwargs})
+    cfg = TrainConfig.from_dict({**(ck['train_config'] if ck else asdict(cfg or TrainConfig())), **kwargs})
     device = default_device(cfg.device)
     seed_everything(cfg.seed)
-    cache = None if cfg.cache_size is None else (cfg.cache_size or 2 * cfg.size)
-    ds = data if isinstance(data, ImageDataset) else ImageDataset(data, cache_size=cache, progress=progress)
-    for e in ds.errors: print(f"skipped unreadable image: {e}")
-    if len(ds) < 2: raise ValueError(f"need at least 2 images to train, got {len(ds)}")
-    bs = min(cfg.batch_size, len(ds))
-    mv = MultiViewDataset(ds, simclr_transform(cfg.size, min_scale=cfg.min_scale, copy_detection=cfg.copy_detection), cfg.n_views)
-    g = torch.Generator(); g.manual_seed(cfg.seed)
-    workers = _workers(cfg.workers)
-    dl = DataLoader(mv, batch_size=bs, shuffle=True, drop_last=True, num_workers=workers, generator=g,
-                    persistent_workers=workers > 0, pin_memory=device.type == 'cuda')
+    ds, dl = _train_data(data, cfg, progress)
     model = EmbeddingModel(cfg.arch, cfg.pooling, cfg.hidden_dim, cfg.projection_dim, cfg.pretrained).to(device)
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
-    head = [p for n, p in model.named_parameters() if not n.startswith('backbone.')]
-    opt = torch.optim.AdamW([dict(params=list(model.backbone.parameters()), lr=cfg.lr * cfg.backbone_lr), dict(params=head, lr=cfg.lr)],
-                            lr=cfg.lr, weight_decay=cfg.weight_decay)
-    history, start = [], 0
+    opt, history, start = _optimizer(model, cfg), [], 0
     if ck:
         model.load_state_dict(ck['model']); history = list(ck['history']); start = ck['epoch']
         if ck.get('optimizer'): opt.load_state_dict(ck['optimizer'])
-    steps, total, warm = len(dl), cfg.epochs * len(dl), round(min(cfg.warmup_epochs, cfg.epochs / 10) * len(dl))  # a tenth of a short run
+    steps, total = len(dl), cfg.epochs * len(dl)
+    warm = round(min(cfg.warmup_epochs, cfg.epochs / 10) * steps)  # a tenth of a short run
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, total, warm), last_epoch=-1)
     for _ in range(start * steps): sched.step()  # fast-forward the schedule when resuming
     from tqdm.auto import tqdm
@@ -185,18 +211,7 @@ def train(data,                           # a folder, a list of images, or an `I
     check = _Check(model, ds, cfg, device)
     model.train()
     for epoch in bar:
-        seed_everything(cfg.seed + epoch)  # the same run gives the same views, resumed or not
-        frozen = epoch < cfg.head_epochs  # the head learns first, on the backbone's features as they are
-        model.backbone.requires_grad_(not frozen); model.backbone.train(not frozen)
-        if cfg.bn_stats == 'keep': _bn_eval(model.backbone)
-        t0, losses, stats, n = time.perf_counter(), [], [], 0
-        for views, ids in dl:
-            loss, st = train_step(model, opt, views, ids, cfg, device); sched.step()
-            if not math.isfinite(loss): raise FloatingPointError(f"loss became {loss} at epoch {epoch + 1}: lower lr or raise temperature")
-            losses.append(loss); stats.append(st); n += len(ids)
-        dt = time.perf_counter() - t0
-        row = dict(epoch=epoch + 1, loss=float(np.mean(losses)), lr=opt.param_groups[-1]['lr'], seconds=dt, img_per_s=n / dt,
-                   **{k: float(np.mean([s[k] for s in stats])) for k in stats[0]})
+        row = _train_epoch(model, opt, sched, dl, cfg, device, epoch)
         row.update(check(model, epoch + 1)); history.append(row)
         bar.set_postfix(loss=f"{row['loss']:.3f}", pos=f"{row['pos_sim']:.2f}", neg=f"{row['neg_sim']:.2f}",
                         **({'check': f"{check.last:.2f} (start {check.start:.2f})"} if check.on else {}))
