@@ -10,7 +10,7 @@ import numpy as np
 from .exact import ExactIndex, content_keys
 
 # %% auto #0
-__all__ = ['bit_images', 'proto_build', 'proto_lookup', 'ours_build', 'bench_exact_one', 'run_exact_bench', 'format_exact_bench',
+__all__ = ['bit_images', 'proto_build', 'proto_lookup', 'bench_exact_one', 'run_exact_bench', 'format_exact_bench',
            'plot_exact_bench']
 
 # %% ../nbs/02_bench_exact.ipynb #9d526ed1
@@ -24,7 +24,7 @@ def proto_build(imgs) -> dict:
 
 def proto_lookup(index:dict, img): return index.get(hash(img.tobytes()))
 
-def ours_build(imgs) -> ExactIndex:
+def _ours_build(imgs) -> ExactIndex:
     "An `ExactIndex` over the stacked images, merged and ready to answer."
     idx = ExactIndex(); idx.add(imgs, progress=False); idx._merge(); return idx
 
@@ -55,7 +55,7 @@ def bench_exact_one(n:int, size:int=16, n_queries:int=1000, seed:int=0, save:boo
     absent = bit_images(nq - nq // 2, size, seed + 10**6)
     queries = np.concatenate([present, absent])
     d, t_proto, m_proto = _timed_peak(proto_build, imgs)
-    idx, t_ours, m_ours = _timed_peak(ours_build, imgs)
+    idx, t_ours, m_ours = _timed_peak(_ours_build, imgs)
     # correctness: both find exactly the present half
     found_p = np.array([proto_lookup(d, q) is not None for q in queries])
     found_o = np.array([bool(idx.lookup(q)) for q in queries])

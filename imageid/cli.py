@@ -159,7 +159,7 @@ def _bench(a):
         rows = run_similar_bench(tuple(a.sizes or (1_000, 10_000, 100_000)))
         emb = None
         if a.data:
-            from imageid.embed import bench_embed
+            from imageid.bench_model import bench_embed
             from imageid.core import find_images
             emb = bench_embed(find_images(a.data)[0], size=128)
         if a.json: print(json.dumps({'index': rows, 'embedding': emb}, indent=2))

@@ -14,7 +14,7 @@ from .augment import eval_transform
 from .model import EmbeddingModel, default_device
 
 # %% auto #0
-__all__ = ['embed_images', 'prototype_embed', 'bench_embed']
+__all__ = ['embed_images']
 
 # %% ../nbs/20_embed.ipynb #c21cbbbe
 class _EmbedData(Dataset):
@@ -76,24 +76,3 @@ def embed_images(model:EmbeddingModel, items, # folder, paths, PIL images, array
     d = model.dim if features == 'backbone' else model.config['projection_dim']
     return (np.concatenate(vecs) if vecs else np.zeros((0, d), np.float32), np.array([remap[o] for o in owners], np.int64),
             [srcs[i] for i in keep], errs)
-
-# %% ../nbs/20_embed.ipynb #b77877f0
-def prototype_embed(model, paths, size:int=128) -> np.ndarray:
-    "The first prototype's way: one image at a time, under `torch.no_grad`."
-    tfm, out = eval_transform(size), []
-    model.eval()
-    with torch.no_grad():
-        for p in paths: out.append(model.embed(tfm(load_image(p))[None])[0].numpy())
-    return np.stack(out)
-
-def bench_embed(paths, size:int=128, batch_size:int=64, workers:int|None=None, repeat:int=1) -> dict:
-    "Images per second of the prototype's loop and of `embed_images` on `paths`, and their ratio."
-    model = EmbeddingModel().eval()
-    t = time.perf_counter()
-    for _ in range(repeat): ref = prototype_embed(model, paths, size)
-    proto = len(paths) * repeat / (time.perf_counter() - t)
-    t = time.perf_counter()
-    for _ in range(repeat): vecs, *_ = embed_images(model, paths, size, batch_size=batch_size, workers=workers, progress=False)
-    ours = len(paths) * repeat / (time.perf_counter() - t)
-    assert np.abs(vecs - ref).max() < 1e-3, "batched and single-image embeddings differ"
-    return dict(n=len(paths), size=size, prototype_img_per_s=proto, imageid_img_per_s=ours, speedup=ours / proto)

@@ -22,8 +22,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'TrainConfig', 'lr_factor', 'save_checkpoint', 'load_checkpoint', 'seed_everything',
-           'koleo_loss', 'train_step', 'view_retrieval', 'train', 'plot_history', 'bench_train_step',
-           'train_throughput']
+           'koleo_loss', 'train_step', 'view_retrieval', 'train', 'plot_history']
 
 # %% ../nbs/14_train.ipynb #18a228ae
 @dataclass
@@ -275,45 +274,3 @@ def plot_history(history:list[dict], fn=None):
     fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)
     return fig
-
-# %% ../nbs/14_train.ipynb #ec3a2950
-def bench_train_step(images, size:int=64, batch_size:int=32, steps:int=5, device='auto', seed:int=0) -> dict:
-    "Images per second of `train_step` and of a bare torch loop on the same batches (first step of each is warm-up)."
-    device = default_device(device); seed_everything(seed)
-    tfm = simclr_transform(size, min_scale=0.4); ds = ImageDataset(images, cache_size=2 * size)
-    batches = []
-    for s in range(steps + 1):
-        idx = torch.randint(len(ds), (batch_size,))
-        batches.append((torch.stack([torch.stack([tfm(ds.image(i)) for _ in range(2)]) for i in idx.tolist()]), torch.arange(batch_size)))
-    res = {}
-    for name in ('bare', 'imageid'):
-        seed_everything(seed); cfg = TrainConfig(size=size, batch_size=batch_size, device=str(device))
-        model = EmbeddingModel().to(device)
-        if name == 'imageid' and cfg.channels_last: model = model.to(memory_format=torch.channels_last)
-        opt = torch.optim.AdamW(model.parameters(), lr=1e-3); model.train()
-        for k, (views, ids) in enumerate(batches):
-            if k == 1: t = time.perf_counter()
-            if name == 'imageid': train_step(model, opt, views, ids, cfg, device)
-            else:
-                x = views.transpose(0, 1).reshape(-1, *views.shape[2:]).to(device)
-                loss = info_nce(model(x)[1], ids.to(device).repeat(2), cfg.temperature)
-                opt.zero_grad(); loss.backward(); opt.step()
-        if device.type == 'cuda': torch.cuda.synchronize()
-        res[f'{name}_img_per_s'] = steps * batch_size / (time.perf_counter() - t)
-    res['ratio'] = res['imageid_img_per_s'] / res['bare_img_per_s']
-    return res
-
-# %% ../nbs/14_train.ipynb #91f5e4a3
-def train_throughput(images, size:int=96, batch_size:int=64, epochs:int=4, workers:int|None=None, device='auto') -> dict:
-    "`train`'s images a second (epochs after the first) and CPU time / wall time, beside `bench_train_step` on the same images."
-    import resource
-    def cpu():
-        a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-        return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
-    t, c = time.perf_counter(), cpu()
-    _, h = train(images, TrainConfig(size=size, batch_size=batch_size, epochs=epochs, workers=workers, device=str(device), check_images=0), progress=False)
-    wall, busy = time.perf_counter() - t, cpu() - c
-    steps = bench_train_step(images, size=size, batch_size=batch_size, steps=5, device=device)
-    ips = float(np.mean([r['img_per_s'] for r in h[1:]] or [h[0]['img_per_s']]))
-    return dict(train_img_per_s=ips, step_img_per_s=steps['imageid_img_per_s'], ratio=ips / steps['imageid_img_per_s'], cpu_per_wall=busy / wall,
-                workers=_workers(workers))
