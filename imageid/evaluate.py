@@ -160,16 +160,18 @@ def local_method(**kw):
 
 # %% ../nbs/30_evaluate.ipynb #071c115f
 def verified_method(model, size:int=128, features:str='backbone', flip:bool=True, crops:int=4, k:int=10):
-    "Global search with local verification over an in-memory `LocalIndex`, ranked as `Collection.search` ranks: verified copies first (by inliers), then cosine."
-    from imageid.local import LocalIndex
+    "Global search with local verification over an in-memory `LocalIndex`, ranked by `rank_verified` as `Collection.search` ranks."
+    from imageid.local import LocalIndex, rank_verified
     glob = embedding_method(model, size, features, flip, crops)
     def run(images, queries):
         S = glob(images, queries)
         li = LocalIndex(); li.add(images, ids=list(range(len(images))), progress=False)
         for i, q in enumerate(queries):
-            top = np.argsort(-S[i])[:k].tolist()
-            for v in li.verify(q, ids=top):
-                if v['verified']: S[i, v['id']] = 2 + v['inliers'] / 1000  # above every cosine, ordered by inliers
+            inl = {j: None for j in np.argsort(-S[i])[:k].tolist()}
+            inl.update({v['id']: v['inliers'] for v in li.verify(q, ids=list(inl))})
+            ranked = rank_verified([dict(id=j, inliers=n, score=float(S[i, j])) for j, n in inl.items()], li.min_inliers)
+            for r, c in enumerate(ranked):
+                if c['verified']: S[i, c['id']] = 2 + (len(ranked) - r) / len(ranked)  # above every cosine, in search's order
         return S
     return run
 

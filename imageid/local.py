@@ -17,8 +17,8 @@ from .index import blas_search
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'count_inliers', 'mirror_features', 'LocalIndex', 'train_codebook',
-           'generic_images', 'vlad_codebook', 'vlad', 'inlier_distributions', 'plot_inliers']
+__all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'count_inliers', 'mirror_features', 'LocalIndex', 'rank_verified',
+           'train_codebook', 'generic_images', 'vlad_codebook', 'vlad', 'inlier_distributions', 'plot_inliers']
 
 # %% ../nbs/21a_local.ipynb #72058c60
 def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
@@ -174,6 +174,15 @@ def verify(self:LocalIndex, img, ids=None, top:int=10, mirror:bool|str='auto') -
     out = sorted(best.values(), key=lambda r: (-r['inliers'], -r['votes']))
     for r in out: r['verified'] = r['inliers'] >= self.min_inliers
     return out
+
+# %% ../nbs/21a_local.ipynb #a2391e63
+def rank_verified(cands:list[dict], # `{'id', 'inliers', 'score'}` each: `inliers` None when not verified, `score` None without a global score
+                  min_inliers:int   # inliers for a verified copy
+                 ) -> list[dict]:
+    "Candidates ranked as search ranks them: verified copies first, most inliers first, then the others by global score."
+    for c in cands: c['verified'] = c['inliers'] is not None and c['inliers'] >= min_inliers
+    return sorted(cands, key=lambda c: (not c['verified'], -c['inliers'] if c['verified'] else 0,
+                                         -(c['score'] if c['score'] is not None else -2)))
 
 # %% ../nbs/21a_local.ipynb #7e08e17d
 @patch

@@ -14,7 +14,7 @@ from .core import *
 from .store import Store, IndexFormatError
 from .exact import ExactIndex, content_key
 from .index import SimilarIndex
-from .local import rootsift, count_inliers, vlad, vlad_codebook, mirror_features
+from .local import rootsift, count_inliers, rank_verified, vlad, vlad_codebook, mirror_features
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'draw_gallery', 'show']
@@ -445,10 +445,7 @@ def _gone(self:Collection, ids:list) -> dict:
 @patch
 def _rank(self:Collection, ver:list[dict], k:int) -> list[dict]:
     "Verified copies first (most inliers first), then the others by global score; the first `k`, each with its path."
-    mi = self.settings['min_inliers']
-    for v in ver: v['verified'] = v['inliers'] is not None and v['inliers'] >= mi
-    ver = sorted(ver, key=lambda v: (not v['verified'], -(v['inliers'] or 0) if v['verified'] else 0,
-                                     -(v['score'] if v['score'] is not None else -2)))[:k]
+    ver = rank_verified(ver, self.settings['min_inliers'])[:k]
     names = self._names([v['id'] for v in ver])
     return [{'path': p, 'id': v['id'], 'verified': v['verified'], 'inliers': v['inliers'], 'mirrored': v['mirrored'],
              'score': None if v['score'] is None else round(float(v['score']), 4)} for p, v in zip(names, ver)]
