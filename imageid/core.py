@@ -11,8 +11,8 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE_NAMES', 'ImageLoadError', 'describe', 'open_image', 'to_rgb', 'load_image', 'thumb_uri', 'find_images',
-           'expand_sources', 'load_images', 'sample_images', 'save_sample_images']
+__all__ = ['SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'open_image', 'to_rgb', 'load_image', 'thumb_uri',
+           'find_images', 'expand_sources', 'load_images', 'sample_images', 'save_sample_images']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -30,6 +30,11 @@ def describe(source) -> str:
     shape = getattr(source, 'shape', None)
     if shape is not None: return f"<{type(source).__name__} {tuple(shape)} {getattr(source, 'dtype', '')}>"
     return f"<{type(source).__name__}>"
+
+# %% ../nbs/00_core.ipynb #366066fc
+def error_result(e:ImageLoadError) -> dict:
+    "What every index's `search` gives for a query it could not read: its name and why, with no matches."
+    return {'query': describe(e.source), 'error': e.reason, 'exact': [], 'similar': []}
 
 # %% ../nbs/00_core.ipynb #604757d6
 def _array_to_pil(x:np.ndarray) -> Image.Image:

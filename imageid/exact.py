@@ -265,6 +265,15 @@ def lookup_many(self:ExactIndex, items, workers:int=8) -> tuple[list[list], list
     keys, srcs, errs = content_keys(items, self.mode, self.algo, workers, progress=False)
     return self.lookup_keys(keys), srcs, errs
 
+# %% ../nbs/01_exact.ipynb #3b362bba
+@patch
+def search(self:ExactIndex, queries, # folder, paths, images, arrays
+           k:int|None=None,          # at most this many ids a query (default: every id holding it)
+           workers:int=8) -> list[dict]:
+    "The index protocol's search: `{'query', 'exact': ids}` for each query, then each unreadable one with its `error`."
+    ids, srcs, errs = self.lookup_many(queries, workers)
+    return [{'query': describe(s), 'exact': i[:k]} for s, i in zip(srcs, ids)] + [error_result(e) for e in errs]
+
 # %% ../nbs/01_exact.ipynb #7d133ffa
 @patch
 def remove(self:ExactIndex, ids) -> int:

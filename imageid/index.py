@@ -105,8 +105,8 @@ def _check(self:SimilarIndex, vecs):
 # %% ../nbs/21_similar.ipynb #9227b830
 @patch
 def add(self:SimilarIndex, vecs:np.ndarray,       # (M, dim) embeddings (normalised here)
-        owners:np.ndarray|None=None, # (M,) image number of each vector within `ids` (default: one vector each)
-        ids:list|None=None):         # id (e.g. path) of each image (default: running numbers)
+        ids:list|None=None,          # id (e.g. path) of each image (default: running numbers)
+        owners:np.ndarray|None=None): # (M,) image number of each vector within `ids` (default: one vector each)
     "Add images: their vectors, which image each vector belongs to, and the images' ids."
     vecs = self._check(vecs)
     owners = np.arange(len(vecs)) if owners is None else np.asarray(owners, np.int64)
@@ -216,7 +216,7 @@ def compact(self:SimilarIndex):
     alive = np.flatnonzero(~self._deleted); remap = np.full(len(self.ids), -1); remap[alive] = np.arange(len(alive))
     owners, ids = remap[self.owner[keep_rows]], [self.ids[i] for i in alive]
     self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
-    self.add(vecs, owners, ids)
+    self.add(vecs, ids, owners)
 
 # %% ../nbs/21_similar.ipynb #f44e5a86
 @patch

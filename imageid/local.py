@@ -175,6 +175,19 @@ def verify(self:LocalIndex, img, ids=None, top:int=10, mirror:bool|str='auto') -
     for r in out: r['verified'] = r['inliers'] >= self.min_inliers
     return out
 
+# %% ../nbs/21a_local.ipynb #3dfe1f6f
+@patch
+def search(self:LocalIndex, queries, # folder, paths, images, arrays
+           k:int=5,                  # results a query
+           top:int=10) -> list[dict]: # candidates verified a query (besides its mirror's)
+    "The index protocol's search: `{'query', 'similar': verify's k best}` for each query, then each unreadable one with its `error`."
+    if k < 1: raise ValueError(f"k must be at least 1, got {k}")
+    srcs, errs = expand_sources(queries); out = []
+    for s in srcs:
+        try: out.append({'query': describe(s), 'similar': self.verify(s, top=top)[:k]})
+        except ImageLoadError as e: errs.append(e)
+    return out + [error_result(e) for e in errs]
+
 # %% ../nbs/21a_local.ipynb #a2391e63
 def rank_verified(cands:list[dict], # `{'id', 'inliers', 'score'}` each: `inliers` None when not verified, `score` None without a global score
                   min_inliers:int   # inliers for a verified copy

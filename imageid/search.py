@@ -273,7 +273,7 @@ def _index_for(self:Collection, kind:str, idx:SimilarIndex|None, fill=None) -> t
 @patch
 def _fill(self:Collection, idx:SimilarIndex, rows, kind:str):
     "Add the vectors of `rows` to `idx`, in chunks read from disk."
-    for v, o, i in self._vectors(rows, kind): idx.add(v, o, i)
+    for v, o, i in self._vectors(rows, kind): idx.add(v, i, o)
 
 # %% ../nbs/22_search.ipynb #33563c06
 @patch
@@ -394,7 +394,7 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
     srcs, errs = expand_sources(queries)
     out = [r for b in range(0, len(srcs), batch) for r in self._search(srcs[b:b + batch], k, verify, candidates, workers)]
-    return SearchResults(out + [{'query': describe(e.source), 'error': e.reason, 'exact': [], 'similar': []} for e in errs])
+    return SearchResults(out + [error_result(e) for e in errs])
 
 # %% ../nbs/22_search.ipynb #5c7ee6f8
 @patch
