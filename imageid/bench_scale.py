@@ -121,7 +121,7 @@ def run_scale_bench(sizes=(1_000, 10_000, 100_000), data=None, n_sources:int=16,
         truth = [info['source_ids'][s] for s in src]
         r = _in_subprocess('measure_search', path=str(p), queries=qpaths, truth=truth)
         rows.append(dict(r, n=n, build_s=build, index_s=info['index_s'], disk_kb_per_image=_du(p) / 1024 / n,
-                         kind=Collection.load(p).similar.kind))
+                         index_type=Collection.load(p).similar.chosen_type))
         if progress: print(format_scale_bench(rows[-1:], header=len(rows) == 1))
         shutil.rmtree(p)
     return rows
@@ -129,7 +129,7 @@ def run_scale_bench(sizes=(1_000, 10_000, 100_000), data=None, n_sources:int=16,
 # %% ../nbs/32_bench_scale.ipynb #1a7db7d8
 def format_scale_bench(rows:list[dict], header:bool=True) -> str:
     "A markdown table of `run_scale_bench` rows."
-    cols = [('n', 'N', '{:,}'), ('kind', 'index', '{}'), ('build_s', 'build (s)', '{:.1f}'), ('index_s', 'global index (s)', '{:.1f}'),
+    cols = [('n', 'N', '{:,}'), ('index_type', 'index', '{}'), ('build_s', 'build (s)', '{:.1f}'), ('index_s', 'global index (s)', '{:.1f}'),
             ('open_s', 'open (s)', '{:.2f}'), ('ram_mib', 'RAM (MiB)', '{:.0f}'), ('ram_kb_per_image', 'RAM KB/img', '{:.2f}'),
             ('disk_kb_per_image', 'disk KB/img', '{:.1f}'), ('p50_ms', 'p50 ms', '{:.0f}'), ('p95_ms', 'p95 ms', '{:.0f}'),
             ('batch_ms_per_query', 'batch ms/q', '{:.0f}'), ('candidate_recall', f'cand. recall@{rows[0].get("candidates", 32)}', '{:.3f}'),

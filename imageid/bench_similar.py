@@ -21,40 +21,40 @@ def synthetic_embeddings(n:int, dim:int=512, n_queries:int=200, seed:int=0, spre
     Q = X[rng.integers(0, n, n_queries)] + noise / np.sqrt(dim) * rng.standard_normal((n_queries, dim)).astype(np.float32)  # |noise| ≈ `noise`
     return X, (Q / np.linalg.norm(Q, axis=1, keepdims=True)).astype(np.float32)
 
-def _build(kind, X):
-    si = SimilarIndex(X.shape[1], kind); si.add(X); return si
+def _build(index_type, X):
+    si = SimilarIndex(X.shape[1], index_type); si.add(X); return si
 
 # %% ../nbs/31_bench_similar.ipynb #a3c2e5ae
-def bench_index(n:int, kinds=INDEX_TYPES, dim:int=512, n_queries:int=200, k:int=10, seed:int=0) -> list[dict]:
-    "Build time, memory, latency (p50/p95) and recall@k against flat, for each index kind at `n` vectors."
+def bench_index(n:int, index_types=INDEX_TYPES, dim:int=512, n_queries:int=200, k:int=10, seed:int=0) -> list[dict]:
+    "Build time, memory, latency (p50/p95) and recall@k against flat, for each index index_type at `n` vectors."
     from memory_profiler import memory_usage
     X, Q = synthetic_embeddings(n, dim, n_queries, seed)
     rows, truth = [], None
-    for kind in ('flat',) + tuple(kk for kk in kinds if kk != 'flat'):
+    for index_type in ('flat',) + tuple(kk for kk in index_types if kk != 'flat'):
         gc.collect()
         base = memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True)
         t = time.perf_counter()
-        peak, si = memory_usage((_build, (kind, X), {}), interval=0.01, max_usage=True, retval=True)
+        peak, si = memory_usage((_build, (index_type, X), {}), interval=0.01, max_usage=True, retval=True)
         build = time.perf_counter() - t
         lat = []
         for q in Q:
             t = time.perf_counter(); r = si.search(q[None], k)[0]; lat.append(time.perf_counter() - t)
         ids = [[i for i, _ in rr] for rr in si.search(Q, k)]
-        if kind == 'flat': truth = ids
+        if index_type == 'flat': truth = ids
         recall = float(np.mean([len(set(a) & set(b)) / len(b) for a, b in zip(ids, truth)]))
         top1 = float(np.mean([a[0] == b[0] for a, b in zip(ids, truth)]))
-        if kind in kinds:
-            rows.append(dict(n=n, kind=kind, used=si.kind, build_s=build, mem_mib=max(0.0, peak - base),
+        if index_type in index_types:
+            rows.append(dict(n=n, index_type=index_type, used=si.chosen_type, build_s=build, mem_mib=max(0.0, peak - base),
                              p50_ms=float(np.percentile(lat, 50) * 1e3), p95_ms=float(np.percentile(lat, 95) * 1e3),
                              recall_at_k=recall, top1_vs_flat=top1, k=k))
         del si; gc.collect()
     return rows
 
 # %% ../nbs/31_bench_similar.ipynb #0c222de5
-def run_similar_bench(sizes=(1_000, 10_000, 100_000), kinds=INDEX_TYPES, dim:int=512, progress:bool=True) -> list[dict]:
+def run_similar_bench(sizes=(1_000, 10_000, 100_000), index_types=INDEX_TYPES, dim:int=512, progress:bool=True) -> list[dict]:
     "`bench_index` over collection sizes."
     from tqdm.auto import tqdm
-    return [r for n in tqdm(sizes, desc='similar bench', disable=not progress) for r in bench_index(n, kinds, dim)]
+    return [r for n in tqdm(sizes, desc='similar bench', disable=not progress) for r in bench_index(n, index_types, dim)]
 
 # %% ../nbs/31_bench_similar.ipynb #654d3e1b
 def format_similar_bench(rows:list[dict]) -> str:
@@ -64,12 +64,12 @@ def format_similar_bench(rows:list[dict]) -> str:
     return '\n'.join(lines)
 
 def plot_similar_bench(rows:list[dict], fn=None):
-    "Build time, memory, p50 latency and recall against N, one line per index kind."
+    "Build time, memory, p50 latency and recall against N, one line per index index_type."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 4, figsize=(16, 3.5))
-    for kind in dict.fromkeys(r['kind'] for r in rows):
-        rr = [r for r in rows if r['kind'] == kind]; n = [r['n'] for r in rr]
-        for ax, key in zip(axs, ('build_s', 'mem_mib', 'p50_ms', 'recall_at_k')): ax.plot(n, [max(r[key], 1e-4) for r in rr], 'o-', label=kind)
+    for index_type in dict.fromkeys(r['index_type'] for r in rows):
+        rr = [r for r in rows if r['index_type'] == index_type]; n = [r['n'] for r in rr]
+        for ax, key in zip(axs, ('build_s', 'mem_mib', 'p50_ms', 'recall_at_k')): ax.plot(n, [max(r[key], 1e-4) for r in rr], 'o-', label=index_type)
     for ax, t in zip(axs, ('build time (s)', 'memory while building (MiB)', 'p50 query latency (ms)', 'recall@10 against flat')):
         ax.set_xscale('log'); ax.set_title(t); ax.set_xlabel('vectors'); ax.grid(alpha=.3, which='both'); ax.legend(fontsize=8)
         if t != 'recall@10 against flat': ax.set_yscale('log')

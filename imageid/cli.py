@@ -89,7 +89,7 @@ def _index(a):
     except StoreLockedError as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
     print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
-          f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.kind if c.similar else 'empty'}"
+          f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.chosen_type if c.similar else 'empty'}"
           f"{'' if c.model is None else ' + model embeddings'}")
     return 0
 

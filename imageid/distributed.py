@@ -152,20 +152,20 @@ def _embed_batch(batch:dict, path:str, generation:int) -> dict:
     return batch
 
 # %% ../nbs/24_ray.ipynb #3ab135b9
-def _fill_task(c, trained:str, rows:np.ndarray, kind:str, out:str) -> str:
+def _fill_task(c, trained:str, rows:np.ndarray, vectors:str, out:str) -> str:
     "Fill a copy of the trained index `trained` with the vectors of `rows`; save it to `out`."
-    idx = SimilarIndex.load(trained); c._fill(idx, rows, kind); idx.save(out)
+    idx = SimilarIndex.load(trained); c._fill(idx, rows, vectors); idx.save(out)
     return out
 
 EMBED_APART = False  # embeddings in a stage of their own even without GPUs (as on a cluster with them; for tests)
 FILL_PART = 20_000  # rows a worker adds to its part of the global index (fewer rows: the driver adds them itself)
 
 def _ray_fill(eng:RayEngine, stage:Path):
-    "A `fill(idx, rows, kind)` for `Collection._index_for` that has the cluster's workers fill parts of the index, merged here in order."
-    def fill(idx, rows, kind):
-        if len(rows) < 2 * FILL_PART: return eng.c._fill(idx, rows, kind)
-        trained = str(stage/f"trained-{kind}.npz"); idx.empty_like().save(trained)
-        parts = [(trained, rows[s:s + FILL_PART], kind, str(stage/f"part-{kind}-{s:012d}.npz")) for s in range(0, len(rows), FILL_PART)]
+    "A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index, merged here in order."
+    def fill(idx, rows, vectors):
+        if len(rows) < 2 * FILL_PART: return eng.c._fill(idx, rows, vectors)
+        trained = str(stage/f"trained-{vectors}.npz"); idx.empty_like().save(trained)
+        parts = [(trained, rows[s:s + FILL_PART], vectors, str(stage/f"part-{vectors}-{s:012d}.npz")) for s in range(0, len(rows), FILL_PART)]
         for out in eng.map(_fill_task, parts, parts=()):
             idx.merge(SimilarIndex.load(out)); os.unlink(out)
     return fill

@@ -82,8 +82,8 @@ class SimilarIndex:
         self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
 
     def __len__(self): return int((~self._deleted).sum())
-    def __repr__(self): return f"SimilarIndex({len(self)} images, {self.ntotal} vectors, dim={self.dim}, type={self.kind})"
-    _kind = 'auto'
+    def __repr__(self): return f"SimilarIndex({len(self)} images, {self.ntotal} vectors, dim={self.dim}, type={self.chosen_type})"
+    _chosen = 'auto'
 
 # %% ../nbs/21_similar.ipynb #72705dcd
 @patch(as_prop=True)
@@ -91,7 +91,7 @@ def ntotal(self:SimilarIndex) -> int: return 0 if self.index is None else self.i
 
 # %% ../nbs/21_similar.ipynb #2c4ca0a2
 @patch(as_prop=True)
-def kind(self:SimilarIndex) -> str: return self.index_type if self.index is None or self.index_type != 'auto' else self._kind
+def chosen_type(self:SimilarIndex) -> str: return self.index_type if self.index is None or self.index_type != 'auto' else self._chosen
 
 # %% ../nbs/21_similar.ipynb #66f10ab8
 @patch
@@ -127,10 +127,10 @@ def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (
     "Create the FAISS index for about `n` vectors and train it (PCA, quantisers) on `vecs`."
     vecs = self._check(vecs); n = n or len(vecs)
     d = self.dim if not self.pca or self.pca >= self.dim else self.pca  # what the index stores: the type follows it
-    kind = self.index_type if self.index_type != 'auto' else choose_index_type(n, d, self.memory_budget, self.hnsw_m)
-    if kind == 'ivfpq' and len(vecs) < 64 * 16: kind = 'hnsw'  # too few vectors to train the quantisers
-    self._kind, self.index_type = kind, kind if self.index_type != 'auto' else 'auto'
-    self.index = create_faiss_index(kind, d, n, self.hnsw_m)
+    chosen = self.index_type if self.index_type != 'auto' else choose_index_type(n, d, self.memory_budget, self.hnsw_m)
+    if chosen == 'ivfpq' and len(vecs) < 64 * 16: chosen = 'hnsw'  # too few vectors to train the quantisers
+    self._chosen, self.index_type = chosen, chosen if self.index_type != 'auto' else 'auto'
+    self.index = create_faiss_index(chosen, d, n, self.hnsw_m)
     if d < self.dim:  # PCA, then unit length again: inner products stay cosines
         self._inner, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_inner` keeps the Python object alive
         pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)  # 2,048 vectors make a good PCA
@@ -142,7 +142,7 @@ def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (
 # %% ../nbs/21_similar.ipynb #81c19c64
 @patch
 def _params(self:SimilarIndex, sel):
-    k = self.kind
+    k = self.chosen_type
     if k == 'hnsw': p = faiss.SearchParametersHNSW(sel=sel, efSearch=self.ef_search)
     elif k == 'ivfpq': p = faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
     else: p = faiss.SearchParameters(sel=sel)
@@ -187,7 +187,7 @@ def scores(self:SimilarIndex, q:np.ndarray, ids:list) -> list[float|None]:
     "Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown ids."
     q = self._check(np.atleast_2d(q))[0]
     if self.index is None: return [None] * len(ids)
-    if self.kind == 'ivfpq' and not getattr(self, '_direct', False): self.index.make_direct_map(); self._direct = True
+    if self.chosen_type == 'ivfpq' and not getattr(self, '_direct', False): self.index.make_direct_map(); self._direct = True
     pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
     out = []
     for i in ids:
@@ -211,7 +211,7 @@ def compact(self:SimilarIndex):
     "Rebuild the index without removed images (frees their memory)."
     if not self._deleted.any(): return
     keep_rows = ~self._deleted[self.owner]
-    vecs = self.index.reconstruct_n(0, self.ntotal)[keep_rows] if self.kind != 'ivfpq' else None
+    vecs = self.index.reconstruct_n(0, self.ntotal)[keep_rows] if self.chosen_type != 'ivfpq' else None
     if vecs is None: raise NotImplementedError("compacting an IVF-PQ index needs the original vectors: rebuild it")
     alive = np.flatnonzero(~self._deleted); remap = np.full(len(self.ids), -1); remap[alive] = np.arange(len(alive))
     owners, ids = remap[self.owner[keep_rows]], [self.ids[i] for i in alive]
@@ -222,7 +222,7 @@ def compact(self:SimilarIndex):
 @patch
 def save(self:SimilarIndex, path) -> Path:
     "Write the index, ids and metadata to one `.npz` file, atomically (no pickle)."
-    meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type, kind=self.kind,
+    meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type, kind=self.chosen_type,
                 memory_budget=self.memory_budget, hnsw_m=self.hnsw_m, nprobe=self.nprobe, ef_search=self.ef_search,
                 images=len(self), vectors=self.ntotal, meta=self.meta, pca=self.pca, trained_on=self.trained_on)
     return save_npz(path, meta, owner=self.owner, deleted=self._deleted, **encode_strings(self.ids),
@@ -239,7 +239,7 @@ def load(cls:SimilarIndex, path) -> SimilarIndex:
         idx.trained_on = m.get('trained_on', 0)
         if len(fa): idx.index = faiss.deserialize_index(fa)
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
-    idx._kind, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
+    idx._chosen, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
     if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
     idx._per_img = max(1, int(np.bincount(idx.owner).max())) if len(idx.owner) else 1
     return idx
@@ -253,18 +253,18 @@ def _inner(index):
 def empty_like(self:SimilarIndex) -> SimilarIndex:
     "A copy of this index's training (type, PCA, quantisers) that holds no images: what a worker fills before `merge`."
     e = SimilarIndex(self.dim, self.index_type, self.memory_budget, self.meta, self.hnsw_m, self.nprobe, self.ef_search, self.pca)
-    e.trained_on, e._kind = self.trained_on, self._kind
+    e.trained_on, e._chosen = self.trained_on, self._chosen
     if self.index is not None: e.index = faiss.deserialize_index(faiss.serialize_index(self.index)); e.index.reset()
     return e
 
 @patch
 def merge(self:SimilarIndex, other:SimilarIndex) -> SimilarIndex:
     "Append `other`'s images to this index, as if added here: `other` is a copy of this index's training (saved before any `add`) filled elsewhere, e.g. by a worker."
-    if (other.dim, other.kind, other.pca, other.trained_on) != (self.dim, self.kind, self.pca, self.trained_on) or other.index is None:
+    if (other.dim, other.chosen_type, other.pca, other.trained_on) != (self.dim, self.chosen_type, self.pca, self.trained_on) or other.index is None:
         raise ValueError(f"can only merge an index trained as this one ({self!r}); got {other!r}")
-    if self.kind == 'hnsw':  # FAISS cannot merge two graphs: the other's stored vectors (already reduced) join this one's graph
+    if self.chosen_type == 'hnsw':  # FAISS cannot merge two graphs: the other's stored vectors (already reduced) join this one's graph
         inner = _inner(self.index); inner.add(_inner(other.index).reconstruct_n(0, other.ntotal)); self.index.ntotal = inner.ntotal
-    else: self.index.merge_from(other.index, self.ntotal if self.kind == "ivfpq" else 0)  # IVF lists store ids: they go on from ours
+    else: self.index.merge_from(other.index, self.ntotal if self.chosen_type == "ivfpq" else 0)  # IVF lists store ids: they go on from ours
     self.owner = np.concatenate([self.owner, other.owner + len(self.ids)])
     self.ids = self.ids + list(other.ids); self._deleted = np.concatenate([self._deleted, other._deleted])
     self._sel, self._per_img = None, max(1, int(np.bincount(self.owner).max())) if len(self.owner) else 1

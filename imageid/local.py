@@ -90,7 +90,7 @@ def nbytes(self:LocalIndex) -> int: return sum(x.nbytes + d.nbytes for x, d in z
 
 # %% ../nbs/21a_local.ipynb #9355b175
 @patch
-def features(self:LocalIndex, img, mirror:bool=False): return rootsift(img, self.max_side, self.n_features, mirror)
+def extract(self:LocalIndex, img, mirror:bool=False): return rootsift(img, self.max_side, self.n_features, mirror)
 
 # %% ../nbs/21a_local.ipynb #150e9ac6
 @patch
@@ -100,7 +100,7 @@ def add(self:LocalIndex, items, ids=None, workers:int=4, progress:bool|None=None
     ids = [str(Path(s).resolve()) if isinstance(s, Path) else len(self.ids) + i for i, s in enumerate(srcs)] if ids is None else list(ids)
     if len(ids) != len(srcs): raise ValueError(f"got {len(ids)} ids for {len(srcs)} images")
     def one(s):
-        try: return self.features(s)
+        try: return self.extract(s)
         except ImageLoadError as e: return e
     from tqdm.auto import tqdm
     with ThreadPoolExecutor(workers) as ex:
@@ -163,7 +163,7 @@ def verify(self:LocalIndex, img, ids=None, top:int=10, mirror:bool|str='auto') -
     for flip in ((False, True) if mirror else (False,)):
         if flip and mirror == 'auto' and max((b['inliers'] for b in best.values()), default=0) >= 2 * self.min_inliers:
             break  # the query itself matched strongly: no need to try its mirror
-        qxy, qd = self.features(img, mirror=flip)
+        qxy, qd = self.extract(img, mirror=flip)
         cands = dict(self.candidates(qd, top))
         for i in (ids or []):
             if i in pos: cands.setdefault(pos[i], 0)
@@ -259,7 +259,7 @@ def inlier_distributions(li:LocalIndex, queries, src_ids) -> tuple[np.ndarray, n
     "Best inlier count (query or its mirror) of each query with its source, and with every other image: `(true, false)`."
     true, false = [], []
     for q, s in zip(queries, src_ids):
-        feats = [li.features(q), li.features(q, mirror=True)]
+        feats = [li.extract(q), li.extract(q, mirror=True)]
         for j, i in enumerate(li.ids):
             n = max(count_inliers(*f, li.xy[j], li.des[j], li.ratio) for f in feats)
             (true if i == s else false).append(n)

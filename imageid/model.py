@@ -68,13 +68,13 @@ class EmbeddingModel(nn.Module):
 
 # %% ../nbs/12_model.ipynb #a79ded05
 @patch
-def features(self:EmbeddingModel, x): # (bs, 3, H, W) normalised images -> (bs, dim) pooled backbone features
+def pooled(self:EmbeddingModel, x): # (bs, 3, H, W) normalised images -> (bs, dim) pooled backbone features
     return self.pool(self.backbone(x)).flatten(1)
 
 # %% ../nbs/12_model.ipynb #b840652d
 @patch
 def forward(self:EmbeddingModel, x): # (bs, 3, H, W) -> ((bs, dim) features, (bs, projection_dim) projection), both L2-normalised
-    h = self.features(x)
+    h = self.pooled(x)
     return F.normalize(h, dim=1), F.normalize(self.head(h), dim=1)
 
 # %% ../nbs/12_model.ipynb #c4dfaf6d
@@ -85,7 +85,7 @@ def embed(self:EmbeddingModel, x, features:str='backbone'): # (bs, 3, H, W) -> (
     if features not in ('backbone', 'projection'): raise ValueError(f"features must be 'backbone' or 'projection', got {features!r}")
     was = self.training; self.eval()
     try:
-        h = self.features(x)
+        h = self.pooled(x)
         return F.normalize(h if features == 'backbone' else self.head(h), dim=1)
     finally: self.train(was)
 

@@ -39,7 +39,7 @@ class Collection:
         self._read_all()
 
     def __len__(self): return len(self.store)
-    def __repr__(self): return (f"Collection({len(self)} images, global={self.similar.kind if self.similar else 'empty'}"
+    def __repr__(self): return (f"Collection({len(self)} images, global={self.similar.chosen_type if self.similar else 'empty'}"
                                 f"{', model' if self.model is not None else ''}, {str(self.path)!r})")
 
 # %% ../nbs/22_search.ipynb #6d9ff2c7
@@ -231,34 +231,34 @@ def _sample(rows:np.ndarray, n:int) -> np.ndarray: return rows if len(rows) <= n
 
 # %% ../nbs/22_search.ipynb #affd5b87
 @patch
-def _vectors(self:Collection, rows, kind:str='vlad', chunk:int=20_000):
+def _vectors(self:Collection, rows, vectors:str='vlad', chunk:int=20_000):
     "Yield `(vectors float32, owners, ids)` for `rows`, in chunks read from disk."
     st = self.store
     for c in range(0, len(rows), chunk):
         r = rows[c:c + chunk]
-        if kind == 'vlad': yield st.get('vlad', r).astype(np.float32), np.arange(len(r)), st.ids[r].tolist()
+        if vectors == 'vlad': yield st.get('vlad', r).astype(np.float32), np.arange(len(r)), st.ids[r].tolist()
         else:
             parts = st.ragged('emb', r)
             yield (np.concatenate(parts).astype(np.float32), np.repeat(np.arange(len(r)), [len(p) for p in parts]), st.ids[r].tolist())
 
 # %% ../nbs/22_search.ipynb #7ca5f032
 @patch
-def _index_for(self:Collection, kind:str, idx:SimilarIndex|None, fill=None) -> tuple[SimilarIndex|None, bool]:
-    "`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type), and whether it changed; `fill(idx, rows, kind)` adds rows' vectors."
+def _index_for(self:Collection, vectors:str, idx:SimilarIndex|None, fill=None) -> tuple[SimilarIndex|None, bool]:
+    "`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type), and whether it changed; `fill(idx, rows, vectors)` adds rows' vectors."
     from imageid.index import choose_index_type
     st, s = self.store, self.settings
     alive = np.flatnonzero(st.alive)
-    if (kind == 'emb' and self.model is None) or not len(alive): return None, idx is not None
-    dim = len(self.codebook) * 128 if kind == 'vlad' else s['model_dim']
-    pca = s['pca'] if kind == 'vlad' and len(alive) >= s['raw_below'] else None
+    if (vectors == 'emb' and self.model is None) or not len(alive): return None, idx is not None
+    dim = len(self.codebook) * 128 if vectors == 'vlad' else s['model_dim']
+    pca = s['pca'] if vectors == 'vlad' and len(alive) >= s['raw_below'] else None
     d = min(pca or dim, dim)
-    kind_now = choose_index_type(len(alive), d)
+    type_now = choose_index_type(len(alive), d)
     if (idx is None or (len(alive) > 2 * idx.trained_on and idx.trained_on < 2048) or (idx.pca is None and pca is not None)
-        or kind_now != idx.kind):
+        or type_now != idx.chosen_type):
         # efSearch 256: on 300,000 synthetic images HNSW's recall@32 against exact search rose from 0.60 to 0.76 of it for 0.3 ms
         idx = SimilarIndex(dim, pca=None if pca is None else min(pca, len(alive) - 1), ef_search=256)
-        train = _sample(alive, 2048 if kind_now != 'ivfpq' else 50_000)  # IVF-PQ's quantisers need more than a PCA
-        v, _, _ = next(self._vectors(train, kind, len(train)))
+        train = _sample(alive, 2048 if type_now != 'ivfpq' else 50_000)  # IVF-PQ's quantisers need more than a PCA
+        v, _, _ = next(self._vectors(train, vectors, len(train)))
         idx.train(v, len(alive))
         todo, changed = alive, True
     else:
@@ -266,21 +266,21 @@ def _index_for(self:Collection, kind:str, idx:SimilarIndex|None, fill=None) -> t
         gone = set(st.ids[~st.alive].tolist()) & {idx.ids[i] for i in np.flatnonzero(~idx._deleted)}
         if gone: idx.remove(gone)
         changed = bool(gone) or len(todo) > 0
-    (fill or self._fill)(idx, todo, kind)
+    (fill or self._fill)(idx, todo, vectors)
     return idx, changed
 
 # %% ../nbs/22_search.ipynb #76b3dadc
 @patch
-def _fill(self:Collection, idx:SimilarIndex, rows, kind:str):
+def _fill(self:Collection, idx:SimilarIndex, rows, vectors:str):
     "Add the vectors of `rows` to `idx`, in chunks read from disk."
-    for v, o, i in self._vectors(rows, kind): idx.add(v, i, o)
+    for v, o, i in self._vectors(rows, vectors): idx.add(v, i, o)
 
 # %% ../nbs/22_search.ipynb #33563c06
 @patch
 def _update_global(self:Collection, w, fill=None):
     "Update the global indexes and write them in the writer's commit."
-    for name, kind in (('similar', 'vlad'), ('embedded', 'emb')):
-        idx, changed = self._index_for(kind, getattr(self, name), fill)
+    for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
+        idx, changed = self._index_for(vectors, getattr(self, name), fill)
         if idx is not None and changed: w.put(name, idx.save)
         elif idx is None and changed: w.m['files'].pop(name, None); w.changed = True
 
@@ -288,14 +288,14 @@ def _update_global(self:Collection, w, fill=None):
 @patch
 def _catch_up(self:Collection):
     "Add, in memory, rows committed after the index file was written (an interrupted `add`)."
-    for name, kind in (('similar', 'vlad'), ('embedded', 'emb')):
+    for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx = getattr(self, name)
         if idx is None:  # rows committed before any index was written (a first `add` under way, or killed): build one here
-            if self.store.alive.any() and (kind == 'vlad' or self.model is not None): setattr(self, name, self._index_for(kind, None)[0])
+            if self.store.alive.any() and (vectors == 'vlad' or self.model is not None): setattr(self, name, self._index_for(vectors, None)[0])
             continue
         have = max(idx.ids) if idx.ids else -1
         todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
-        self._fill(idx, todo, kind)
+        self._fill(idx, todo, vectors)
 
 # %% ../nbs/22_search.ipynb #aca118e4
 @patch
