@@ -6,7 +6,12 @@ A notebook's stored outputs are what its docs page shows, so they follow one pol
 - small: at most MAX_IMAGE_KB a picture and MAX_NOTEBOOK_KB of outputs a notebook. `--fix` re-encodes larger
   pictures as JPEG (quality 85, at most 1,100 pixels wide), which keeps figures and photo grids legible.
 
-Usage: python tools/outputs.py --check | --fix [NOTEBOOK ...]   (default: every notebook under nbs/)
+`--execute` runs a notebook's cells in order, as `nbdev_test` does (from the notebook's folder; cells flagged with
+a `tst_flags` word such as `slow` are not run and keep the outputs they have), stores what they show, then applies
+`--fix`: how a notebook gets its outputs. The temporary folders its examples make are shown as `<tmp>`: their names
+change every run and say nothing.
+
+Usage: python tools/outputs.py --check | --fix | --execute [NOTEBOOK ...]   (default: every notebook under nbs/)
 """
 import argparse, base64, io, json, re, sys
 from pathlib import Path
@@ -59,15 +64,46 @@ def fix(nb:dict) -> int:
                 d['image/jpeg'] = _jpeg(d['image/jpeg']); n += 1
     return n
 
+def _tmp_pattern():
+    import tempfile
+    roots = {tempfile.gettempdir(), '/tmp', '/private/tmp', '/var/folders'}
+    return re.compile('(' + '|'.join(re.escape(r) for r in sorted(roots, key=len, reverse=True)) + r')/tmp[\w.-]+')
+TMP = _tmp_pattern()
+
+def execute(path:Path) -> int:
+    "Run `path`'s cells in its folder (flagged cells skipped, keeping their outputs); store the outputs; how many cells ran."
+    import os
+    from execnb.shell import CaptureShell
+    from nbdev.config import get_config
+    flags = set(get_config().get('tst_flags', '').split())
+    nb, ran, cwd = json.loads(path.read_text()), 0, os.getcwd()
+    sh = CaptureShell()
+    os.chdir(path.parent)
+    try:
+        for c in nb['cells']:
+            if c['cell_type'] != 'code': continue
+            src = ''.join(c['source'])
+            words = {w for l in src.splitlines() if l.startswith('#|') for w in l[2:].split()}
+            if words & flags or 'eval: false' in src: continue
+            outs = sh.run(src)
+            if sh.exc: raise RuntimeError(f"{path}: a cell failed:\n{src[:300]}\n{sh.exc}")
+            outs = json.loads(TMP.sub('<tmp>', json.dumps([o for o in outs if o.get('output_type') != 'error'])))
+            c['outputs'] = outs; c['execution_count'] = None; ran += 1
+    finally: os.chdir(cwd)
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
+    return ran
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument('--check', action='store_true'); g.add_argument('--fix', action='store_true')
+    g.add_argument('--execute', action='store_true')
     p.add_argument('notebooks', nargs='*')
     a = p.parse_args(argv); bad = 0
     for path in notebooks(a.notebooks):
+        if a.execute: print(f"{path}: ran {execute(path)} cells")
         nb = json.loads(path.read_text())
-        if a.fix and fix(nb):
+        if (a.fix or a.execute) and fix(nb):
             path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n'); print(f"{path}: fixed")
         for msg in problems(nb): print(f"{path}: {msg}"); bad += 1
     if a.check: print(f"outputs policy: {'ok' if not bad else f'{bad} problem(s)'}")
