@@ -75,7 +75,8 @@ def eval_transform(size:int=128, crop:bool=False, normalize:bool=True) -> T.Comp
 # %% ../nbs/11_augment.ipynb #f6df24a8
 def denormalize(x:torch.Tensor) -> torch.Tensor:
     "Undo the ImageNet normalisation of (…,3,H,W) images, for display; clamps to [0,1]."
-    m = torch.tensor(IMAGENET_MEAN, device=x.device).view(3, 1, 1); s = torch.tensor(IMAGENET_STD, device=x.device).view(3, 1, 1)
+    m = torch.tensor(IMAGENET_MEAN, device=x.device).view(3, 1, 1)
+    s = torch.tensor(IMAGENET_STD, device=x.device).view(3, 1, 1)
     return (x * s + m).clamp(0, 1)
 
 # %% ../nbs/11_augment.ipynb #46499f4f
@@ -84,7 +85,8 @@ def show_views(img:Image.Image, tfm, n:int=8, ncols:int=8, title:str|None=None, 
     import matplotlib.pyplot as plt
     if seed is not None: torch.manual_seed(seed); random.seed(seed)
     rows = (n + ncols) // ncols
-    fig, axs = plt.subplots(rows, ncols + 1 if rows == 1 else ncols, figsize=(1.6 * (ncols + 1), 1.7 * rows), squeeze=False)
+    fig, axs = plt.subplots(rows, ncols + 1 if rows == 1 else ncols, figsize=(1.6 * (ncols + 1), 1.7 * rows),
+                            squeeze=False)
     for ax in axs.flat: ax.axis('off')
     axs.flat[0].imshow(img); axs.flat[0].set_title('original', fontsize=8)
     for ax in list(axs.flat)[1:n + 1]:

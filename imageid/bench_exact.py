@@ -74,7 +74,8 @@ def bench_exact_one(n:int, size:int=16, n_queries:int=1000, seed:int=0, save:boo
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter(); idx.save(Path(tmp)/'bench.npz'); row['ours_save_s'] = time.perf_counter() - t
             row['ours_file_mib'] = (Path(tmp)/'bench.npz').stat().st_size / 2**20
-            t = time.perf_counter(); idx2 = ExactIndex.load(Path(tmp)/'bench.npz'); row['ours_load_s'] = time.perf_counter() - t
+            t = time.perf_counter(); idx2 = ExactIndex.load(Path(tmp)/'bench.npz')
+            row['ours_load_s'] = time.perf_counter() - t
             assert idx2.contains_keys(qk)[:nq // 2].all()
     del d, idx; gc.collect()
     return row
@@ -89,11 +90,13 @@ def run_exact_bench(sizes=(100, 1_000, 10_000, 100_000), size:int=16, n_queries:
 # %% ../nbs/02_bench_exact.ipynb #dbc04ef8
 def format_exact_bench(rows:list[dict]) -> str:
     "A markdown table of `run_exact_bench` rows."
-    cols = [('n', 'N', '{:,}'), ('proto_build_s', 'prototype build (s)', '{:.4f}'), ('ours_build_s', 'imageid build (s)', '{:.4f}'),
+    cols = [('n', 'N', '{:,}'), ('proto_build_s', 'prototype build (s)', '{:.4f}'),
+            ('ours_build_s', 'imageid build (s)', '{:.4f}'),
             ('build_speedup', 'build ×', '{:.2f}'), ('proto_mem_mib', 'prototype mem (MiB)', '{:.1f}'),
             ('ours_mem_mib', 'imageid mem (MiB)', '{:.1f}'), ('ours_bytes_per_entry', 'imageid B/entry', '{:.0f}'),
             ('proto_query_us', 'prototype query (µs)', '{:.2f}'), ('ours_query_us', 'imageid query (µs)', '{:.2f}'),
-            ('ours_search_us', 'imageid search only (µs)', '{:.2f}'), ('ours_batch_lookups_per_s', 'batch lookups/s', '{:,.0f}')]
+            ('ours_search_us', 'imageid search only (µs)', '{:.2f}'),
+            ('ours_batch_lookups_per_s', 'batch lookups/s', '{:,.0f}')]
     lines = ['| ' + ' | '.join(h for _, h, _ in cols) + ' |', '|' + '---|' * len(cols)]
     lines += ['| ' + ' | '.join(f.format(r[k]) for k, _, f in cols) + ' |' for r in rows]
     return '\n'.join(lines)
@@ -104,12 +107,14 @@ def plot_exact_bench(rows:list[dict], fn=None):
     import matplotlib.pyplot as plt
     n = [r['n'] for r in rows]
     fig, axs = plt.subplots(2, 2, figsize=(10, 7))
-    panels = [('build time (s)', 'proto_build_s', 'ours_build_s'), ('memory while building (MiB)', 'proto_mem_mib', 'ours_mem_mib'),
+    panels = [('build time (s)', 'proto_build_s', 'ours_build_s'),
+              ('memory while building (MiB)', 'proto_mem_mib', 'ours_mem_mib'),
               ('single query (µs, incl. hashing)', 'proto_query_us', 'ours_query_us')]
     for ax, (title, a, b) in zip(axs.flat, panels):
         ax.loglog(n, [max(r[a], 1e-6) for r in rows], 'o-', label='prototype: dict + hash()')
         ax.loglog(n, [max(r[b], 1e-6) for r in rows], 's-', label='imageid: ExactIndex')
-        ax.set_title(title); ax.set_xlabel('images in the collection'); ax.grid(True, which='both', alpha=.3); ax.legend()
+        ax.set_title(title); ax.set_xlabel('images in the collection'); ax.grid(True, which='both', alpha=.3)
+        ax.legend()
     ax = axs[1, 1]
     ax.semilogx(n, [r['build_speedup'] for r in rows], 'o-', label='build speed-up')
     ax.semilogx(n, [r['proto_mem_mib'] / max(r['ours_mem_mib'], 1e-3) for r in rows], 's-', label='memory ratio')

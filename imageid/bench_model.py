@@ -26,7 +26,8 @@ def bench_train_step(images, size:int=64, batch_size:int=32, steps:int=5, device
     batches = []
     for s in range(steps + 1):
         idx = torch.randint(len(ds), (batch_size,))
-        batches.append((torch.stack([torch.stack([tfm(ds.image(i)) for _ in range(2)]) for i in idx.tolist()]), torch.arange(batch_size)))
+        batches.append((torch.stack([torch.stack([tfm(ds.image(i)) for _ in range(2)]) for i in idx.tolist()]),
+                        torch.arange(batch_size)))
     res = {}
     for name in ('bare', 'imageid'):
         seed_everything(seed); cfg = TrainConfig(size=size, batch_size=batch_size, device=str(device))
@@ -46,18 +47,22 @@ def bench_train_step(images, size:int=64, batch_size:int=32, steps:int=5, device
     return res
 
 # %% ../nbs/35_bench_model.ipynb #91f5e4a3
-def train_throughput(images, size:int=96, batch_size:int=64, epochs:int=4, workers:int|None=None, device='auto') -> dict:
+def train_throughput(images, size:int=96, batch_size:int=64, epochs:int=4, workers:int|None=None,
+                     device='auto') -> dict:
     "`train`'s images a second (epochs after the first) and CPU time / wall time, beside `bench_train_step` on the same images."
     import resource
     def cpu():
         a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
     t, c = time.perf_counter(), cpu()
-    _, h = train(images, TrainConfig(size=size, batch_size=batch_size, epochs=epochs, workers=workers, device=str(device), check_images=0), progress=False)
+    _, h = train(images,
+                 TrainConfig(size=size, batch_size=batch_size, epochs=epochs, workers=workers, device=str(device),
+                             check_images=0), progress=False)
     wall, busy = time.perf_counter() - t, cpu() - c
     steps = bench_train_step(images, size=size, batch_size=batch_size, steps=5, device=device)
     ips = float(np.mean([r['img_per_s'] for r in h[1:]] or [h[0]['img_per_s']]))
-    return dict(train_img_per_s=ips, step_img_per_s=steps['imageid_img_per_s'], ratio=ips / steps['imageid_img_per_s'], cpu_per_wall=busy / wall,
+    return dict(train_img_per_s=ips, step_img_per_s=steps['imageid_img_per_s'], ratio=ips / steps['imageid_img_per_s'],
+                cpu_per_wall=busy / wall,
                 workers=_workers(workers))
 
 # %% ../nbs/35_bench_model.ipynb #3514a945
@@ -77,7 +82,8 @@ def bench_embed(paths, size:int=128, batch_size:int=64, workers:int|None=None, r
     for _ in range(repeat): ref = prototype_embed(model, paths, size)
     proto = len(paths) * repeat / (time.perf_counter() - t)
     t = time.perf_counter()
-    for _ in range(repeat): vecs, *_ = embed_images(model, paths, size, batch_size=batch_size, workers=workers, progress=False)
+    for _ in range(repeat): vecs, *_ = embed_images(model, paths, size, batch_size=batch_size, workers=workers,
+                                                    progress=False)
     ours = len(paths) * repeat / (time.perf_counter() - t)
     assert np.abs(vecs - ref).max() < 1e-3, "batched and single-image embeddings differ"
     return dict(n=len(paths), size=size, prototype_img_per_s=proto, imageid_img_per_s=ours, speedup=ours / proto)

@@ -104,15 +104,18 @@ def run_peer(python, tool:str, folder) -> dict:
     r = subprocess.run([str(python), str(script), tool, str(folder)], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t
     try: out = json.loads(r.stdout.strip().splitlines()[-1])
-    except (json.JSONDecodeError, IndexError): out = dict(groups=[], error=f"no output (exit {r.returncode}): {r.stderr[-300:]}")
+    except (json.JSONDecodeError, IndexError): out = dict(groups=[],
+                                                          error=f"no output (exit {r.returncode}): {r.stderr[-300:]}")
     return dict(groups=_join(out['groups']), seconds=wall, error=out.get('error'))
 
 # %% ../nbs/33_bench_near.ipynb #6e9c940f
 def run_imageid(folder, **kw) -> dict:
     "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'seconds', 'error', 'unreadable'}`."
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, '-c', 'import sys; from imageid.cli import main; sys.exit(main())', 'dedup', str(folder), '--similar', '--json',
-                        *[a for k, v in kw.items() for a in (f"--{k.replace('_', '-')}", str(v))]], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, '-c', 'import sys; from imageid.cli import main; sys.exit(main())', 'dedup',
+                        str(folder), '--similar', '--json',
+                        *[a for k, v in kw.items() for a in (f"--{k.replace('_', '-')}", str(v))]], capture_output=True,
+                       text=True)
     wall = time.perf_counter() - t
     if r.returncode: return dict(groups=[], seconds=wall, error=r.stderr[-300:], unreadable=0)
     d = json.loads(r.stdout)
@@ -147,7 +150,8 @@ def sweep_settings(folder, truth:dict, collection, settings:list[dict]) -> list[
     out = []
     for s in settings:
         r = find_near_duplicates(folder, collection=collection, progress=False, **s)
-        out.append(dict(setting=', '.join(f"{k}={v}" for k, v in s.items()) or 'defaults', **pair_scores(r.groups, truth)))
+        out.append(dict(setting=', '.join(f"{k}={v}" for k, v in s.items()) or 'defaults',
+                        **pair_scores(r.groups, truth)))
     return out
 
 # %% ../nbs/33_bench_near.ipynb #e0285e20
@@ -167,7 +171,8 @@ def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_ph
         same = np.equal.outer(src, src); np.fill_diagonal(same, False)
         for t in dists:
             out.append(dict(hash=name, bits=A.shape[1], distance=t, recall=float((D[same] <= t).mean()),
-                            proposed_per_image=float((D <= t).sum() / len(names)), wrong_per_image=float(((D <= t) & ~same).sum() / len(names))))
+                            proposed_per_image=float((D <= t).sum() / len(names)),
+                            wrong_per_image=float(((D <= t) & ~same).sum() / len(names))))
     return out
 
 # %% ../nbs/33_bench_near.ipynb #81cb8e4d
@@ -186,7 +191,8 @@ def make_throughput_folder(out, photos:list, copies:int=12, byte_copies:float=0.
 def throughput_bench(folder, peers_python=None) -> list[dict]:
     "Files per second of each method on `folder` (whole processes, one after the other)."
     n = sum(1 for _ in Path(folder).iterdir())
-    return [dict(method=k, files=n, seconds=r['seconds'], files_per_s=n / r['seconds'], groups=len(r['groups']), error=r['error'])
+    return [dict(method=k, files=n, seconds=r['seconds'], files_per_s=n / r['seconds'], groups=len(r['groups']),
+                 error=r['error'])
             for k, r in run_all(folder, peers_python).items()]
 
 # %% ../nbs/33_bench_near.ipynb #3688c238
@@ -201,12 +207,16 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
     "Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos: seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."
     from imageid.search import Collection
     ms = verified_share_score(Collection(path), share)
-    t = time.perf_counter(); r = find_near_duplicates(None, collection=path, progress=False, min_score=ms); wall = time.perf_counter() - t
-    c = Collection(path); ids = {p: int(i) for i, p in zip(c.store.ids[c.store.alive].tolist(), c._names(c.store.ids[c.store.alive].tolist()))}
+    t = time.perf_counter(); r = find_near_duplicates(None, collection=path, progress=False, min_score=ms)
+    wall = time.perf_counter() - t
+    c = Collection(path)
+    ids = {p: int(i) for i, p in zip(c.store.ids[c.store.alive].tolist(),
+                                     c._names(c.store.ids[c.store.alive].tolist()))}
     found = [sorted(ids[p] for p in g) for g in r.groups]
     whole = sum(any(set(t) <= set(f) for f in found) for t in truth)
     with open('/proc/self/status') as f: peak = next(int(l.split()[1]) for l in f if l.startswith('VmHWM')) / 1024
-    return dict(seconds=wall, peak_mib=peak, groups=len(r.groups), truth_groups_whole=whole, min_score=ms, verified=sum(r.stats['verified'].values()),
+    return dict(seconds=wall, peak_mib=peak, groups=len(r.groups), truth_groups_whole=whole, min_score=ms,
+                verified=sum(r.stats['verified'].values()),
                 **{k: v for k, v in r.stats.items() if k.endswith('_s')})
 
 # %% ../nbs/33_bench_near.ipynb #4ca7bfe8

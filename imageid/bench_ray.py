@@ -25,9 +25,12 @@ def measure_engine(folder, engine:str='local', address:str|None=None, workers:in
         c = Collection(tmp/'c', **NEAR_SETTINGS)
         t = time.perf_counter(); errs = c.add(folder, engine=engine, address=address, workers=workers, progress=False)
         out['index_s'], out['images'], out['errors'] = time.perf_counter() - t, len(c), len(errs)
-        t = time.perf_counter(); r = find_near_duplicates(None, collection=tmp/'c', engine=engine, address=address, workers=workers, progress=False)
+        t = time.perf_counter()
+        r = find_near_duplicates(None, collection=tmp/'c', engine=engine, address=address, workers=workers,
+                                 progress=False)
         out['near_s'] = time.perf_counter() - t
-        out.update(knn_s=r.stats['knn_s'], verify_s=r.stats['verify_s'], pdq_s=r.stats['pdq_s'], pairs=sum(r.stats['verified'].values()),
+        out.update(knn_s=r.stats['knn_s'], verify_s=r.stats['verify_s'], pdq_s=r.stats['pdq_s'],
+                   pairs=sum(r.stats['verified'].values()),
                    groups=[[Path(p).name for p in g] for g in r.groups])
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return out
@@ -36,7 +39,8 @@ def measure_engine(folder, engine:str='local', address:str|None=None, workers:in
 def _run(folder, engine, address=None, workers=2) -> dict:
     code = ("import json, sys; from imageid.bench_ray import measure_engine; "
             "print(json.dumps(measure_engine(sys.argv[1], sys.argv[2], sys.argv[3] or None, int(sys.argv[4]))))")
-    r = subprocess.run([sys.executable, '-c', code, str(folder), engine, address or '', str(workers)], capture_output=True, text=True,
+    r = subprocess.run([sys.executable, '-c', code, str(folder), engine, address or '', str(workers)],
+                       capture_output=True, text=True,
                        env={**os.environ, 'RAY_ADDRESS': ''})
     if r.returncode: raise RuntimeError(f"{engine} run failed: {r.stderr[-2000:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -62,6 +66,7 @@ def format_ray_bench(rows:list[dict]) -> str:
     for r in rows:
         lines.append(f"{r['engine']:<7}{r['workers']:>8}{r.get('connect_s', 0):>8.1f}{r['index_s']:>9.1f}{r['img_per_s']:>7.1f}"
                      f"{r['img_per_s'] / r['workers']:>13.1f}{r['near_s']:>9.1f}{r['total_s']:>9.1f}{r['total_s'] / local.get(r['workers'], float('nan')):>8.2f}  {r['same_groups']}")
-    for e, rs in (('local', [r for r in rows if r['engine'] == 'local']), ('ray', [r for r in rows if r['engine'] == 'ray'])):
+    for e, rs in (('local', [r for r in rows if r['engine'] == 'local']),
+                  ('ray', [r for r in rows if r['engine'] == 'ray'])):
         if len(rs) >= 2: lines.append(f"{e}: indexing {rs[-1]['img_per_s'] / rs[0]['img_per_s']:.2f}× faster on {rs[-1]['workers']} workers than on {rs[0]['workers']}")
     return '\n'.join(lines)

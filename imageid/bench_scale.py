@@ -31,7 +31,8 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
     cb, s = col.codebook, col.settings
     feats = [rootsift(load_image(x), s['max_side'], s['n_features']) for x in sources]
     def dims(x):
-        x = load_image(x); f = min(1.0, s['max_side'] / max(x.size)); return [*x.size, max(1, round(x.width * f)), max(1, round(x.height * f))]
+        x = load_image(x); f = min(1.0, s['max_side'] / max(x.size))
+        return [*x.size, max(1, round(x.width * f)), max(1, round(x.height * f))]
     pdqs = [np.packbits(np.stack([h[0], h[5]]).astype(np.uint8), axis=1) for h, _ in (pdqhash.compute_dihedral(np.asarray(to_rgb(load_image(x)))) for x in sources)]
     sdims = [dims(x) for x in sources]
     V = np.stack([vlad(d, cb) for _, d in feats])
@@ -53,10 +54,12 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
             vl /= np.linalg.norm(vl, axis=1, keepdims=True)
             xy = [(rng.random((240, 2)) * 500).astype(np.float16) for _ in range(m)]
             des = [pool[rng.integers(0, len(pool), 240)] for _ in range(m)]
-            pdq = rng.integers(0, 256, (m, 2, 32), dtype=np.uint8); dm = np.tile(np.array([500, 500, 500, 500], np.int32), (m, 1))
+            pdq = rng.integers(0, 256, (m, 2, 32), dtype=np.uint8)
+            dm = np.tile(np.array([500, 500, 500, 500], np.int32), (m, 1))
             for j in range(m):
                 if c + j in where:
-                    i = where[c + j]; xy[j], des[j], vl[j], pdq[j], dm[j] = feats[i][0], feats[i][1], V[i], pdqs[i], sdims[i]
+                    i = where[c + j]
+                    xy[j], des[j], vl[j], pdq[j], dm[j] = feats[i][0], feats[i][1], V[i], pdqs[i], sdims[i]
             cols = dict(key=rng.integers(0, 2**63, (m, 2)).astype(np.uint64), size=np.full(m, -1), mtime=np.full(m, -1),
                         isfile=np.zeros(m, bool), vlad=vl.astype(np.float16), pdq=pdq, dims=dm)
             w.append(ids, cols, dict(path=_fake_paths(ids), xy=xy, des=des)); w.commit()
@@ -81,11 +84,13 @@ def measure_search(path, queries:list, truth:list, k:int=5, candidates:int=32) -
     lat, cand_hit, top1, wrong = [], 0, 0, 0
     for q, tr in zip(queries, truth):
         tr = set(tr) if isinstance(tr, (list, tuple, set)) else {tr}
-        t = time.perf_counter(); res = col.search([Path(q)], k=k, candidates=candidates)[0]['similar']; lat.append(time.perf_counter() - t)
+        t = time.perf_counter(); res = col.search([Path(q)], k=k, candidates=candidates)[0]['similar']
+        lat.append(time.perf_counter() - t)
         cands = col.candidates([Path(q)], candidates)[0]
         cand_hit += bool(tr & {c[0] for c in cands}); top1 += bool(res) and res[0]['id'] in tr
         wrong += sum(r['verified'] and r['id'] not in tr for r in res)
-    t = time.perf_counter(); col.search([Path(q) for q in queries], k=k, candidates=candidates); batch = time.perf_counter() - t
+    t = time.perf_counter(); col.search([Path(q) for q in queries], k=k, candidates=candidates)
+    batch = time.perf_counter() - t
     nq = len(queries)
     return dict(n=len(col), open_s=t_open, ram_mib=ram, ram_kb_per_image=ram * 1024 / max(1, len(col)),
                 p50_ms=float(np.percentile(lat, 50) * 1e3), p95_ms=float(np.percentile(lat, 95) * 1e3),
@@ -117,7 +122,8 @@ def run_scale_bench(sizes=(1_000, 10_000, 100_000), data=None, n_sources:int=16,
     for n in sizes:
         p = work/f'n{n}'
         if p.exists(): shutil.rmtree(p)
-        t = time.perf_counter(); info = synth_collection(p, n, srcs, seed, progress=progress); build = time.perf_counter() - t
+        t = time.perf_counter(); info = synth_collection(p, n, srcs, seed, progress=progress)
+        build = time.perf_counter() - t
         truth = [info['source_ids'][s] for s in src]
         r = _in_subprocess('measure_search', path=str(p), queries=qpaths, truth=truth)
         rows.append(dict(r, n=n, build_s=build, index_s=info['index_s'], disk_kb_per_image=_du(p) / 1024 / n,
@@ -129,10 +135,14 @@ def run_scale_bench(sizes=(1_000, 10_000, 100_000), data=None, n_sources:int=16,
 # %% ../nbs/32_bench_scale.ipynb #1a7db7d8
 def format_scale_bench(rows:list[dict], header:bool=True) -> str:
     "A markdown table of `run_scale_bench` rows."
-    cols = [('n', 'N', '{:,}'), ('index_type', 'index', '{}'), ('build_s', 'build (s)', '{:.1f}'), ('index_s', 'global index (s)', '{:.1f}'),
-            ('open_s', 'open (s)', '{:.2f}'), ('ram_mib', 'RAM (MiB)', '{:.0f}'), ('ram_kb_per_image', 'RAM KB/img', '{:.2f}'),
-            ('disk_kb_per_image', 'disk KB/img', '{:.1f}'), ('p50_ms', 'p50 ms', '{:.0f}'), ('p95_ms', 'p95 ms', '{:.0f}'),
-            ('batch_ms_per_query', 'batch ms/q', '{:.0f}'), ('candidate_recall', f'cand. recall@{rows[0].get("candidates", 32)}', '{:.3f}'),
+    cols = [('n', 'N', '{:,}'), ('index_type', 'index', '{}'), ('build_s', 'build (s)', '{:.1f}'),
+            ('index_s', 'global index (s)', '{:.1f}'),
+            ('open_s', 'open (s)', '{:.2f}'), ('ram_mib', 'RAM (MiB)', '{:.0f}'),
+            ('ram_kb_per_image', 'RAM KB/img', '{:.2f}'),
+            ('disk_kb_per_image', 'disk KB/img', '{:.1f}'), ('p50_ms', 'p50 ms', '{:.0f}'),
+            ('p95_ms', 'p95 ms', '{:.0f}'),
+            ('batch_ms_per_query', 'batch ms/q', '{:.0f}'),
+            ('candidate_recall', f'cand. recall@{rows[0].get("candidates", 32)}', '{:.3f}'),
             ('recall_at_1', 'recall@1', '{:.3f}'), ('wrong_verified', 'wrong verified', '{}')]
     out = (['| ' + ' | '.join(c[1] for c in cols) + ' |', '|' + '---|' * len(cols)] if header else [])
     return '\n'.join(out + ['| ' + ' | '.join(f.format(r[k]) if k in r else '' for k, _, f in cols) + ' |' for r in rows])
@@ -142,12 +152,16 @@ def plot_scale_bench(rows:list[dict], fn=None):
     import matplotlib.pyplot as plt
     n = [r['n'] for r in rows]
     fig, axs = plt.subplots(1, 3, figsize=(12, 3.2))
-    axs[0].plot(n, [r['build_s'] for r in rows], 'o-', label='store written + index'); axs[0].plot(n, [r['index_s'] for r in rows], 's--', label='global index')
+    axs[0].plot(n, [r['build_s'] for r in rows], 'o-', label='store written + index')
+    axs[0].plot(n, [r['index_s'] for r in rows], 's--', label='global index')
     axs[0].set_ylabel('seconds'); axs[0].legend(fontsize=8)
     axs[1].plot(n, [r['ram_mib'] for r in rows], 'o-', label='RAM of an opened collection'); axs[1].set_ylabel('MiB')
-    axs[1].plot(n, [r['disk_kb_per_image'] * r['n'] / 1024 for r in rows], 's--', label='disk'); axs[1].legend(fontsize=8)
-    axs[2].plot(n, [r['p50_ms'] for r in rows], 'o-', label='p50'); axs[2].plot(n, [r['p95_ms'] for r in rows], 's--', label='p95')
-    axs[2].plot(n, [r['batch_ms_per_query'] for r in rows], '^:', label='batch, per query'); axs[2].set_ylabel('ms per query'); axs[2].legend(fontsize=8)
+    axs[1].plot(n, [r['disk_kb_per_image'] * r['n'] / 1024 for r in rows], 's--', label='disk')
+    axs[1].legend(fontsize=8)
+    axs[2].plot(n, [r['p50_ms'] for r in rows], 'o-', label='p50')
+    axs[2].plot(n, [r['p95_ms'] for r in rows], 's--', label='p95')
+    axs[2].plot(n, [r['batch_ms_per_query'] for r in rows], '^:', label='batch, per query')
+    axs[2].set_ylabel('ms per query'); axs[2].legend(fontsize=8)
     for ax in axs: ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('images in the collection'); ax.grid(alpha=.3)
     fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)
@@ -155,7 +169,8 @@ def plot_scale_bench(rows:list[dict], fn=None):
 
 # %% ../nbs/32_bench_scale.ipynb #b6131e7e
 # the peak resident memory of the command's own process (VmHWM: ru_maxrss would include what its parent held before exec)
-_MAIN = ("import sys, atexit; atexit.register(lambda: print('peak-rss-kib', next(l.split()[1] for l in open('/proc/self/status') "
+_MAIN = ("import sys, atexit; atexit.register(lambda: print('peak-rss-kib', next(l.split()[1] for l in "
+         "open('/proc/self/status') "
          "if l.startswith('VmHWM')), file=sys.stderr)); from imageid.cli import main; sys.exit(main())")
 def _cli(*args) -> tuple[float, str, float]:
     "Run `imageid ARGS` as a user would (a whole process): seconds, its output, and its peak resident memory (MiB)."
@@ -180,7 +195,8 @@ def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, see
     col = Collection.load(out/'idx'); paths = col._paths()
     truth = [[int(col.store.ids[r]) for p, r in paths.items() if relevant(query_sources[s], p)] for s in src]
     m = _in_subprocess('measure_search', path=str(out/'idx'), queries=qp, truth=truth)
-    return dict(m, images=len(col), index_first_s=t_first, index_again_s=t_again, search_process_s=t_search, search_peak_mib=peak,
+    return dict(m, images=len(col), index_first_s=t_first, index_again_s=t_again, search_process_s=t_search,
+                search_peak_mib=peak,
                 disk_kb_per_image=_du(out/'idx') / 1024 / len(col),
                 local_kb_per_image=sum(f.stat().st_size for f in (out/'idx'/'shards').rglob('*') if f.name in ('xy.npy', 'des.npy')) / 1024 / len(col))
 
@@ -193,7 +209,8 @@ def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path
         shutil.copy(p, out/p.name)
         img = load_image(p); w, h = img.size
         for c in range(crops):
-            s = rng.uniform(0.5, 0.8); cw, ch = int(w * s), int(h * s); x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
+            s = rng.uniform(0.5, 0.8); cw, ch = int(w * s), int(h * s)
+            x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
             img.crop((x, y, x + cw, y + ch)).save(out/f"{p.stem}__crop{c}.jpg", quality=90)
     if originals:
         for p in find_images(originals)[0]: shutil.copy(p, out/f"{p.stem}__original{p.suffix}")
@@ -205,7 +222,8 @@ def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
     import pyarrow as pa, pyarrow.parquet as pq, pyarrow.ipc as ipc  # for this benchmark only
     rng = np.random.default_rng(seed); d = Path(tempfile.mkdtemp())
     des = rng.integers(0, 255, (n * kp, 128), dtype=np.uint8); np.save(d/'des.npy', des)
-    tab = pa.table({'des': pa.FixedSizeBinaryArray.from_buffers(pa.binary(kp * 128), n, [None, pa.py_buffer(des.tobytes())])})
+    tab = pa.table({'des': pa.FixedSizeBinaryArray.from_buffers(pa.binary(kp * 128), n,
+                                                                [None, pa.py_buffer(des.tobytes())])})
     with ipc.new_file(str(d/'des.arrow'), tab.schema) as w: w.write_table(tab)
     pq.write_table(tab, d/'des.parquet', compression='none', row_group_size=1024)
     m, tb, pf = np.load(d/'des.npy', mmap_mode='r'), ipc.open_file(pa.memory_map(str(d/'des.arrow'))).read_all(), pq.ParquetFile(d/'des.parquet')
@@ -216,7 +234,8 @@ def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
     for name, f in ways.items():
         ts = []
         for _ in range(draws):
-            rows = rng.choice(n, 32, replace=False).tolist(); t = time.perf_counter(); [f(i) for i in rows]; ts.append(time.perf_counter() - t)
+            rows = rng.choice(n, 32, replace=False).tolist(); t = time.perf_counter(); [f(i) for i in rows]
+            ts.append(time.perf_counter() - t)
         out[name] = float(np.median(ts) * 1e3)
     shutil.rmtree(d)
     return out

@@ -44,14 +44,16 @@ def bench_index(n:int, index_types=INDEX_TYPES, dim:int=512, n_queries:int=200, 
         recall = float(np.mean([len(set(a) & set(b)) / len(b) for a, b in zip(ids, truth)]))
         top1 = float(np.mean([a[0] == b[0] for a, b in zip(ids, truth)]))
         if index_type in index_types:
-            rows.append(dict(n=n, index_type=index_type, used=si.chosen_type, build_s=build, mem_mib=max(0.0, peak - base),
+            rows.append(dict(n=n, index_type=index_type, used=si.chosen_type, build_s=build,
+                             mem_mib=max(0.0, peak - base),
                              p50_ms=float(np.percentile(lat, 50) * 1e3), p95_ms=float(np.percentile(lat, 95) * 1e3),
                              recall_at_k=recall, top1_vs_flat=top1, k=k))
         del si; gc.collect()
     return rows
 
 # %% ../nbs/31_bench_similar.ipynb #0c222de5
-def run_similar_bench(sizes=(1_000, 10_000, 100_000), index_types=INDEX_TYPES, dim:int=512, progress:bool=True) -> list[dict]:
+def run_similar_bench(sizes=(1_000, 10_000, 100_000), index_types=INDEX_TYPES, dim:int=512,
+                      progress:bool=True) -> list[dict]:
     "`bench_index` over collection sizes."
     from tqdm.auto import tqdm
     return [r for n in tqdm(sizes, desc='similar bench', disable=not progress) for r in bench_index(n, index_types, dim)]
@@ -70,8 +72,11 @@ def plot_similar_bench(rows:list[dict], fn=None):
     for index_type in dict.fromkeys(r['index_type'] for r in rows):
         rr = [r for r in rows if r['index_type'] == index_type]; n = [r['n'] for r in rr]
         for ax, key in zip(axs, ('build_s', 'mem_mib', 'p50_ms', 'recall_at_k')): ax.plot(n, [max(r[key], 1e-4) for r in rr], 'o-', label=index_type)
-    for ax, t in zip(axs, ('build time (s)', 'memory while building (MiB)', 'p50 query latency (ms)', 'recall@10 against flat')):
-        ax.set_xscale('log'); ax.set_title(t); ax.set_xlabel('vectors'); ax.grid(alpha=.3, which='both'); ax.legend(fontsize=8)
+    for ax, t in zip(axs,
+                     ('build time (s)', 'memory while building (MiB)', 'p50 query latency (ms)',
+                      'recall@10 against flat')):
+        ax.set_xscale('log'); ax.set_title(t); ax.set_xlabel('vectors'); ax.grid(alpha=.3, which='both')
+        ax.legend(fontsize=8)
         if t != 'recall@10 against flat': ax.set_yscale('log')
     fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)

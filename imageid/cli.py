@@ -51,10 +51,12 @@ def _dedup(a):
 def _dedup_similar(a):
     from imageid.near import find_near_duplicates, _how
     from imageid.store import IndexFormatError, StoreLockedError
-    if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode are for exact groups (without --similar)")
+    if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode are for exact groups (without "
+                                            "--similar)")
     if a.report and not Path(a.report).resolve().parent.is_dir(): _fail(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
     _connect(a, 'dedup')
-    try: r = find_near_duplicates(a.dir, keep=a.keep, **({} if a.min_inliers is None else dict(min_inliers=a.min_inliers)),
+    try: r = find_near_duplicates(a.dir, keep=a.keep,
+                                  **({} if a.min_inliers is None else dict(min_inliers=a.min_inliers)),
                                   collection=a.index, progress=not a.json, engine=a.engine)
     except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: _fail(f"imageid dedup: {e}")
     if a.report: r.report(a.report, progress=not a.json)
@@ -63,7 +65,8 @@ def _dedup_similar(a):
     for i, g in enumerate(r.groups, 1):
         print(f"group {i} ({len(g)} files):")
         for j, p in enumerate(g):
-            x = how.get(p, {}); why = '' if j == 0 or not x else f"  [{x['tier']}" + ('' if x['inliers'] is None else f", {x['inliers']} inliers") + "]"
+            x = how.get(p, {})
+            why = '' if j == 0 or not x else f"  [{x['tier']}" + ('' if x['inliers'] is None else f", {x['inliers']} inliers") + "]"
             print(f"  {'keep  ' if j == 0 else 'remove'} {p}{why}")
     for e in r.errors: print(f"unreadable: {e}", file=sys.stderr)
     print(f"{len(r.groups)} groups of copies; {len(r.files_to_remove)} files could be removed (keeping the {a.keep} of each group); "
@@ -82,9 +85,11 @@ def _index(a):
     settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
     _connect(a, 'index')
     try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
-    except (FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError, IndexFormatError, ValueError) as e:
+    except (FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError, IndexFormatError,
+            ValueError) as e:
         _fail(f"imageid index: {e}")
-    if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)", file=sys.stderr)
+    if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
+                                  file=sys.stderr)
     try: r = c.sync(root, prune=a.prune, progress=True, engine=a.engine)
     except StoreLockedError as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
@@ -105,7 +110,8 @@ def _search(a):
         if a.min_inliers < 3: _fail("imageid search: --min-inliers must be at least 3")
         c.settings['min_inliers'] = a.min_inliers  # for this search only: the collection keeps its own
     results = c.search(a.images, k=a.k, verify=not a.no_verify, candidates=a.candidates)
-    if a.json: print(json.dumps([{k: r[k] for k in ('query', 'exact', 'similar', 'error') if k in r} for r in results], indent=2))
+    if a.json: print(json.dumps([{k: r[k] for k in ('query', 'exact', 'similar', 'error') if k in r} for r in results],
+                                indent=2))
     else:
         for r in results:
             if 'error' in r: print(f"{r['query']}: error: {r['error']}"); continue
@@ -181,7 +187,8 @@ def _eval(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid eval: {a.dir}: not a folder")
     if a.n_per_image < 1: _fail("imageid eval: --n-per-image must be at least 1")
     from imageid.evaluate import run_evaluation, format_results
-    try: res = run_evaluation(a.dir, a.model, queries=a.queries, n_per_image=a.n_per_image, size=a.size or _model_size(a.model), seed=a.seed,
+    try: res = run_evaluation(a.dir, a.model, queries=a.queries, n_per_image=a.n_per_image,
+                              size=a.size or _model_size(a.model), seed=a.seed,
                               local=not a.no_local, imagenet=a.imagenet, progress=not a.json)
     except (FileNotFoundError, ValueError) as e: _fail(f"imageid eval: {e}")
     print(json.dumps(res, indent=2) if a.json else format_results(res))
@@ -197,8 +204,11 @@ def _demo(a):
 # %% ../nbs/90_cli.ipynb #dbbb3aaa
 def _engine_args(s, pre:str=''):
     s.add_argument('--engine', choices=('local', 'ray'), default='local',
-                   help=pre + "where the work runs: this machine (default) or a Ray cluster (pip install 'imageid[ray]')")
-    s.add_argument('--address', help="with --engine ray: the cluster, host:port or ray://host:port (default: RAY_ADDRESS, else a Ray started for this command)")
+                   help=pre + "where the work runs: this machine (default) or a Ray cluster (pip install "
+                              "'imageid[ray]')")
+    s.add_argument('--address',
+                   help="with --engine ray: the cluster, host:port or ray://host:port (default: RAY_ADDRESS, else a "
+                        "Ray started for this command)")
 
 # %% ../nbs/90_cli.ipynb #dacbca43
 def _connect(a, cmd:str):
@@ -215,16 +225,26 @@ def _dedup_parser(sub):
     "`imageid dedup`: exact groups, or with `--similar` groups of copies, in a folder."
     s = sub.add_parser('dedup', help="find groups of identical images (or, with --similar, of copies) in a folder")
     s.add_argument('dir', help="folder to scan (recursively)")
-    s.add_argument('--mode', choices=('bytes', 'pixels'), help="compare decoded pixels (default: a PNG re-saved as BMP is the same image) or file bytes (faster)")
+    s.add_argument('--mode', choices=('bytes', 'pixels'),
+                   help="compare decoded pixels (default: a PNG re-saved as BMP is the same image) or file bytes "
+                        "(faster)")
     s.add_argument('--verify', action='store_true', help="confirm each group byte for byte (pixel for pixel)")
-    s.add_argument('--check', action='store_true', help="decode every file to report damaged ones (slower; otherwise a file is read only when another has its size or dimensions)")
-    s.add_argument('--similar', action='store_true', help="also group edited copies: resized, re-compressed, cropped, mirrored, captioned (find_near_duplicates)")
+    s.add_argument('--check', action='store_true',
+                   help="decode every file to report damaged ones (slower; otherwise a file is read only when another "
+                        "has its size or dimensions)")
+    s.add_argument('--similar', action='store_true',
+                   help="also group edited copies: resized, re-compressed, cropped, mirrored, captioned "
+                        "(find_near_duplicates)")
     s.add_argument('--keep', choices=('largest', 'oldest', 'newest', 'shortest-path'), default='largest',
-                   help="the file each group keeps (default: largest, the most pixels: copies are usually smaller or more compressed)")
-    s.add_argument('--min-inliers', type=int, help="with --similar: matched keypoints for a copy (default 12; higher is stricter)")
+                   help="the file each group keeps (default: largest, the most pixels: copies are usually smaller or "
+                        "more compressed)")
+    s.add_argument('--min-inliers', type=int,
+                   help="with --similar: matched keypoints for a copy (default 12; higher is stricter)")
     s.add_argument('--report', metavar='FILE.html', help="with --similar: write a page with every group's thumbnails")
-    s.add_argument('--index', metavar='COLLECTION', help="with --similar: keep the features in this folder (a later run reads only new files)")
-    s.add_argument('--json', action='store_true', help="print {groups, errors, files_to_remove} (with --similar: and pairs) as JSON")
+    s.add_argument('--index', metavar='COLLECTION',
+                   help="with --similar: keep the features in this folder (a later run reads only new files)")
+    s.add_argument('--json', action='store_true',
+                   help="print {groups, errors, files_to_remove} (with --similar: and pairs) as JSON")
     _engine_args(s, "with --similar: ")
     s.set_defaults(fn=_dedup)
 
@@ -233,11 +253,15 @@ def _index_parser(sub):
     "`imageid index`: make or update a collection folder."
     s = sub.add_parser('index', help="index a folder for exact (and, with --model, similar) search")
     s.add_argument('dir', help="folder of images (recursively)")
-    s.add_argument('-o', '--output', required=True, help="collection folder: made if new, else updated (new and changed files added)")
+    s.add_argument('-o', '--output', required=True,
+                   help="collection folder: made if new, else updated (new and changed files added)")
     s.add_argument('--prune', action='store_true', help="remove images whose files are gone from DIR")
-    s.add_argument('--model', help="checkpoint from `imageid train` (or model.pt): its embeddings add candidates (new collections)")
-    s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels', help="exact match on pixels (default) or file bytes")
-    s.add_argument('--size', type=int, help="with --model: image side for embeddings (default: the size the model was trained at, else 128)")
+    s.add_argument('--model',
+                   help="checkpoint from `imageid train` (or model.pt): its embeddings add candidates (new collections)")
+    s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels',
+                   help="exact match on pixels (default) or file bytes")
+    s.add_argument('--size', type=int,
+                   help="with --model: image side for embeddings (default: the size the model was trained at, else 128)")
     s.add_argument('--crops', type=int, default=0, help="with --model: large crops embedded per image, 0-5 (default 0)")
     s.add_argument('--no-flip', action='store_true', help="do not average embeddings with the mirrored image")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
@@ -254,8 +278,11 @@ def _search_parser(sub):
     s.add_argument('--json', action='store_true', help="print one {query, exact, similar} object per query")
     s.add_argument('--gallery', help="draw the queries and results into this PNG")
     s.add_argument('--no-verify', action='store_true', help="skip verification with local features")
-    s.add_argument('--candidates', type=int, default=32, help="candidates from the global index verified per query (default 32)")
-    s.add_argument('--min-inliers', type=int, help="matching local features for a verified copy (default: the collection's, 10; higher is stricter)")
+    s.add_argument('--candidates', type=int, default=32,
+                   help="candidates from the global index verified per query (default 32)")
+    s.add_argument('--min-inliers', type=int,
+                   help="matching local features for a verified copy (default: the collection's, 10; higher is "
+                        "stricter)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     s.set_defaults(fn=_search)
 
@@ -265,14 +292,22 @@ def _train_parser(sub):
     s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
-    s.add_argument('--epochs', type=int, default=100, help="passes over the folder (default 100; warm-up is the first tenth, at most 5)")
-    s.add_argument('--size', type=int, default=96, help="side of the training crops in pixels (default 96; embedding uses the same)")
-    s.add_argument('--batch-size', type=int, default=64, help="images per step, at least 2: each is the others' negatives (default 64)")
+    s.add_argument('--epochs', type=int, default=100,
+                   help="passes over the folder (default 100; warm-up is the first tenth, at most 5)")
+    s.add_argument('--size', type=int, default=96,
+                   help="side of the training crops in pixels (default 96; embedding uses the same)")
+    s.add_argument('--batch-size', type=int, default=64,
+                   help="images per step, at least 2: each is the others' negatives (default 64)")
     s.add_argument('--lr', type=float, default=1e-3, help="peak learning rate of AdamW (default 0.001)")
-    s.add_argument('--temperature', type=float, default=0.2, help="InfoNCE temperature (default 0.2; 0.2 beat 0.5 here)")
+    s.add_argument('--temperature', type=float, default=0.2,
+                   help="InfoNCE temperature (default 0.2; 0.2 beat 0.5 here)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto (default: a GPU when there is one)")
-    s.add_argument('--workers', type=int, help="worker processes that augment the images while the model steps (default: one per core, at most 4)")
-    s.add_argument('--pretrained', help="start from 'imagenet' (torchvision's ResNet weights, downloaded once) or a local state-dict file (default: random weights)")
+    s.add_argument('--workers', type=int,
+                   help="worker processes that augment the images while the model steps (default: one per core, at "
+                        "most 4)")
+    s.add_argument('--pretrained',
+                   help="start from 'imagenet' (torchvision's ResNet weights, downloaded once) or a local state-dict "
+                        "file (default: random weights)")
     s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
     s.add_argument('--resume', help="checkpoint to continue from")
     s.set_defaults(fn=_train)
@@ -282,8 +317,12 @@ def _bench_parser(sub):
     "`imageid bench`: the benchmarks."
     s = sub.add_parser('bench', help="run a benchmark")
     s.add_argument('what', choices=('exact', 'similar', 'scale'), help="which benchmark")
-    s.add_argument('--sizes', type=int, nargs='+', help="collection sizes (exact: 100 … 100k images; similar: 1k … 100k vectors; scale: 1k … 100k images)")
-    s.add_argument('--data', help="similar: also time embedding these images; scale: real photos to place among the synthetic ones")
+    s.add_argument('--sizes', type=int, nargs='+',
+                   help="collection sizes (exact: 100 … 100k images; similar: 1k … 100k vectors; scale: 1k … 100k "
+                        "images)")
+    s.add_argument('--data',
+                   help="similar: also time embedding these images; scale: real photos to place among the synthetic "
+                        "ones")
     s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")
@@ -295,9 +334,11 @@ def _eval_parser(sub):
     s = sub.add_parser('eval', help="measure how well search finds edited copies, against baselines")
     s.add_argument('dir', help="the collection: a folder of images")
     s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`)")
-    s.add_argument('--queries', help="a folder of real copies named like their sources in DIR (instead of generated edits)")
+    s.add_argument('--queries',
+                   help="a folder of real copies named like their sources in DIR (instead of generated edits)")
     s.add_argument('--n-per-image', type=int, default=2, help="generated edited copies per image (default 2)")
-    s.add_argument('--size', type=int, help="image side for the model's embeddings (default: the size it was trained at, else 128)")
+    s.add_argument('--size', type=int,
+                   help="image side for the model's embeddings (default: the size it was trained at, else 128)")
     s.add_argument('--seed', type=int, default=0, help="random seed of the generated edits (default 0)")
     s.add_argument('--imagenet', help="a local torchvision ResNet-18 ImageNet state dict, evaluated as a baseline")
     s.add_argument('--no-local', action='store_true', help="leave out the local-feature methods (slower)")
@@ -334,7 +375,8 @@ def main(argv=None) -> int:
     from imageid.distributed import ClusterError
     try: return a.fn(a)
     except UsageError as e: print(e, file=sys.stderr); return 2
-    except (ImageLoadError, IndexFormatError, StoreLockedError, ClusterError, FileNotFoundError, FileExistsError, NotADirectoryError,
+    except (ImageLoadError, IndexFormatError, StoreLockedError, ClusterError, FileNotFoundError, FileExistsError,
+            NotADirectoryError,
             IsADirectoryError, PermissionError, ValueError) as e:
         if os.environ.get('IMAGEID_DEBUG'): raise
         print(f"imageid {a.command}: {e}", file=sys.stderr); return 2

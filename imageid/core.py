@@ -123,7 +123,8 @@ def load_image(source, background=(255, 255, 255)) -> Image.Image:
     "Load `source` as an 8-bit RGB PIL image (see `open_image` for the sources accepted)."
     img = open_image(source)
     try: return to_rgb(img, background)
-    except (OSError, ValueError) as e: raise ImageLoadError(source, f"cannot convert mode {img.mode} to RGB: {e}") from e
+    except (OSError, ValueError) as e: raise ImageLoadError(source,
+                                                            f"cannot convert mode {img.mode} to RGB: {e}") from e
 
 # %% ../nbs/00_core.ipynb #deb384bc
 def thumb_uri(src, side:int=120) -> str:

@@ -54,7 +54,8 @@ def _shrink(img:Image.Image, size:int) -> Image.Image:
     "`img` resized so that its shorter side is at most `size`."
     s = min(img.size)
     if s <= size: return img
-    return img.resize((max(1, round(img.width * size / s)), max(1, round(img.height * size / s))), Image.Resampling.BICUBIC)
+    return img.resize((max(1, round(img.width * size / s)), max(1, round(img.height * size / s))),
+                      Image.Resampling.BICUBIC)
 
 # %% ../nbs/10_data.ipynb #62913d4c
 class MultiViewDataset(Dataset):

@@ -29,7 +29,8 @@ def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
         if not paths: raise ValueError(f"{data}: no images found")
         srcs = []
         for p in paths:
-            dst = col/p.relative_to(data); dst.parent.mkdir(parents=True, exist_ok=True); shutil.copy2(p, dst); srcs.append(dst)
+            dst = col/p.relative_to(data); dst.parent.mkdir(parents=True, exist_ok=True); shutil.copy2(p, dst)
+            srcs.append(dst)
     (col/'copies').mkdir(exist_ok=True)
     shutil.copy2(srcs[0], col/'copies'/f'copy_of_{srcs[0].name}')
     load_image(srcs[1]).save(col/'copies'/f'{srcs[1].stem}_lossless.png')
@@ -63,7 +64,8 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     say(f"  duplicate groups: {len(by_bytes.groups)} by bytes, {len(by_pixels.groups)} by pixels → duplicates.json")
     say(f"  training a ResNet-18 with SimCLR on the collection ({epochs} epochs at {size} px)...")
     t1 = time.perf_counter()
-    model, hist = train(col, TrainConfig(size=size, epochs=epochs, batch_size=32, n_views=4, warmup_epochs=2), progress=progress)
+    model, hist = train(col, TrainConfig(size=size, epochs=epochs, batch_size=32, n_views=4, warmup_epochs=2),
+                        progress=progress)
     t_train = time.perf_counter() - t1
     save_model(model, out/'model.pt'); plot_history(hist, out/'training.png'); plt.close('all')
     if (out/'index'/'manifest.json').exists(): shutil.rmtree(out/'index')  # the demo's own collection of an earlier run
@@ -89,14 +91,18 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
                'edited_copies_ranked_first_by_similar_search': f"{top1['similar']}/{len(truth) - n_exact}",
                'edited_copies_verified_by_local_features': f"{verified}/{len(truth) - n_exact}",
                'wrong_images_verified': false_ver,
-               'training_loss': f"{hist[0]['loss']:.2f} → {hist[-1]['loss']:.2f}", 'training_seconds': round(t_train, 1),
+               'training_loss': f"{hist[0]['loss']:.2f} → {hist[-1]['loss']:.2f}",
+               'training_seconds': round(t_train, 1),
                'seconds': round(time.perf_counter() - t0, 1)}
     lines = ['# imageid demo', '', '| | |', '|---|---|'] + [f'| {k.replace("_", " ")} | {v} |' for k, v in summary.items()]
     lines += ['', 'Files: `duplicates.json` (groups by bytes and by pixels, and the files a cleanup would remove), '
               '`results.json` (each query, its exact matches and its similar images with scores), `gallery.png` '
-              '(queries and results; green = the right photo, ✓ = verified by local features, with its inliers), `training.png` (loss and diagnostics), `model.pt`, '
+              '(queries and results; green = the right photo, ✓ = verified by local features, with its inliers), '
+              '`training.png` (loss and diagnostics), `model.pt`, '
               'and `index/` (the saved collection: `imageid search index/ IMAGE`).',
-              '', 'Exact search finds byte copies and lossless re-encodes, and nothing else; similar search finds the edited copies, '
+              '',
+              'Exact search finds byte copies and lossless re-encodes, and nothing else; similar search finds the '
+              'edited copies, '
               'and local features verify them.']
     (out/'summary.md').write_text('\n'.join(lines) + '\n')
     say(f"  exact copies found: {summary['exact_copies_found_by_exact_search']}; edited copies ranked first by similar search: "

@@ -129,7 +129,8 @@ def _extract_batch(batch:dict, path:str, stage:str, base:int, generation:int, em
         r = c._extract(Path(src), int(old))
         if isinstance(r, ImageLoadError): errs.append((src, r.reason))
         else: recs.append(r); ids.append(base + j)
-    shard = str(write_shard(Path(stage), f"{batch['j'][0]:010d}-{os.urandom(4).hex()}", ids, *c._columns(recs))) if recs else ''
+    shard = str(write_shard(Path(stage), f"{batch['j'][0]:010d}-{os.urandom(4).hex()}", ids,
+                            *c._columns(recs))) if recs else ''
     return dict(shard=[shard], count=[len(batch['j'])], first=[int(batch['j'][0])], errors=[json.dumps(errs)])
 
 # %% ../nbs/24_ray.ipynb #9b53b18d
@@ -191,13 +192,17 @@ def add_on_ray(c, expanded, progress:bool|None, commit_every:int, address:str|No
             ctx.execution_options.preserve_order = True  # shards come back in plan order: the store's rows are in the same order as one machine's
             try:
                 blocks = max(1, -(-len(todo) // commit_every))
-                ds = ray.data.from_items([dict(j=j, src=os.fspath(s), old=int(old)) for j, (s, old) in enumerate(todo)], override_num_blocks=blocks)
+                ds = ray.data.from_items([dict(j=j, src=os.fspath(s), old=int(old)) for j, (s, old) in enumerate(todo)],
+                                         override_num_blocks=blocks)
                 apart = c.model is not None and (eng.gpus > 0 or EMBED_APART)  # embeddings: a stage of their own on GPUs, else with the features
-                ds = ds.map_batches(_extract_batch, fn_kwargs=dict(path=eng.path, stage=str(stage), base=base, generation=gen, embed=not apart),
+                ds = ds.map_batches(_extract_batch,
+                                    fn_kwargs=dict(path=eng.path, stage=str(stage), base=base, generation=gen,
+                                                   embed=not apart),
                                     batch_size=commit_every, concurrency=min(eng.workers, blocks), num_cpus=1)
                 if apart:
                     ds = ds.map_batches(_embed_batch, fn_kwargs=dict(path=eng.path, generation=gen), batch_size=1,
-                                        concurrency=min(eng.gpus or eng.workers, blocks), num_gpus=1 if eng.gpus else 0, num_cpus=0 if eng.gpus else 1)
+                                        concurrency=min(eng.gpus or eng.workers, blocks), num_gpus=1 if eng.gpus else 0,
+                                        num_cpus=0 if eng.gpus else 1)
                 for r in ds.iter_rows():
                     if r['shard']: w.adopt(r['shard'])
                     errs += [ImageLoadError(Path(s), why) for s, why in json.loads(r['errors'])]

@@ -74,5 +74,6 @@ def embed_images(model:EmbeddingModel, items, # folder, paths, PIL images, array
     remap = {o: j for j, o in enumerate(keep)}
     errs += [ImageLoadError(srcs[i], r) for i, r in bad]
     d = model.dim if features == 'backbone' else model.config['projection_dim']
-    return (np.concatenate(vecs) if vecs else np.zeros((0, d), np.float32), np.array([remap[o] for o in owners], np.int64),
+    return (np.concatenate(vecs) if vecs else np.zeros((0, d), np.float32),
+            np.array([remap[o] for o in owners], np.int64),
             [srcs[i] for i in keep], errs)

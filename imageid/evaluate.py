@@ -139,7 +139,8 @@ def embedding_method(model, size:int=128, features:str='backbone', flip:bool=Tru
 def hash_method(kind:str='phash', hash_size:int=8):
     "A method scoring by imagehash's `kind` ('phash', 'dhash', 'ahash', 'whash'): 1 − normalised Hamming distance."
     import imagehash
-    fn = {'phash': imagehash.phash, 'dhash': imagehash.dhash, 'ahash': imagehash.average_hash, 'whash': imagehash.whash}[kind]
+    fn = {'phash': imagehash.phash, 'dhash': imagehash.dhash, 'ahash': imagehash.average_hash,
+          'whash': imagehash.whash}[kind]
     def bits(ims): return np.stack([fn(load_image(i), hash_size=hash_size).hash.ravel() for i in ims])
     def run(images, queries):
         a, b = bits(images), bits(queries)
@@ -169,7 +170,8 @@ def verified_method(model, size:int=128, features:str='backbone', flip:bool=True
         for i, q in enumerate(queries):
             inl = {j: None for j in np.argsort(-S[i])[:k].tolist()}
             inl.update({v['id']: v['inliers'] for v in li.verify(q, ids=list(inl))})
-            ranked = rank_verified([dict(id=j, inliers=n, score=float(S[i, j])) for j, n in inl.items()], li.min_inliers)
+            ranked = rank_verified([dict(id=j, inliers=n, score=float(S[i, j])) for j, n in inl.items()],
+                                   li.min_inliers)
             for r, c in enumerate(ranked):
                 if c['verified']: S[i, c['id']] = 2 + (len(ranked) - r) / len(ranked)  # above every cosine, in search's order
         return S
@@ -186,11 +188,13 @@ def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_ima
     dup = int((np.bincount(kid)[kid] > 1).sum())
     if dup and progress: print(f"{dup} of the {len(images)} images have an exact duplicate in the collection: each counts as relevant", file=sys.stderr)
     out = {}
-    bar = tqdm(methods.items(), total=len(methods), desc='methods', unit='method', disable=not progress, file=sys.stderr)
+    bar = tqdm(methods.items(), total=len(methods), desc='methods', unit='method', disable=not progress,
+               file=sys.stderr)
     for name, m in bar:
         bar.set_description(name)
         t = time.perf_counter(); S = m(images, queries); dt = time.perf_counter() - t
-        out[name] = {**retrieval_metrics(S, R, threshold=threshold), 'seconds': dt, 'ms_per_query': 1e3 * dt / len(queries)}
+        out[name] = {**retrieval_metrics(S, R, threshold=threshold), 'seconds': dt,
+                     'ms_per_query': 1e3 * dt / len(queries)}
     return out
 
 # %% ../nbs/30_evaluate.ipynb #3bbc8bc3

@@ -78,7 +78,8 @@ def content_key(item, mode:str='pixels', algo:str='xxh3_128') -> bytes:
         try:
             if p.is_dir(): raise ImageLoadError(p, "is a folder, not an image file")
             return _file_digest(p, algo)
-        except OSError as e: raise ImageLoadError(p, "no such file" if isinstance(e, FileNotFoundError) else str(e)) from e
+        except OSError as e: raise ImageLoadError(p,
+                                                  "no such file" if isinstance(e, FileNotFoundError) else str(e)) from e
     if mode == 'bytes' and isinstance(item, (bytes, bytearray, memoryview)):
         if len(item) == 0: raise ImageLoadError(item, "empty input (0 bytes)")
         return _digest(item, algo=algo)
@@ -308,7 +309,8 @@ def nbytes(self:ExactIndex) -> int:
 def save(self:ExactIndex, path) -> Path:
     "Write the index to `path` (`.npz`) atomically."
     self._merge()
-    meta = dict(format=self.FORMAT, version=self.VERSION, mode=self.mode, algo=self.algo, entries=len(self._hi), next_id=self._next,
+    meta = dict(format=self.FORMAT, version=self.VERSION, mode=self.mode, algo=self.algo, entries=len(self._hi),
+                next_id=self._next,
                 checksum=xxhash.xxh3_64_hexdigest(self._hi.tobytes() + self._lo.tobytes() + self._row.tobytes()))
     return save_npz(path, meta, hi=self._hi, lo=self._lo, row=self._row, **encode_strings(self._ids))
 
@@ -369,7 +371,8 @@ def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
 # %% ../nbs/01_exact.ipynb #e4e30652
 def _ends(p, n=4096):
     with open(p, 'rb') as f:
-        head = f.read(n); f.seek(max(0, os.fstat(f.fileno()).st_size - n)); return xxhash.xxh3_128_digest(head + f.read(n))
+        head = f.read(n); f.seek(max(0, os.fstat(f.fileno()).st_size - n))
+        return xxhash.xxh3_128_digest(head + f.read(n))
 
 # %% ../nbs/01_exact.ipynb #165ef482
 def _dims(p):
@@ -398,7 +401,8 @@ def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=F
         by_size = defaultdict(list)
         for p in paths:
             try: by_size[p.stat().st_size].append(p)
-            except OSError as e: errors.append(ImageLoadError(p, "no such file" if isinstance(e, FileNotFoundError) else str(e)))
+            except OSError as e: errors.append(ImageLoadError(p,
+                                                              "no such file" if isinstance(e, FileNotFoundError) else str(e)))
         groups = [g for g in by_size.values() if len(g) > 1]
         groups, e1 = _regroup(groups, _ends, workers, False)
         big = [g for g in groups if g[0].stat().st_size > 8192]  # small files were read whole already

@@ -33,7 +33,8 @@ def create_faiss_index(index_type:str, dim:int, n:int=0, hnsw_m:int=32, nlist:in
     "An empty FAISS inner-product index of `index_type` for about `n` vectors."
     if index_type == 'flat': return faiss.IndexFlatIP(dim)
     if index_type == 'hnsw':
-        idx = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT); idx.hnsw.efConstruction = 80; idx.hnsw.efSearch = 64
+        idx = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT); idx.hnsw.efConstruction = 80
+        idx.hnsw.efSearch = 64
         return idx
     if index_type == 'ivfpq':
         # FAISS wants about 39 training vectors per centroid, for the coarse lists and for each PQ codebook
@@ -222,7 +223,8 @@ def compact(self:SimilarIndex):
 @patch
 def save(self:SimilarIndex, path) -> Path:
     "Write the index, ids and metadata to one `.npz` file, atomically (no pickle)."
-    meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type, kind=self.chosen_type,
+    meta = dict(format=self.FORMAT, version=self.VERSION, dim=self.dim, index_type=self.index_type,
+                kind=self.chosen_type,
                 memory_budget=self.memory_budget, hnsw_m=self.hnsw_m, nprobe=self.nprobe, ef_search=self.ef_search,
                 images=len(self), vectors=self.ntotal, meta=self.meta, pca=self.pca, trained_on=self.trained_on)
     return save_npz(path, meta, owner=self.owner, deleted=self._deleted, **encode_strings(self.ids),
@@ -235,7 +237,8 @@ def load(cls:SimilarIndex, path) -> SimilarIndex:
     m, z = load_npz(path, cls.FORMAT, cls.VERSION, 'similar index')
     try:
         fa, owner, deleted, ids = z['faiss'], z['owner'], z['deleted'], decode_strings(z)
-        idx = cls(m['dim'], m['index_type'], m['memory_budget'], m['meta'], m['hnsw_m'], m['nprobe'], m['ef_search'], m.get('pca'))
+        idx = cls(m['dim'], m['index_type'], m['memory_budget'], m['meta'], m['hnsw_m'], m['nprobe'], m['ef_search'],
+                  m.get('pca'))
         idx.trained_on = m.get('trained_on', 0)
         if len(fa): idx.index = faiss.deserialize_index(fa)
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
@@ -252,7 +255,8 @@ def _inner(index):
 @patch
 def empty_like(self:SimilarIndex) -> SimilarIndex:
     "A copy of this index's training (type, PCA, quantisers) that holds no images: what a worker fills before `merge`."
-    e = SimilarIndex(self.dim, self.index_type, self.memory_budget, self.meta, self.hnsw_m, self.nprobe, self.ef_search, self.pca)
+    e = SimilarIndex(self.dim, self.index_type, self.memory_budget, self.meta, self.hnsw_m, self.nprobe, self.ef_search,
+                     self.pca)
     e.trained_on, e._chosen = self.trained_on, self._chosen
     if self.index is not None: e.index = faiss.deserialize_index(faiss.serialize_index(self.index)); e.index.reset()
     return e
@@ -263,7 +267,8 @@ def merge(self:SimilarIndex, other:SimilarIndex) -> SimilarIndex:
     if (other.dim, other.chosen_type, other.pca, other.trained_on) != (self.dim, self.chosen_type, self.pca, self.trained_on) or other.index is None:
         raise ValueError(f"can only merge an index trained as this one ({self!r}); got {other!r}")
     if self.chosen_type == 'hnsw':  # FAISS cannot merge two graphs: the other's stored vectors (already reduced) join this one's graph
-        inner = _inner(self.index); inner.add(_inner(other.index).reconstruct_n(0, other.ntotal)); self.index.ntotal = inner.ntotal
+        inner = _inner(self.index); inner.add(_inner(other.index).reconstruct_n(0, other.ntotal))
+        self.index.ntotal = inner.ntotal
     else: self.index.merge_from(other.index, self.ntotal if self.chosen_type == "ivfpq" else 0)  # IVF lists store ids: they go on from ours
     self.owner = np.concatenate([self.owner, other.owner + len(self.ids)])
     self.ids = self.ids + list(other.ids); self._deleted = np.concatenate([self._deleted, other._deleted])

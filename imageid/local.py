@@ -51,7 +51,8 @@ def count_inliers(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scal
     m = ratio_matches(qd, rd, ratio)
     if len(m) < 3: return 0
     src, dst = qxy[m[:, 0]].astype(np.float32), rxy[m[:, 1]].astype(np.float32)
-    M, inl = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=reproj, maxIters=2000, confidence=0.995)
+    M, inl = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=reproj, maxIters=2000,
+                                         confidence=0.995)
     if M is None or inl is None: return 0
     scale = float(np.sqrt(abs(np.linalg.det(M[:, :2]))))
     return int(inl.sum()) if 1 / max_scale <= scale <= max_scale else 0  # a degenerate fit is no copy

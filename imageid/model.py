@@ -104,7 +104,9 @@ _CONFIG_TYPES = dict(arch=str, pooling=str, hidden_dim=int, projection_dim=int)
 def save_model(model:EmbeddingModel, path) -> Path:
     "Save what embedding needs — the model's configuration and weights — to `path`, atomically."
     sd = {k: v.detach().cpu() for k, v in model.state_dict().items()}
-    return atomic_write(path, lambda f: torch.save(dict(format=MODEL_FORMAT, version=MODEL_VERSION, model_config=model.config, model=sd), f))
+    return atomic_write(path,
+                        lambda f: torch.save(dict(format=MODEL_FORMAT, version=MODEL_VERSION, model_config=model.config,
+                                                  model=sd), f))
 
 # %% ../nbs/12_model.ipynb #3e4420fe
 def _check_config(cfg, where) -> dict:
@@ -125,7 +127,8 @@ def load_model(path, device='cpu') -> EmbeddingModel:
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: raise IndexFormatError(f"{path}: not a readable model file ({type(e).__name__})") from e
     fmt = ck.get('format') if isinstance(ck, dict) else None
-    check_format(ck, fmt if fmt in (MODEL_FORMAT, 'imageid.checkpoint') else MODEL_FORMAT, MODEL_VERSION, path, 'model or checkpoint')
+    check_format(ck, fmt if fmt in (MODEL_FORMAT, 'imageid.checkpoint') else MODEL_FORMAT, MODEL_VERSION, path,
+                 'model or checkpoint')
     m = EmbeddingModel(**_check_config(ck.get('model_config'), path))
     try: m.load_state_dict(ck['model'])
     except Exception as e: raise IndexFormatError(f"{path}: weights do not fit the configuration ({type(e).__name__})") from e

@@ -33,7 +33,8 @@ def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of ea
     m = ratio_matches(ad, bd, ratio)
     if len(m) < max(3, min_matches): return _NO
     src, dst = axy[m[:, 0]].astype(np.float32), bxy[m[:, 1]].astype(np.float32)
-    M, inl = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=reproj, maxIters=2000, confidence=0.995)
+    M, inl = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=reproj, maxIters=2000,
+                                         confidence=0.995)
     if M is None or inl is None: return _NO
     s2 = abs(float(np.linalg.det(M[:, :2])))
     if not 1 / max_scale ** 2 <= s2 <= max_scale ** 2: return _NO  # a degenerate fit is no copy
@@ -77,7 +78,8 @@ class NearDuplicates:
     def to_dict(self) -> dict:
         "JSON-ready: `{'groups', 'pairs', 'files_to_remove', 'errors', 'keep', 'stats'}`."
         return dict(groups=self.groups, pairs=self.pairs, files_to_remove=self.files_to_remove,
-                    errors=[{'path': describe(e.source), 'error': e.reason} for e in self.errors], keep=self.keep, stats=self.stats)
+                    errors=[{'path': describe(e.source), 'error': e.reason} for e in self.errors], keep=self.keep,
+                    stats=self.stats)
 
 # %% ../nbs/23_near.ipynb #02ee5eab
 KEEP_RULES = ('largest', 'oldest', 'newest', 'shortest-path')
@@ -198,13 +200,15 @@ def _near_collection(items, collection, workers, progress, engine, address):
     if items is None: return c, eng, np.flatnonzero(st.alive), errs, progress
     asked = {os.path.abspath(s) for s in srcs if isinstance(s, Path)}
     unnamed = [r for r in np.flatnonzero(st.alive) if not st.columns['isfile'][r]]  # arrays and images: all of them
-    return c, eng, np.array(sorted([r for p, r in c._paths().items() if p in asked] + unnamed), np.int64), errs, progress
+    return c, eng, np.array(sorted([r for p, r in c._paths().items() if p in asked] + unnamed),
+                            np.int64), errs, progress
 
 # %% ../nbs/23_near.ipynb #2f6d8e86
 def _pair(a, b, tier, r=None) -> dict:
     "A joined pair as `NearDuplicates.pairs` lists it; `r`: its verification `(inliers, overlap, spread, residual)`."
     if r is None: return dict(a=a, b=b, tier=tier, inliers=None, overlap=None, spread=None, residual=None)
-    return dict(a=a, b=b, tier=tier, inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3), residual=round(r[3], 3))
+    return dict(a=a, b=b, tier=tier, inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3),
+                residual=round(r[3], 3))
 
 # %% ../nbs/23_near.ipynb #0a48cd84
 def _exact_tier(keys:np.ndarray, names:list) -> tuple:
@@ -349,7 +353,8 @@ def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progre
             f"pairs found by tier: exact {pairs.get('exact', 0)}, PDQ {pairs.get('pdq', 0)}, neighbours {pairs.get('knn', 0)}</div>"
             "<div class='leg'><span><span class='b' style='background:#2a2'>keep</span> the file kept</span>"
             "<span><span class='b' style='background:#c33'>remove</span> a copy of it</span>"
-            "<span class='t'>under each: the tier that found its pair (exact, pdq, knn), RANSAC inliers, overlap</span></div>")
+            "<span class='t'>under each: the tier that found its pair (exact, pdq, knn), RANSAC inliers, "
+            "overlap</span></div>")
     body = []
     for i, g in enumerate(tqdm(gs, desc='report', unit='group', disable=not progress), 1):
         body.append(f"<div class='g'><h2>Group {i} · {len(g)} images</h2>" +

@@ -118,14 +118,17 @@ def _extract(self:Collection, src, old:int=-1):
                    path=np.frombuffer((os.path.abspath(src) if isfile else describe(src)).encode('utf-8', 'surrogateescape'), np.uint8))
         if old >= 0 and 'pdq' in self.store.columns and (self.store.columns['key'][old] == key).all():  # (collections before PDQ: again)
             xy, des = self.store.ragged('xy', old)[0], self.store.ragged('des', old)[0]
-            return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0], 'pdq': self.store.get('pdq', [old])[0],
+            return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0],
+                    'pdq': self.store.get('pdq', [old])[0],
                     'dims': self.store.get('dims', [old])[0], 'src': src}
         rgb = to_rgb(_shrink(img, s['max_side'])); xy, des = rootsift(rgb, s['max_side'], s['n_features'])
         f = min(1.0, s['max_side'] / max(rgb.size))  # the frame the keypoints are in (for the overlap of two images)
         hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))  # PDQ of the image and of its mirror (for `find_near_duplicates`)
         pdq = np.packbits(np.stack([hs[0], hs[5]]).astype(np.uint8), axis=1)
-        dims = np.array([*img.info.get('full_size', img.size), max(1, round(rgb.width * f)), max(1, round(rgb.height * f))], np.int32)
-        return {**rec, 'xy': xy, 'des': des, 'vlad': vlad(des, self.codebook).astype(np.float16), 'pdq': pdq, 'dims': dims, 'src': src}
+        dims = np.array([*img.info.get('full_size', img.size), max(1, round(rgb.width * f)),
+                         max(1, round(rgb.height * f))], np.int32)
+        return {**rec, 'xy': xy, 'des': des, 'vlad': vlad(des, self.codebook).astype(np.float16), 'pdq': pdq,
+                'dims': dims, 'src': src}
     except ImageLoadError as e: return e
     except (OSError, ValueError, ZeroDivisionError, cv2.error) as e: return ImageLoadError(src, str(e) or type(e).__name__)
 
@@ -239,7 +242,8 @@ def _vectors(self:Collection, rows, vectors:str='vlad', chunk:int=20_000):
         if vectors == 'vlad': yield st.get('vlad', r).astype(np.float32), np.arange(len(r)), st.ids[r].tolist()
         else:
             parts = st.ragged('emb', r)
-            yield (np.concatenate(parts).astype(np.float32), np.repeat(np.arange(len(r)), [len(p) for p in parts]), st.ids[r].tolist())
+            yield (np.concatenate(parts).astype(np.float32), np.repeat(np.arange(len(r)), [len(p) for p in parts]),
+                   st.ids[r].tolist())
 
 # %% ../nbs/22_search.ipynb #7ca5f032
 @patch
@@ -314,7 +318,8 @@ def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
     s = self.settings
     feats = list(ex.map(lambda q: rootsift(q['img'], s['max_side'], s['n_features']), qs))
     for q, (xy, d) in zip(qs, feats):
-        q['feats'] = [(xy, d), mirror_features(xy, d)]; q['vlad'] = np.stack([vlad(d_, self.codebook) for _, d_ in q['feats']])
+        q['feats'] = [(xy, d), mirror_features(xy, d)]
+        q['vlad'] = np.stack([vlad(d_, self.codebook) for _, d_ in q['feats']])
     return qs
 
 # %% ../nbs/22_search.ipynb #5aaf5e03
@@ -349,7 +354,8 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
                              device=self.device, progress=False)
         for d, hits in zip(out, self.embedded.search(E, n)):
             for i, _ in hits: d.setdefault(i, (None, 0))
-    return [sorted(((i, sc, m) for i, (sc, m) in d.items()), key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
+    return [sorted(((i, sc, m) for i, (sc, m) in d.items()),
+                   key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
 # %% ../nbs/22_search.ipynb #0e883f17
 class SearchResults(list):
@@ -415,7 +421,8 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         else: ver = [[dict(id=i, inliers=None, mirrored=bool(m), score=sc) for i, sc, m in c] for c in cands]
     out, it = [], iter(zip(good, ver))
     for s, q in zip(srcs, qs):
-        if isinstance(q, ImageLoadError): out.append({'query': describe(s), 'error': q.reason, 'exact': [], 'similar': []}); continue
+        if isinstance(q, ImageLoadError): out.append({'query': describe(s), 'error': q.reason, 'exact': [],
+                                                      'similar': []}); continue
         q, v = next(it)
         ex_ids = self.exact.lookup_key(*(int.from_bytes(q['key'][a:a + 8], 'big') for a in (0, 8)))
         r = {'query': describe(s), 'exact': self._names(ex_ids), 'similar': self._rank(v, k)}
@@ -494,7 +501,8 @@ def save(self:Collection, folder) -> Path:
     folder = Path(folder)
     if os.path.realpath(folder) == os.path.realpath(self.path): return folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())): raise FileExistsError(f"{folder}: exists and is not an empty folder")
-    with self.store.writer(): shutil.copytree(self.path, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns('.lock', '*.tmp'))
+    with self.store.writer(): shutil.copytree(self.path, folder, dirs_exist_ok=True,
+                                              ignore=shutil.ignore_patterns('.lock', '*.tmp'))
     return folder
 
 @patch(cls_method=True)
@@ -506,8 +514,10 @@ def load(cls:Collection, folder, device='auto') -> Collection:
     return cls(folder, device=device)
 
 # %% ../nbs/22_search.ipynb #7d96dba9
-GALLERY_COLOURS = {'exact': ('#1f5fbf', 'exact: the same image'), 'copy': ('#1a8a3a', 'copy: verified by local features'),
-                   'similar': ('#666666', 'similar: not verified (global score)'), 'right': ('#1a8a3a', 'right (ground truth)'),
+GALLERY_COLOURS = {'exact': ('#1f5fbf', 'exact: the same image'),
+                   'copy': ('#1a8a3a', 'copy: verified by local features'),
+                   'similar': ('#666666', 'similar: not verified (global score)'),
+                   'right': ('#1a8a3a', 'right (ground truth)'),
                    'wrong': ('#c0392b', 'wrong (ground truth)')}
 def _short(name:str, n:int=26) -> str: return name if len(name) <= n else name[:n // 2 - 1] + '…' + name[-(n // 2):]
 

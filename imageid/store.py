@@ -54,9 +54,11 @@ def atomic_write(path, write) -> Path:
 def encode_strings(xs:list) -> dict:
     "Ids as arrays for `save_npz`: all ints → `ids_int`; all str → utf-8 bytes and offsets."
     if all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in xs): return {'ids_int': np.asarray(xs, np.int64)}
-    if not all(isinstance(i, str) for i in xs): raise TypeError("ids must be all str (paths included) or all int to be saved")
+    if not all(isinstance(i, str) for i in xs): raise TypeError("ids must be all str (paths included) or all int to be "
+                                                                "saved")
     enc = [i.encode('utf-8', 'surrogateescape') for i in xs]
-    return {'ids_utf8': np.frombuffer(b''.join(enc), np.uint8), 'ids_offsets': np.cumsum([0] + [len(e) for e in enc], dtype=np.int64)}
+    return {'ids_utf8': np.frombuffer(b''.join(enc), np.uint8),
+            'ids_offsets': np.cumsum([0] + [len(e) for e in enc], dtype=np.int64)}
 
 def decode_strings(z) -> list:
     "The ids `encode_strings` wrote."
@@ -174,7 +176,8 @@ def _load(self:Store, tries:int=5):
     self.shard_of = np.repeat(np.arange(len(shards), dtype=np.int32), [len(s['id']) for s in shards])
     self.row_in_shard = np.concatenate([np.arange(len(s['id']), dtype=np.int64) for s in shards]) if shards else np.zeros(0, np.int64)
     # start of each image's rows in its shard's ragged columns
-    self._starts = {k[:-6]: np.concatenate([np.concatenate([[0], np.cumsum(s[k], dtype=np.int64)[:-1]]) for s in shards])
+    self._starts = {k[:-6]: np.concatenate([np.concatenate([[0],
+                                                            np.cumsum(s[k], dtype=np.int64)[:-1]]) for s in shards])
                     for k in small if _ragged(k) and shards}
     self._row = None
 
@@ -188,7 +191,8 @@ def create(cls:Store, path, settings:dict|None=None) -> Store:
     if path.is_dir() and any(p.name != '.lock' for p in path.iterdir()):
         raise FileExistsError(f"{path}: the folder is not empty; choose a new folder for the collection")
     with writer_lock(path):
-        m = dict(format=cls.FORMAT, version=cls.VERSION, generation=0, next_id=0, shards=[], files={}, settings=dict(settings or {}))
+        m = dict(format=cls.FORMAT, version=cls.VERSION, generation=0, next_id=0, shards=[], files={},
+                 settings=dict(settings or {}))
         atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
     return cls(path)
 
@@ -202,7 +206,8 @@ class StoreWriter:
 
     def new_ids(self, n:int) -> np.ndarray:
         "`n` fresh ids (never used before in this store)."
-        ids = np.arange(self.m['next_id'], self.m['next_id'] + n, dtype=np.int64); self.m['next_id'] += n; self.changed = True
+        ids = np.arange(self.m['next_id'], self.m['next_id'] + n, dtype=np.int64); self.m['next_id'] += n
+        self.changed = True
         return ids
 
 # %% ../nbs/00a_store.ipynb #830d8052
@@ -296,7 +301,8 @@ def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
         name = _shard_name(self.m); tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
         try:
             for k in ca:  # streamed through a memory-mapped output: two large shards are never both in RAM
-                out = np.lib.format.open_memmap(tmp/f"{k}.npy", mode='w+', dtype=ca[k].dtype, shape=(len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
+                out = np.lib.format.open_memmap(tmp/f"{k}.npy", mode='w+', dtype=ca[k].dtype,
+                                                shape=(len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
                 for o, part in ((0, ca[k]), (len(ca[k]), cb[k])):
                     for c in range(0, len(part), 8192): e = min(c + 8192, len(part)); out[o + c:o + e] = part[c:e]
                 out.flush(); del out
@@ -314,7 +320,8 @@ def commit(self:StoreWriter) -> int:
     m = self.m; m['generation'] += 1
     if self.dead:
         fn = f"deleted-{m['generation']:06d}.npy"
-        atomic_write(self.store.path/fn, lambda f: np.save(f, np.array(sorted(self.dead), np.int64), allow_pickle=False))
+        atomic_write(self.store.path/fn,
+                     lambda f: np.save(f, np.array(sorted(self.dead), np.int64), allow_pickle=False))
         m['files']['deleted'] = fn
     atomic_write(self.store.path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
     self.changed = False

@@ -62,7 +62,9 @@ class TrainConfig:
         if self.lr <= 0: raise ValueError(f"lr must be positive, got {self.lr}")
         if not (self.temperature > 0): raise ValueError(f"temperature must be positive, got {self.temperature}")
         if not 0 <= self.backbone_lr <= 1: raise ValueError(f"backbone_lr is a fraction of lr, 0 to 1; got {self.backbone_lr}")
-        if self.head_epochs < 0 or self.koleo < 0 or self.check_images < 0: raise ValueError("head_epochs, koleo and check_images cannot be negative")
+        if self.head_epochs < 0 or self.koleo < 0 or self.check_images < 0: raise ValueError("head_epochs, koleo and "
+                                                                                             "check_images cannot be "
+                                                                                             "negative")
         if self.bn_stats not in ('keep', 'learn'): raise ValueError(f"bn_stats must be 'keep' or 'learn', got {self.bn_stats!r}")
 
 # %% ../nbs/14_train.ipynb #21a8fe28
@@ -80,7 +82,8 @@ CKPT_FORMAT, CKPT_VERSION = 'imageid.checkpoint', 1
 
 def save_checkpoint(path, model, cfg:TrainConfig, history:list, epoch:int, optimizer=None) -> Path:
     "Write weights, configurations, history and optimiser state to `path` atomically."
-    ck = dict(format=CKPT_FORMAT, version=CKPT_VERSION, epoch=epoch, model=model.state_dict(), model_config=model.config,
+    ck = dict(format=CKPT_FORMAT, version=CKPT_VERSION, epoch=epoch, model=model.state_dict(),
+              model_config=model.config,
               train_config=asdict(cfg), history=history, optimizer=optimizer.state_dict() if optimizer else None)
     return atomic_write(path, lambda f: torch.save(ck, f))
 
@@ -133,14 +136,16 @@ def train_step(model, optimizer, views:torch.Tensor, ids:torch.Tensor, cfg:Train
     return loss.item(), contrastive_stats(z.detach(), ids)
 
 # %% ../nbs/14_train.ipynb #c482965d
-def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='backbone', seed:int=0, tfm=None, device='auto') -> float:
+def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='backbone', seed:int=0, tfm=None,
+                   device='auto') -> float:
     "Fraction of random augmented views of `images` whose nearest image (by embedding) is their own source."
     seed_everything(seed)
     tfm = tfm or simclr_transform(size, min_scale=0.4, copy_detection=True)
     ref = torch.from_numpy(embed_images(model, images, size, features, workers=0, device=device, progress=False)[0])  # the one embed_images
     views = [tfm(im) for im in images for _ in range(n_views)]
     device = default_device(device); q = []
-    for i in range(0, len(views), 64): q.append(model.embed(torch.stack(views[i:i + 64]).to(device), features).float().cpu())
+    for i in range(0, len(views), 64): q.append(model.embed(torch.stack(views[i:i + 64]).to(device),
+                                                            features).float().cpu())
     nn_idx = (torch.cat(q) @ ref.T).argmax(1)
     return (nn_idx == torch.arange(len(images)).repeat_interleave(n_views)).float().mean().item()
 
@@ -179,7 +184,8 @@ def _train_epoch(model, opt, sched, dl, cfg:TrainConfig, device, epoch:int) -> d
         if not math.isfinite(loss): raise FloatingPointError(f"loss became {loss} at epoch {epoch + 1}: lower lr or raise temperature")
         losses.append(loss); stats.append(st); n += len(ids)
     dt = time.perf_counter() - t0
-    return dict(epoch=epoch + 1, loss=float(np.mean(losses)), lr=opt.param_groups[-1]['lr'], seconds=dt, img_per_s=n / dt,
+    return dict(epoch=epoch + 1, loss=float(np.mean(losses)), lr=opt.param_groups[-1]['lr'], seconds=dt,
+                img_per_s=n / dt,
                 **{k: float(np.mean([s[k] for s in stats])) for k in stats[0]})
 
 # %% ../nbs/14_train.ipynb #c4b1490b
@@ -206,7 +212,8 @@ def train(data,                           # a folder, a list of images, or an `I
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, total, warm), last_epoch=-1)
     for _ in range(start * steps): sched.step()  # fast-forward the schedule when resuming
     from tqdm.auto import tqdm
-    bar = tqdm(range(start, cfg.epochs), desc='training', unit='epoch', disable=not progress, initial=start, total=cfg.epochs)
+    bar = tqdm(range(start, cfg.epochs), desc='training', unit='epoch', disable=not progress, initial=start,
+               total=cfg.epochs)
     check = _Check(model, ds, cfg, device)
     model.train()
     for epoch in bar:
@@ -242,7 +249,8 @@ class _Check:
             if cfg.keep_best: self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     def score(self, model) -> float:
         state = torch.get_rng_state(); py, npy = random.getstate(), np.random.get_state()  # the check does not change the run's randomness
-        try: return view_retrieval(model, self.images, self.cfg.size, n_views=2, seed=self.cfg.seed + 10_007, device=self.device)
+        try: return view_retrieval(model, self.images, self.cfg.size, n_views=2, seed=self.cfg.seed + 10_007,
+                                   device=self.device)
         finally:
             torch.set_rng_state(state); random.setstate(py); np.random.set_state(npy); model.train()
             if self.cfg.bn_stats == 'keep': _bn_eval(model.backbone)
@@ -267,7 +275,8 @@ def plot_history(history:list[dict], fn=None):
         axs[2].plot(ep, [h[k] for h in history], label=lab)
     axs[2].set_title('mean cosine similarity'); axs[2].legend(fontsize=8)
     if checks:
-        axs[3].plot([0] + [h['epoch'] for h in checks], [checks[0]['check_r1_start']] + [h['check_r1'] for h in checks], 'o-', label='trained')
+        axs[3].plot([0] + [h['epoch'] for h in checks], [checks[0]['check_r1_start']] + [h['check_r1'] for h in checks],
+                    'o-', label='trained')
         axs[3].axhline(checks[0]['check_r1_start'], color='grey', ls='--', label='start')
         axs[3].set_title('view-retrieval check (own image first)'); axs[3].legend(fontsize=8)
     for ax in axs: ax.set_xlabel('epoch'); ax.grid(alpha=.3)
