@@ -47,6 +47,42 @@ def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
     return col, qd, truth
 
 # %% ../nbs/80_demo.ipynb #93b54bd7
+def _demo_duplicates(col:Path, out:Path) -> tuple:
+    "Exact duplicate groups of the demo's collection, by bytes and by pixels, written to `out/duplicates.json`."
+    by_bytes, by_pixels = find_duplicates(col, 'bytes'), find_duplicates(col, 'pixels', verify=True)
+    dups = {'bytes': by_bytes.to_dict(), 'pixels': by_pixels.to_dict(),
+            'files_to_remove': [str(p) for p in files_to_remove(by_pixels)]}
+    (out/'duplicates.json').write_text(json.dumps(dups, indent=2))
+    return by_bytes, by_pixels
+
+# %% ../nbs/80_demo.ipynb #bb05d047
+def _demo_scores(queries:list, results:list, truth:dict) -> dict:
+    "How the demo's search did: each query's source found exactly, ranked first, verified; wrong images verified."
+    same = lambda q, p: Path(truth[Path(q).name][1]).stem in Path(str(p)).name
+    s = dict(found={'exact': 0, 'similar': 0}, top1={'exact': 0, 'similar': 0}, verified=0, false_verified=0, same=same)
+    for q, r in zip(queries, results):
+        kind = truth[q.name][0]
+        s['found'][kind] += any(same(q, p) for p in r['exact'])
+        s['top1'][kind] += bool(r['similar']) and same(q, r['similar'][0]['path'])
+        s['verified'] += kind == 'similar' and any(x['verified'] and same(q, x['path']) for x in r['similar'])
+        s['false_verified'] += sum(x['verified'] and not same(q, x['path']) for x in r['similar'])
+    return s
+
+# %% ../nbs/80_demo.ipynb #0dfe0cb1
+_DEMO_FILES = ("Files: `duplicates.json` (groups by bytes and by pixels, and the files a cleanup would remove), "
+               "`results.json` (each query, its exact matches and its similar images with scores), `gallery.png` "
+               "(queries and results; green = the right photo, ✓ = verified by local features, with its inliers), "
+               "`training.png` (loss and diagnostics), `model.pt`, and `index/` (the saved collection: "
+               "`imageid search index/ IMAGE`).",
+               "Exact search finds byte copies and lossless re-encodes, and nothing else; similar search finds the "
+               "edited copies, and local features verify them.")
+
+def _write_summary(out:Path, summary:dict):
+    "`out/summary.md`: the summary as a table, then what each file holds."
+    lines = ['# imageid demo', '', '| | |', '|---|---|'] + [f'| {k.replace("_", " ")} | {v} |' for k, v in summary.items()]
+    (out/'summary.md').write_text('\n'.join(lines + ['', _DEMO_FILES[0], '', _DEMO_FILES[1]]) + '\n')
+
+# %% ../nbs/80_demo.ipynb #9f6540dc
 def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress:bool=True) -> dict:
     "Run the whole demo into the folder `out`; returns the summary it writes to `out/summary.md`."
     from imageid.train import train, TrainConfig, plot_history
@@ -57,15 +93,12 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     say(f"imageid demo → {out.resolve()}")
     col, qd, truth = make_demo_data(out, data)
     say(f"  collection: {len(find_images(col)[0])} images in {col}; queries: {len(truth)} in {qd}")
-    by_bytes, by_pixels = find_duplicates(col, 'bytes'), find_duplicates(col, 'pixels', verify=True)
-    dups = {'bytes': by_bytes.to_dict(), 'pixels': by_pixels.to_dict(),
-            'files_to_remove': [str(p) for p in files_to_remove(by_pixels)]}
-    (out/'duplicates.json').write_text(json.dumps(dups, indent=2))
+    by_bytes, by_pixels = _demo_duplicates(col, out)
     say(f"  duplicate groups: {len(by_bytes.groups)} by bytes, {len(by_pixels.groups)} by pixels → duplicates.json")
     say(f"  training a ResNet-18 with SimCLR on the collection ({epochs} epochs at {size} px)...")
     t1 = time.perf_counter()
-    model, hist = train(col, TrainConfig(size=size, epochs=epochs, batch_size=32, n_views=4, warmup_epochs=2),
-                        progress=progress)
+    cfg = TrainConfig(size=size, epochs=epochs, batch_size=32, n_views=4, warmup_epochs=2)
+    model, hist = train(col, cfg, progress=progress)
     t_train = time.perf_counter() - t1
     save_model(model, out/'model.pt'); plot_history(hist, out/'training.png'); plt.close('all')
     if (out/'index'/'manifest.json').exists(): shutil.rmtree(out/'index')  # the demo's own collection of an earlier run
@@ -73,39 +106,21 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     errs = c.add(col, progress=False)
     queries = sorted(q for q in qd.iterdir() if not q.name.startswith('.'))  # not the demo's own mark
     results = c.search(queries, k=5)
-    same = lambda q, p: Path(truth[Path(q).name][1]).stem in Path(str(p)).name
-    found = {'exact': 0, 'similar': 0}; top1 = {'exact': 0, 'similar': 0}; verified = 0; false_ver = 0
-    for q, r in zip(queries, results):
-        kind = truth[q.name][0]
-        found[kind] += any(same(q, p) for p in r['exact'])
-        top1[kind] += bool(r['similar']) and same(q, r['similar'][0]['path'])
-        verified += kind == 'similar' and any(s['verified'] and same(q, s['path']) for s in r['similar'])
-        false_ver += sum(s['verified'] and not same(q, s['path']) for s in r['similar'])
     (out/'results.json').write_text(json.dumps(results, indent=2))
-    show(results, queries, out/'gallery.png', truth=same); plt.close('all')
-    n_exact = sum(1 for k, _ in truth.values() if k == 'exact')
+    s = _demo_scores(queries, results, truth)
+    show(results, queries, out/'gallery.png', truth=s['same']); plt.close('all')
+    n_exact = sum(1 for k, _ in truth.values() if k == 'exact'); n_edit = len(truth) - n_exact
     summary = {'out': str(out.resolve()), 'collection_images': len(c), 'unreadable': len(errs),
                'duplicate_groups_bytes': len(by_bytes.groups), 'duplicate_groups_pixels': len(by_pixels.groups),
-               'queries': len(truth), 'exact_copies_found_by_exact_search': f"{found['exact']}/{n_exact}",
-               'edited_copies_found_by_exact_search': f"{found['similar']}/{len(truth) - n_exact}",
-               'edited_copies_ranked_first_by_similar_search': f"{top1['similar']}/{len(truth) - n_exact}",
-               'edited_copies_verified_by_local_features': f"{verified}/{len(truth) - n_exact}",
-               'wrong_images_verified': false_ver,
-               'training_loss': f"{hist[0]['loss']:.2f} → {hist[-1]['loss']:.2f}",
-               'training_seconds': round(t_train, 1),
+               'queries': len(truth), 'exact_copies_found_by_exact_search': f"{s['found']['exact']}/{n_exact}",
+               'edited_copies_found_by_exact_search': f"{s['found']['similar']}/{n_edit}",
+               'edited_copies_ranked_first_by_similar_search': f"{s['top1']['similar']}/{n_edit}",
+               'edited_copies_verified_by_local_features': f"{s['verified']}/{n_edit}",
+               'wrong_images_verified': s['false_verified'],
+               'training_loss': f"{hist[0]['loss']:.2f} → {hist[-1]['loss']:.2f}", 'training_seconds': round(t_train, 1),
                'seconds': round(time.perf_counter() - t0, 1)}
-    lines = ['# imageid demo', '', '| | |', '|---|---|'] + [f'| {k.replace("_", " ")} | {v} |' for k, v in summary.items()]
-    lines += ['', 'Files: `duplicates.json` (groups by bytes and by pixels, and the files a cleanup would remove), '
-              '`results.json` (each query, its exact matches and its similar images with scores), `gallery.png` '
-              '(queries and results; green = the right photo, ✓ = verified by local features, with its inliers), '
-              '`training.png` (loss and diagnostics), `model.pt`, '
-              'and `index/` (the saved collection: `imageid search index/ IMAGE`).',
-              '',
-              'Exact search finds byte copies and lossless re-encodes, and nothing else; similar search finds the '
-              'edited copies, '
-              'and local features verify them.']
-    (out/'summary.md').write_text('\n'.join(lines) + '\n')
-    say(f"  exact copies found: {summary['exact_copies_found_by_exact_search']}; edited copies ranked first by similar search: "
-        f"{summary['edited_copies_ranked_first_by_similar_search']}, verified: {summary['edited_copies_verified_by_local_features']} "
-        f"→ gallery.png, results.json, summary.md ({summary['seconds']} s)")
+    _write_summary(out, summary)
+    say(f"  exact copies found: {summary['exact_copies_found_by_exact_search']}; edited copies ranked first by similar "
+        f"search: {summary['edited_copies_ranked_first_by_similar_search']}, verified: "
+        f"{summary['edited_copies_verified_by_local_features']} → gallery.png, results.json, summary.md ({summary['seconds']} s)")
     return summary
