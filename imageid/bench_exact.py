@@ -22,7 +22,9 @@ def proto_build(imgs) -> dict:
     "The prototype's index: `{hash(img.tobytes()): position}` (salted per process, shape-blind, 64 bits)."
     return {hash(img.tobytes()): i for i, img in enumerate(imgs)}
 
-def proto_lookup(index:dict, img): return index.get(hash(img.tobytes()))
+def proto_lookup(index:dict, img):
+    "The prototype's lookup: the id stored under `img`'s Python hash of its bytes, or None."
+    return index.get(hash(img.tobytes()))
 
 def _ours_build(imgs) -> ExactIndex:
     "An `ExactIndex` over the stacked images, merged and ready to answer."

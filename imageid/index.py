@@ -88,11 +88,15 @@ class SimilarIndex:
 
 # %% ../nbs/21_similar.ipynb #72705dcd
 @patch(as_prop=True)
-def ntotal(self:SimilarIndex) -> int: return 0 if self.index is None else self.index.ntotal
+def ntotal(self:SimilarIndex) -> int:
+    "Vectors in the FAISS index, removed images' included until `compact`."
+    return 0 if self.index is None else self.index.ntotal
 
 # %% ../nbs/21_similar.ipynb #2c4ca0a2
 @patch(as_prop=True)
-def chosen_type(self:SimilarIndex) -> str: return self.index_type if self.index is None or self.index_type != 'auto' else self._chosen
+def chosen_type(self:SimilarIndex) -> str:
+    "The FAISS index type in use: `index_type`, or what 'auto' chose when the index was trained."
+    return self.index_type if self.index is None or self.index_type != 'auto' else self._chosen
 
 # %% ../nbs/21_similar.ipynb #66f10ab8
 @patch

@@ -87,11 +87,15 @@ class LocalIndex:
 
 # %% ../nbs/21a_local.ipynb #310d4589
 @patch(as_prop=True)
-def nbytes(self:LocalIndex) -> int: return sum(x.nbytes + d.nbytes for x, d in zip(self.xy, self.des))
+def nbytes(self:LocalIndex) -> int:
+    "Bytes the keypoints and descriptors take in memory."
+    return sum(x.nbytes + d.nbytes for x, d in zip(self.xy, self.des))
 
 # %% ../nbs/21a_local.ipynb #9355b175
 @patch
-def extract(self:LocalIndex, img, mirror:bool=False): return rootsift(img, self.max_side, self.n_features, mirror)
+def extract(self:LocalIndex, img, mirror:bool=False):
+    "`rootsift` features of `img` (of its mirror image if `mirror`) with this index's settings: `(xy, des)`."
+    return rootsift(img, self.max_side, self.n_features, mirror)
 
 # %% ../nbs/21a_local.ipynb #150e9ac6
 @patch

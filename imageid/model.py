@@ -69,11 +69,13 @@ class EmbeddingModel(nn.Module):
 # %% ../nbs/12_model.ipynb #a79ded05
 @patch
 def pooled(self:EmbeddingModel, x): # (bs, 3, H, W) normalised images -> (bs, dim) pooled backbone features
+    "The backbone's feature maps, pooled (average or GeM) into one vector an image."
     return self.pool(self.backbone(x)).flatten(1)
 
 # %% ../nbs/12_model.ipynb #b840652d
 @patch
 def forward(self:EmbeddingModel, x): # (bs, 3, H, W) -> ((bs, dim) features, (bs, projection_dim) projection), both L2-normalised
+    "What training uses: the pooled features and their projection by the SimCLR head."
     h = self.pooled(x)
     return F.normalize(h, dim=1), F.normalize(self.head(h), dim=1)
 

@@ -72,7 +72,9 @@ class NearDuplicates:
     keep: str = 'largest'
     stats: dict = field(default_factory=dict)           # images, seconds and pairs per tier
     @property
-    def files_to_remove(self) -> list[str]: return [p for g in self.groups for p in g[1:]]
+    def files_to_remove(self) -> list[str]:
+        "Every member of every group but the one it keeps."
+        return [p for g in self.groups for p in g[1:]]
     def __repr__(self): return (f"NearDuplicates({len(self.groups)} groups, {sum(map(len, self.groups))} images, "
                                 f"{len(self.files_to_remove)} to remove, {len(self.errors)} unreadable)")
     def to_dict(self) -> dict:

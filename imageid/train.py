@@ -69,7 +69,9 @@ class TrainConfig:
 
 # %% ../nbs/14_train.ipynb #21a8fe28
 @patch(cls_method=True)
-def from_dict(cls:TrainConfig, d:dict) -> TrainConfig: return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
+def from_dict(cls:TrainConfig, d:dict) -> TrainConfig:
+    "The configuration saved as `d` (in a checkpoint); keys it does not know are ignored, missing ones take the defaults."
+    return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
 
 # %% ../nbs/14_train.ipynb #c0ae4593
 def lr_factor(step:int, total:int, warmup:int) -> float:

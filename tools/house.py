@@ -26,6 +26,22 @@ def cell_sizes(nbs) -> list[tuple[int, str, str]]:
             out.append((len(lines), p.stem, name))
     return out
 
+def undocumented() -> list[str]:
+    "Public functions, classes and methods of the library without a docstring (nn.Module's forward and extra_repr aside)."
+    import ast
+    out = []
+    for p in sorted(Path('imageid').glob('*.py')):
+        if p.name == '_modidx.py': continue
+        for n in ast.parse(p.read_text()).body:
+            if not isinstance(n, (ast.FunctionDef, ast.ClassDef)): continue
+            items = [(n.name, n)] + ([(f"{n.name}.{m.name}", m) for m in n.body if isinstance(m, ast.FunctionDef)]
+                                     if isinstance(n, ast.ClassDef) else [])
+            for name, d in items:
+                short = name.split('.')[-1]
+                if (isinstance(d, (ast.FunctionDef, ast.ClassDef)) and not any(x.startswith('_') for x in name.split('.'))
+                    and short not in ('forward', 'extra_repr') and not ast.get_docstring(d)): out.append(f"{p.stem}.{name}")
+    return out
+
 def report(top=10) -> dict:
     nbs = notebooks()
     sizes = cell_sizes(nbs)
@@ -36,7 +52,7 @@ def report(top=10) -> dict:
     return dict(exported_cells=len(n), median_lines=statistics.median(n), max_lines=max(n),
                 over_60=sum(x > 60 for x in n), over_30=sum(x > 30 for x in n),
                 largest=[f"{s} {nb}:{name}" for s, nb, name in sorted(sizes, reverse=True)[:top]],
-                lines_over_120=sum(len(l) > 120 for l in lib), notebooks=len(nbs),
+                lines_over_120=sum(len(l) > 120 for l in lib), undocumented=undocumented(), notebooks=len(nbs),
                 without_outputs=no_out, largest_notebooks_kb=dict(sorted(kb.items(), key=lambda x: -x[1])[:5]))
 
 if __name__ == '__main__':
