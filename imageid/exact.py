@@ -275,17 +275,6 @@ def search(self:ExactIndex, queries, # folder, paths, images, arrays
     ids, srcs, errs = self.lookup_many(queries, workers)
     return [{'query': describe(s), 'exact': i[:k]} for s, i in zip(srcs, ids)] + [error_result(e) for e in errs]
 
-# %% ../nbs/01_exact.ipynb #7d133ffa
-@patch
-def remove(self:ExactIndex, ids) -> int:
-    "Remove every entry whose id is in `ids`; returns how many were removed."
-    self._merge()
-    ids = {ids} if isinstance(ids, (str, int)) else set(ids)
-    gone = np.array([i in ids for i in self._ids], bool)
-    mask = (self._row >= 0) & gone[np.maximum(self._row, 0)]
-    self._row = np.where(mask, -1, self._row); n = int(mask.sum()); self._dead += n
-    return n
-
 # %% ../nbs/01_exact.ipynb #ef2d9b33
 @patch
 def duplicates(self:ExactIndex) -> list[list]:
@@ -303,6 +292,17 @@ def duplicates(self:ExactIndex) -> list[list]:
 def nbytes(self:ExactIndex) -> int:
     "Bytes held by the key columns (24 per entry), not counting the ids."
     self._merge(); return self._hi.nbytes + self._lo.nbytes + self._row.nbytes
+
+# %% ../nbs/01_exact.ipynb #7d133ffa
+@patch
+def remove(self:ExactIndex, ids) -> int:
+    "Remove every entry whose id is in `ids`; returns how many were removed."
+    self._merge()
+    ids = {ids} if isinstance(ids, (str, int)) else set(ids)
+    gone = np.array([i in ids for i in self._ids], bool)
+    mask = (self._row >= 0) & gone[np.maximum(self._row, 0)]
+    self._row = np.where(mask, -1, self._row); n = int(mask.sum()); self._dead += n
+    return n
 
 # %% ../nbs/01_exact.ipynb #4c003bcf
 @patch
