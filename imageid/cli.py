@@ -153,9 +153,10 @@ def _train(a):
 # %% ../nbs/90_cli.ipynb #4d96dce8
 def _bench(a):
     if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
+    if a.data and a.what == 'exact': _fail("imageid bench: --data is for the similar and scale benchmarks")
+    if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")  # before any work
     if a.what == 'scale':
         from imageid.bench_scale import run_scale_bench, format_scale_bench, plot_scale_bench
-        if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")
         rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
         print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
         if a.plot: plot_scale_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)

@@ -88,6 +88,7 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     from imageid.train import train, TrainConfig, plot_history
     from imageid.model import save_model
     import matplotlib.pyplot as plt
+    if data is not None and not Path(data).is_dir(): raise NotADirectoryError(f"{data}: not a folder")  # before writing
     t0 = time.perf_counter(); out = Path(out); out.mkdir(parents=True, exist_ok=True)
     say = print if progress else (lambda *a, **k: None)
     say(f"imageid demo → {out.resolve()}")
