@@ -26,7 +26,7 @@ def _build(index_type, X):
 
 # %% ../nbs/31_bench_similar.ipynb #a3c2e5ae
 def bench_index(n:int, index_types=INDEX_TYPES, dim:int=512, n_queries:int=200, k:int=10, seed:int=0) -> list[dict]:
-    "Build time, memory, latency (p50/p95) and recall@k against flat, for each index index_type at `n` vectors."
+    "Build time, memory, latency (p50/p95) and recall@k against flat, for each index type at `n` vectors."
     from memory_profiler import memory_usage
     X, Q = synthetic_embeddings(n, dim, n_queries, seed)
     rows, truth = [], None
@@ -66,7 +66,7 @@ def format_similar_bench(rows:list[dict]) -> str:
     return '\n'.join(lines)
 
 def plot_similar_bench(rows:list[dict], fn=None):
-    "Build time, memory, p50 latency and recall against N, one line per index index_type."
+    "Build time, memory, p50 latency and recall against N, one line per index type."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 4, figsize=(16, 3.5))
     for index_type in dict.fromkeys(r['index_type'] for r in rows):

@@ -51,8 +51,8 @@ def _dedup(a):
 def _dedup_similar(a):
     from imageid.near import find_near_duplicates, _how
     from imageid.store import IndexFormatError, StoreLockedError
-    if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode are for exact groups (without "
-                                            "--similar)")
+    if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode "
+                                            "are for exact groups (without --similar)")
     if a.report and not Path(a.report).resolve().parent.is_dir(): _fail(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
     _connect(a, 'dedup')
     try: r = find_near_duplicates(a.dir, keep=a.keep,
@@ -208,8 +208,8 @@ def _engine_args(s, pre:str=''):
                    help=pre + "where the work runs: this machine (default) or a Ray cluster (pip install "
                               "'imageid[ray]')")
     s.add_argument('--address',
-                   help="with --engine ray: the cluster, host:port or ray://host:port (default: RAY_ADDRESS, else a "
-                        "Ray started for this command)")
+                   help="with --engine ray: the cluster, host:port or ray://host:port "
+                        "(default: RAY_ADDRESS, else a Ray started for this command)")
 
 # %% ../nbs/90_cli.ipynb #dacbca43
 def _connect(a, cmd:str):
@@ -227,18 +227,18 @@ def _dedup_parser(sub):
     s = sub.add_parser('dedup', help="find groups of identical images (or, with --similar, of copies) in a folder")
     s.add_argument('dir', help="folder to scan (recursively)")
     s.add_argument('--mode', choices=('bytes', 'pixels'),
-                   help="compare decoded pixels (default: a PNG re-saved as BMP is the same image) or file bytes "
-                        "(faster)")
+                   help="compare decoded pixels (default: a PNG re-saved "
+                        "as BMP is the same image) or file bytes (faster)")
     s.add_argument('--verify', action='store_true', help="confirm each group byte for byte (pixel for pixel)")
     s.add_argument('--check', action='store_true',
-                   help="decode every file to report damaged ones (slower; otherwise a file is read only when another "
-                        "has its size or dimensions)")
+                   help="decode every file to report damaged ones (slower; otherwise "
+                        "a file is read only when another has its size or dimensions)")
     s.add_argument('--similar', action='store_true',
-                   help="also group edited copies: resized, re-compressed, cropped, mirrored, captioned "
-                        "(find_near_duplicates)")
+                   help="also group edited copies: resized, re-compressed, "
+                        "cropped, mirrored, captioned (find_near_duplicates)")
     s.add_argument('--keep', choices=('largest', 'oldest', 'newest', 'shortest-path'), default='largest',
-                   help="the file each group keeps (default: largest, the most pixels: copies are usually smaller or "
-                        "more compressed)")
+                   help="the file each group keeps (default: largest, the most "
+                        "pixels: copies are usually smaller or more compressed)")
     s.add_argument('--min-inliers', type=int,
                    help="with --similar: matched keypoints for a copy (default 12; higher is stricter)")
     s.add_argument('--report', metavar='FILE.html', help="with --similar: write a page with every group's thumbnails")
@@ -304,8 +304,8 @@ def _train_parser(sub):
                    help="InfoNCE temperature (default 0.2; 0.2 beat 0.5 here)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto (default: a GPU when there is one)")
     s.add_argument('--workers', type=int,
-                   help="worker processes that augment the images while the model steps (default: one per core, at "
-                        "most 4)")
+                   help="worker processes that augment the images while "
+                        "the model steps (default: one per core, at most 4)")
     s.add_argument('--pretrained',
                    help="start from 'imagenet' (torchvision's ResNet weights, downloaded once) or a local state-dict "
                         "file (default: random weights)")
@@ -319,11 +319,11 @@ def _bench_parser(sub):
     s = sub.add_parser('bench', help="run a benchmark")
     s.add_argument('what', choices=('exact', 'similar', 'scale'), help="which benchmark")
     s.add_argument('--sizes', type=int, nargs='+',
-                   help="collection sizes (exact: 100 … 100k images; similar: 1k … 100k vectors; scale: 1k … 100k "
-                        "images)")
+                   help="collection sizes (exact: 100 … 100k images; "
+                        "similar: 1k … 100k vectors; scale: 1k … 100k images)")
     s.add_argument('--data',
-                   help="similar: also time embedding these images; scale: real photos to place among the synthetic "
-                        "ones")
+                   help="similar: also time embedding these images; scale: "
+                        "real photos to place among the synthetic ones")
     s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")

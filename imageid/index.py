@@ -55,6 +55,10 @@ def blas_search(threshold:int=20):
     finally: faiss.cvar.distance_compute_blas_threshold = old
 
 # %% ../nbs/21_similar.ipynb #295afb9e
+def _most_per_image(owner:np.ndarray) -> int:
+    "The most vectors one image has (how many hits a search asks FAISS for, per result wanted)."
+    return max(1, int(np.bincount(owner).max())) if len(owner) else 1
+
 def _pca(x:np.ndarray, d:int) -> faiss.PCAMatrix:
     "A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples than dimensions)."
     x = np.asarray(x, np.float32); mean = x.mean(0); xc = x - mean
@@ -123,7 +127,7 @@ def add(self:SimilarIndex, vecs:np.ndarray,       # (M, dim) embeddings (normali
     self.index.add(vecs)
     self.owner = np.concatenate([self.owner, owners + len(self.ids)])
     self.ids += ids; self._deleted = np.concatenate([self._deleted, np.zeros(len(ids), bool)])
-    self._sel, self._per_img = None, max(1, int(np.bincount(self.owner).max())) if len(self.owner) else 1
+    self._sel, self._per_img = None, _most_per_image(self.owner)
 
 # %% ../nbs/21_similar.ipynb #00d99eb2
 @patch
@@ -137,7 +141,7 @@ def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (
     self._chosen, self.index_type = chosen, chosen if self.index_type != 'auto' else 'auto'
     self.index = create_faiss_index(chosen, d, n, self.hnsw_m)
     if d < self.dim:  # PCA, then unit length again: inner products stay cosines
-        self._inner, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_inner` keeps the Python object alive
+        self._keep, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_keep` keeps the Python object alive
         pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)  # 2,048 vectors make a good PCA
         self.index.prepend_transform(faiss.NormalizationTransform(d)); self.index.prepend_transform(pca)
     if not self.index.is_trained: self.index.train(vecs)
@@ -248,7 +252,7 @@ def load(cls:SimilarIndex, path) -> SimilarIndex:
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
     idx._chosen, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
     if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
-    idx._per_img = max(1, int(np.bincount(idx.owner).max())) if len(idx.owner) else 1
+    idx._per_img = _most_per_image(idx.owner)
     return idx
 
 # %% ../nbs/21_similar.ipynb #350cb1e7
@@ -276,5 +280,5 @@ def merge(self:SimilarIndex, other:SimilarIndex) -> SimilarIndex:
     else: self.index.merge_from(other.index, self.ntotal if self.chosen_type == "ivfpq" else 0)  # IVF lists store ids: they go on from ours
     self.owner = np.concatenate([self.owner, other.owner + len(self.ids)])
     self.ids = self.ids + list(other.ids); self._deleted = np.concatenate([self._deleted, other._deleted])
-    self._sel, self._per_img = None, max(1, int(np.bincount(self.owner).max())) if len(self.owner) else 1
+    self._sel, self._per_img = None, _most_per_image(self.owner)
     return self

@@ -44,7 +44,9 @@ def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of ea
     inside_b, inside_a = area / max(cv2.contourArea(rb), 1e-6), area / max(cv2.contourArea(pa), 1e-6)
     i = inl.ravel().astype(bool); pts = dst[i]
     res = float(np.median(np.linalg.norm(src[i] @ M[:, :2].T + M[:, 2] - pts, axis=1)))
-    return int(i.sum()), float(min(1.0, max(inside_a, inside_b))), max(_spread(pts, bxy, pa), _spread(src[i], axy, rb @ np.linalg.inv(M[:, :2]).T - M[:, 2] @ np.linalg.inv(M[:, :2]).T)), res
+    rb_in_a = (rb - M[:, 2]) @ np.linalg.inv(M[:, :2]).T  # b's frame, seen in a's
+    spread = max(_spread(pts, bxy, pa), _spread(src[i], axy, rb_in_a))
+    return int(i.sum()), float(min(1.0, max(inside_a, inside_b))), spread, res
 
 # %% ../nbs/23_near.ipynb #aa7d5ecc
 def _area(pts) -> float: return cv2.contourArea(cv2.convexHull(np.asarray(pts, np.float32))) if len(pts) >= 3 else 0.0
@@ -163,7 +165,7 @@ def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each 
     xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
     for j, (ra, rb, o, oth) in enumerate(zip(a.tolist(), b.tolist(), mirrored.tolist(), other.tolist())):
-        fa, fb = (xy[j], des[j]), (*(xy[len(a) + j], des[len(a) + j]), dims[rb][2:], False)
+        fa, fb = (xy[j], des[j]), (xy[len(a) + j], des[len(a) + j], dims[rb][2:], False)
         best = copy_match((*(mirror_features(*fa) if o else fa), dims[ra][2:], bool(o)), fb, ratio, min_matches=mi)
         if not _passes(best, limits) and oth:  # the other orientation too, for the likelier candidates
             res = copy_match((*(fa if o else mirror_features(*fa)), dims[ra][2:], not o), fb, ratio, min_matches=mi)

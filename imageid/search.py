@@ -421,8 +421,7 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         else: ver = [[dict(id=i, inliers=None, mirrored=bool(m), score=sc) for i, sc, m in c] for c in cands]
     out, it = [], iter(zip(good, ver))
     for s, q in zip(srcs, qs):
-        if isinstance(q, ImageLoadError): out.append({'query': describe(s), 'error': q.reason, 'exact': [],
-                                                      'similar': []}); continue
+        if isinstance(q, ImageLoadError): out.append({**error_result(q), 'query': describe(s)}); continue
         q, v = next(it)
         ex_ids = self.exact.lookup_key(*(int.from_bytes(q['key'][a:a + 8], 'big') for a in (0, 8)))
         r = {'query': describe(s), 'exact': self._names(ex_ids), 'similar': self._rank(v, k)}

@@ -54,8 +54,8 @@ def atomic_write(path, write) -> Path:
 def encode_strings(xs:list) -> dict:
     "Ids as arrays for `save_npz`: all ints → `ids_int`; all str → utf-8 bytes and offsets."
     if all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in xs): return {'ids_int': np.asarray(xs, np.int64)}
-    if not all(isinstance(i, str) for i in xs): raise TypeError("ids must be all str (paths included) or all int to be "
-                                                                "saved")
+    if not all(isinstance(i, str) for i in xs): raise TypeError("ids must be all str (paths "
+                                                                "included) or all int to be saved")
     enc = [i.encode('utf-8', 'surrogateescape') for i in xs]
     return {'ids_utf8': np.frombuffer(b''.join(enc), np.uint8),
             'ids_offsets': np.cumsum([0] + [len(e) for e in enc], dtype=np.int64)}

@@ -62,9 +62,8 @@ class TrainConfig:
         if self.lr <= 0: raise ValueError(f"lr must be positive, got {self.lr}")
         if not (self.temperature > 0): raise ValueError(f"temperature must be positive, got {self.temperature}")
         if not 0 <= self.backbone_lr <= 1: raise ValueError(f"backbone_lr is a fraction of lr, 0 to 1; got {self.backbone_lr}")
-        if self.head_epochs < 0 or self.koleo < 0 or self.check_images < 0: raise ValueError("head_epochs, koleo and "
-                                                                                             "check_images cannot be "
-                                                                                             "negative")
+        if self.head_epochs < 0 or self.koleo < 0 or self.check_images < 0:
+            raise ValueError("head_epochs, koleo and check_images cannot be negative")
         if self.bn_stats not in ('keep', 'learn'): raise ValueError(f"bn_stats must be 'keep' or 'learn', got {self.bn_stats!r}")
 
 # %% ../nbs/14_train.ipynb #21a8fe28
@@ -146,13 +145,13 @@ def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='bac
     ref = torch.from_numpy(embed_images(model, images, size, features, workers=0, device=device, progress=False)[0])  # the one embed_images
     views = [tfm(im) for im in images for _ in range(n_views)]
     device = default_device(device); q = []
-    for i in range(0, len(views), 64): q.append(model.embed(torch.stack(views[i:i + 64]).to(device),
-                                                            features).float().cpu())
+    for i in range(0, len(views), 64):
+        q.append(model.embed(torch.stack(views[i:i + 64]).to(device), features).float().cpu())
     nn_idx = (torch.cat(q) @ ref.T).argmax(1)
     return (nn_idx == torch.arange(len(images)).repeat_interleave(n_views)).float().mean().item()
 
 # %% ../nbs/14_train.ipynb #c44e3c2a
-def _train_data(data, cfg:TrainConfig, progress:bool) -> tuple[ImageDataset, DataLoader]:
+def _train_data(data, cfg:TrainConfig, device:torch.device, progress:bool) -> tuple[ImageDataset, DataLoader]:
     "The images of `data` and the loader of their augmented views, for `cfg`."
     cache = None if cfg.cache_size is None else (cfg.cache_size or 2 * cfg.size)
     ds = data if isinstance(data, ImageDataset) else ImageDataset(data, cache_size=cache, progress=progress)
@@ -163,7 +162,7 @@ def _train_data(data, cfg:TrainConfig, progress:bool) -> tuple[ImageDataset, Dat
     workers = _workers(cfg.workers)
     dl = DataLoader(MultiViewDataset(ds, tfm, cfg.n_views), batch_size=min(cfg.batch_size, len(ds)), shuffle=True,
                     drop_last=True, num_workers=workers, generator=g, persistent_workers=workers > 0,
-                    pin_memory=default_device(cfg.device).type == 'cuda')
+                    pin_memory=device.type == 'cuda')
     return ds, dl
 
 # %% ../nbs/14_train.ipynb #b5b2ec22
@@ -202,7 +201,7 @@ def train(data,                           # a folder, a list of images, or an `I
     cfg = TrainConfig.from_dict({**(ck['train_config'] if ck else asdict(cfg or TrainConfig())), **kwargs})
     device = default_device(cfg.device)
     seed_everything(cfg.seed)
-    ds, dl = _train_data(data, cfg, progress)
+    ds, dl = _train_data(data, cfg, device, progress)
     model = EmbeddingModel(cfg.arch, cfg.pooling, cfg.hidden_dim, cfg.projection_dim, cfg.pretrained).to(device)
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
     opt, history, start = _optimizer(model, cfg), [], 0
@@ -232,6 +231,10 @@ def train(data,                           # a folder, a list of images, or an `I
     return model.eval(), history
 
 # %% ../nbs/14_train.ipynb #68b57f88
+def _snapshot(model) -> dict:
+    "A copy of `model`'s weights as they are now (the check's best so far)."
+    return {k: v.detach().clone() for k, v in model.state_dict().items()}
+
 def _bn_eval(net):
     "Put `net`'s BatchNorm layers in eval mode: they normalise with their running statistics and do not update them."
     for m in net.modules():
@@ -248,7 +251,7 @@ class _Check:
         self.best_state, self.best_epoch, self.start = None, 0, float('nan')
         if self.on:
             self.start = self.last = self.best = self.score(model)  # the starting point: random or pretrained weights
-            if cfg.keep_best: self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            if cfg.keep_best: self.best_state = _snapshot(model)
     def score(self, model) -> float:
         state = torch.get_rng_state(); py, npy = random.getstate(), np.random.get_state()  # the check does not change the run's randomness
         try: return view_retrieval(model, self.images, self.cfg.size, n_views=2, seed=self.cfg.seed + 10_007,
@@ -261,7 +264,7 @@ class _Check:
         self.last = r = self.score(model)
         if r > self.best:
             self.best, self.best_epoch = r, epoch
-            if self.cfg.keep_best: self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            if self.cfg.keep_best: self.best_state = _snapshot(model)
         return dict(check_r1=r, check_r1_start=self.start)
 
 # %% ../nbs/14_train.ipynb #9fab5e07
