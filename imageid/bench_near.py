@@ -10,32 +10,12 @@ import numpy as np
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
 from .core import *
 from .near import find_near_duplicates
+from .derived import dedup_edit
 
 # %% auto #0
-__all__ = ['dedup_edit', 'make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
-           'format_near_bench', 'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench',
-           'verified_share_score', 'measure_near', 'near_scale_bench']
-
-# %% ../nbs/33_bench_near.ipynb #caab1685
-_CAPTIONS = ('Holiday 2024', '© photo agency', 'SALE -50%', 'my trip')
-
-def dedup_edit(img:Image.Image, rng:random.Random) -> tuple[bytes, str]:
-    "An edited copy as JPEG bytes, and what was done: crop to 70 %, mirror, ±5° rotation, brightness ±20 %, caption (each with p = ½), resize 40–90 %, JPEG 50–85."
-    img, done = img.convert('RGB'), []
-    w, h = img.size
-    if rng.random() < 0.5:
-        s = 0.7 ** 0.5 if rng.random() < 0.5 else 0.7  # 70 % of the area, or of each side
-        cw, ch = int(w * s), int(h * s); x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
-        img = img.crop((x, y, x + cw, y + ch)); done.append(f"crop {cw * ch / (w * h):.0%}")
-    if rng.random() < 0.5: img = ImageOps.mirror(img); done.append('mirror')
-    if rng.random() < 0.5: d = rng.uniform(-5, 5); img = img.rotate(d, resample=Image.Resampling.BILINEAR); done.append(f"rotate {d:.1f}°")
-    if rng.random() < 0.5: b = rng.uniform(0.8, 1.2); img = ImageEnhance.Brightness(img).enhance(b); done.append(f"brightness {b - 1:+.0%}")
-    if rng.random() < 0.5:
-        ImageDraw.Draw(img).text((img.width // 20, img.height * 4 // 5), rng.choice(_CAPTIONS), fill=(255, 255, 255),
-                                 font=ImageFont.load_default(size=max(10, img.height // 10))); done.append('caption')
-    s = rng.uniform(0.4, 0.9); img = img.resize((max(16, int(img.width * s)), max(16, int(img.height * s))), Image.Resampling.BILINEAR)
-    q = rng.randint(50, 85); buf = io.BytesIO(); img.save(buf, 'JPEG', quality=q); done += [f"resize {s:.0%}", f"jpeg {q}"]
-    return buf.getvalue(), ', '.join(done)
+__all__ = ['make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench', 'format_near_bench',
+           'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'verified_share_score',
+           'measure_near', 'near_scale_bench']
 
 # %% ../nbs/33_bench_near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
