@@ -13,6 +13,7 @@ from fastcore.basics import patch
 from .core import *
 from .search import Collection
 from .local import ratio_matches, vlad, mirror_features
+from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
 # %% auto #0
 __all__ = ['KEEP_RULES', 'NEAR_SETTINGS', 'copy_match', 'NearDuplicates', 'LocalEngine', 'find_near_duplicates']
@@ -25,19 +26,17 @@ def _rect(wh, mirrored:bool) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #37cd37db
 _NO = (0, 0.0, 0.0, float('inf'))
-def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of each image, in its feature frame
-               ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0,
-               min_matches:int=3) -> tuple[int, float, float, float]: # fewer ratio-test matches: no RANSAC (inliers ≤ matches)
-    "`(inliers, overlap, spread, residual)` of a RANSAC similarity transform from `a` to `b`: see below."
+def _match(a:tuple, b:tuple, ratio:float, reproj:float, max_scale:float, min_matches:int) -> tuple[tuple, np.ndarray|None]:
+    "`copy_match`'s numbers and the 2×3 similarity they come from (None where there is none)."
     (axy, ad, awh, am), (bxy, bd, bwh, bm) = a, b
     m = ratio_matches(ad, bd, ratio)
-    if len(m) < max(3, min_matches): return _NO
+    if len(m) < max(3, min_matches): return _NO, None
     src, dst = axy[m[:, 0]].astype(np.float32), bxy[m[:, 1]].astype(np.float32)
     M, inl = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=reproj, maxIters=2000,
                                          confidence=0.995)
-    if M is None or inl is None: return _NO
+    if M is None or inl is None: return _NO, None
     s2 = abs(float(np.linalg.det(M[:, :2])))
-    if not 1 / max_scale ** 2 <= s2 <= max_scale ** 2: return _NO  # a degenerate fit is no copy
+    if not 1 / max_scale ** 2 <= s2 <= max_scale ** 2: return _NO, None  # a degenerate fit is no copy
     ra, rb = _rect(awh, am), _rect(bwh, bm)
     pa = (ra @ M[:, :2].T + M[:, 2]).astype(np.float32)  # a's frame, seen in b's
     area, _ = cv2.intersectConvexConvex(pa, rb)
@@ -46,7 +45,14 @@ def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of ea
     res = float(np.median(np.linalg.norm(src[i] @ M[:, :2].T + M[:, 2] - pts, axis=1)))
     rb_in_a = (rb - M[:, 2]) @ np.linalg.inv(M[:, :2]).T  # b's frame, seen in a's
     spread = max(_spread(pts, bxy, pa), _spread(src[i], axy, rb_in_a))
-    return int(i.sum()), float(min(1.0, max(inside_a, inside_b))), spread, res
+    return (int(i.sum()), float(min(1.0, max(inside_a, inside_b))), spread, res), M
+
+# %% ../nbs/23_near.ipynb #306e0567
+def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of each image, in its feature frame
+               ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0,
+               min_matches:int=3) -> tuple[int, float, float, float]: # fewer ratio-test matches: no RANSAC (inliers ≤ matches)
+    "`(inliers, overlap, spread, residual)` of a RANSAC similarity transform from `a` to `b`: see below."
+    return _match(a, b, ratio, reproj, max_scale, min_matches)[0]
 
 # %% ../nbs/23_near.ipynb #aa7d5ecc
 def _area(pts) -> float: return cv2.contourArea(cv2.convexHull(np.asarray(pts, np.float32))) if len(pts) >= 3 else 0.0
@@ -67,34 +73,53 @@ def _spread(inl:np.ndarray, kps:np.ndarray, other:np.ndarray) -> float:
 # %% ../nbs/23_near.ipynb #e0d078a4
 @dataclass
 class NearDuplicates:
-    "Groups of copies (the kept file first), the pairs that make them, the files to remove, and what could not be read."
+    "Groups of copies (the kept file first), the pairs that make them, other shots of one thing, the files to remove, and what could not be read."
     groups: list[list[str]] = field(default_factory=list)
-    pairs: list[dict] = field(default_factory=list)   # {'a', 'b', 'tier': 'exact'|'pdq'|'knn', 'inliers', 'overlap'}
+    pairs: list[dict] = field(default_factory=list)   # {'a', 'b', 'tier', 'kind': 'copy'|'shot', 'inliers', 'overlap', 'shift', …}
     errors: list[ImageLoadError] = field(default_factory=list)
     keep: str = 'largest'
     stats: dict = field(default_factory=dict)           # images, seconds and pairs per tier
+    keep_in: list[str] = field(default_factory=list)    # reference folders: their files are kept first and never removed
+    include_shots: bool = False                          # shots grouped (and removed) as if they were copies
     @property
-    def files_to_remove(self) -> list[str]:
-        "Every member of every group but the one it keeps."
-        return [p for g in self.groups for p in g[1:]]
+    def shots(self) -> list[dict]:
+        "Verified pairs that failed the derived-copy test and are not in one group: other photos of one thing, never removed."
+        where = {p: i for i, g in enumerate(self.groups) for p in g}
+        return [p for p in self.pairs if p.get('kind') == 'shot' and (p['a'] not in where or where.get(p['b']) != where[p['a']])]
     def __repr__(self): return (f"NearDuplicates({len(self.groups)} groups, {sum(map(len, self.groups))} images, "
-                                f"{len(self.files_to_remove)} to remove, {len(self.errors)} unreadable)")
-    def to_dict(self) -> dict:
-        "JSON-ready: `{'groups', 'pairs', 'files_to_remove', 'errors', 'keep', 'stats'}`."
-        return dict(groups=self.groups, pairs=self.pairs, files_to_remove=self.files_to_remove,
-                    errors=[{'path': describe(e.source), 'error': e.reason} for e in self.errors], keep=self.keep,
-                    stats=self.stats)
+                                f"{len(self.files_to_remove)} to remove, {len(self.shots)} other shots, {len(self.errors)} unreadable)")
+
+# %% ../nbs/23_near.ipynb #8c724688
+def _under(path:str, folders:list[str]) -> bool:
+    "Whether `path` lies in one of `folders` (absolute paths, links not followed)."
+    p = os.path.abspath(path)
+    return any(p.startswith(os.path.join(os.path.abspath(f), '')) for f in folders)
+
+# %% ../nbs/23_near.ipynb #e8e98a6f
+@patch(as_prop=True)
+def files_to_remove(self:NearDuplicates) -> list[str]:
+    "Every member of every group but the one it keeps, and never a file in a `keep_in` folder."
+    return [p for g in self.groups for p in g[1:] if not _under(p, self.keep_in)]
+
+# %% ../nbs/23_near.ipynb #4282dedb
+@patch
+def to_dict(self:NearDuplicates) -> dict:
+    "JSON-ready: `{'groups', 'pairs', 'shots', 'files_to_remove', 'errors', 'keep', 'keep_in', 'stats'}`."
+    return dict(groups=self.groups, pairs=self.pairs, shots=self.shots, files_to_remove=self.files_to_remove,
+                errors=[{'path': describe(e.source), 'error': e.reason} for e in self.errors], keep=self.keep,
+                keep_in=self.keep_in, stats=self.stats)
 
 # %% ../nbs/23_near.ipynb #02ee5eab
 KEEP_RULES = ('largest', 'oldest', 'newest', 'shortest-path')
 
 def _keep_key(rule:str, info:dict):
-    "Sort key of a member (smallest is kept): `info` has the path, pixels, bytes and mtime of each."
+    "Sort key of a member (smallest is kept): files in reference folders first, then real files before links, then `rule` on `info` (path, pixels, bytes, mtime)."
     short = (len(Path(info['path']).parts), len(info['path']), info['path'])
-    if rule == 'largest': return (-info['pixels'], -info['bytes'], *short)
-    if rule == 'oldest': return (info['mtime'], *short)
-    if rule == 'newest': return (-info['mtime'], *short)
-    return short
+    first = (not info.get('ref', False), bool(info.get('link', False)))  # removing a link's target would lose its photo
+    if rule == 'largest': return (*first, -info['pixels'], -info['bytes'], *short)
+    if rule == 'oldest': return (*first, info['mtime'], *short)
+    if rule == 'newest': return (*first, -info['mtime'], *short)
+    return (*first, *short)
 
 # %% ../nbs/23_near.ipynb #4b7a0b70
 NEAR_SETTINGS = dict(max_side=320, mode='bytes')  # the collection made for a folder: 320-pixel local features; JPEGs decoded reduced
@@ -152,39 +177,60 @@ def _knn_candidates(eng, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096
     return tuple(map(np.array, zip(*out)))
 
 # %% ../nbs/23_near.ipynb #d2a1b02d
-def _passes(r:tuple, limits:tuple) -> bool:
-    "Whether `copy_match`'s `r` = (inliers, overlap, spread, residual) is a copy under `limits` = (min_inliers, min_overlap, min_spread, max_residual)."
-    return r[0] >= limits[0] and r[1] >= limits[1] and r[2] >= limits[2] and r[3] <= limits[3]
+def _passes(r:tuple, limits:dict) -> bool:
+    "Whether `copy_match`'s `r` = (inliers, overlap, spread, residual, …) passes verification under `limits`."
+    return (r[0] >= limits['min_inliers'] and r[1] >= limits['min_overlap'] and r[2] >= limits['min_spread'] and
+            r[3] <= limits['max_residual'])
+
+# %% ../nbs/23_near.ipynb #e6967e52
+def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:dict) -> tuple:
+    "`(kind, why, shift, warp, agreement, blocks)` of a verified pair, rows `ra` and `rb`: the derived-copy test on their files."
+    st, dims = c.store, c.store.columns['dims']
+    if not (st.columns['isfile'][ra] and st.columns['isfile'][rb]):
+        return 'copy', 'not files: verified by geometry alone', None, None, None, 0
+    pa, pb = (p.tobytes().decode('utf-8', 'surrogateescape') for p in st.ragged('path', [ra, rb]))
+    same = same_capture(capture_info(pa), capture_info(pb))
+    try:
+        T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
+        ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]))
+    except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # changed or gone since it was read
+    kind, why = copy_kind(ev, limits['max_shift'], limits['max_warp'], same)
+    return (kind, why) + ((None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks']))
 
 # %% ../nbs/23_near.ipynb #40e0ec4a
 def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each pair's images
                  mirrored:np.ndarray, other:np.ndarray,    # a is mirrored; the other orientation is tried if the first fails
-                 limits:tuple) -> list[tuple]:              # (min_inliers, min_overlap, min_spread, max_residual)
-    "`copy_match` of each pair, in the orientation its tier found (then the other, where asked and the first fails)."
-    st, ratio, mi, dims = c.store, c.settings['ratio'], limits[0], c.store.columns['dims']
+                 limits:dict) -> list[tuple]:               # the thresholds (`strictness`, with min_overlap and min_spread)
+    "`(inliers, overlap, spread, residual, kind, why, shift, warp, agreement, blocks)` of each pair: `copy_match` in the orientation its tier found (then the other, where asked and the first fails), and the derived-copy test where it passes."
+    st, ratio, mi, dims = c.store, c.settings['ratio'], limits['min_inliers'], c.store.columns['dims']
     xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
     for j, (ra, rb, o, oth) in enumerate(zip(a.tolist(), b.tolist(), mirrored.tolist(), other.tolist())):
         fa, fb = (xy[j], des[j]), (xy[len(a) + j], des[len(a) + j], dims[rb][2:], False)
-        best = copy_match((*(mirror_features(*fa) if o else fa), dims[ra][2:], bool(o)), fb, ratio, min_matches=mi)
+        side = lambda o: (*(mirror_features(*fa) if o else fa), dims[ra][2:], bool(o))
+        (best, M), bo = _match(side(o), fb, ratio, 4.0, 10.0, mi), bool(o)
         if not _passes(best, limits) and oth:  # the other orientation too, for the likelier candidates
-            res = copy_match((*(fa if o else mirror_features(*fa)), dims[ra][2:], not o), fb, ratio, min_matches=mi)
-            if _passes(res, limits) or res[0] > best[0]: best = res
-        out.append(tuple(best))
+            res, M2 = _match(side(not o), fb, ratio, 4.0, 10.0, mi)
+            if _passes(res, limits) or res[0] > best[0]: best, M, bo = res, M2, not o
+        out.append(tuple(best) + (_derived(c, ra, rb, M, bo, limits) if _passes(best, limits) else (None,) * 6))
     return out
 
 # %% ../nbs/23_near.ipynb #54dacb4f
-def _check_near_args(keep, min_inliers, min_overlap, min_spread, k, min_score, pdq_distance, engine):
+def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
     "A `ValueError` for the first setting of `find_near_duplicates` out of its range."
     if keep not in KEEP_RULES: raise ValueError(f"keep must be one of {', '.join(KEEP_RULES)}; got {keep!r}")
-    if min_inliers < 3:
-        raise ValueError(f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {min_inliers}")
-    for name, v in (('min_overlap', min_overlap), ('min_spread', min_spread)):
-        if not 0 <= v <= 1: raise ValueError(f"{name} is a share of an image, from 0 to 1; got {v}")
+    if limits['min_inliers'] < 3:
+        raise ValueError(f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {limits['min_inliers']}")
+    for name in ('min_overlap', 'min_spread'):
+        if not 0 <= limits[name] <= 1: raise ValueError(f"{name} is a share of an image, from 0 to 1; got {limits[name]}")
+    for name in ('max_shift', 'max_warp'):
+        if not limits[name] > 0: raise ValueError(f"{name} is a distance in pixels, above 0; got {limits[name]}")
     if k < 1: raise ValueError(f"k must be at least 1; got {k}")
     if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
     if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
     if engine not in ('local', 'ray'): raise ValueError(f"engine must be 'local' or 'ray'; got {engine!r}")
+    for f in keep_in:
+        if not Path(f).is_dir(): raise ValueError(f"keep_in: {f}: not a folder")
 
 # %% ../nbs/23_near.ipynb #c69b6f94
 def _near_collection(items, collection, workers, progress, engine, address):
@@ -209,10 +255,11 @@ def _near_collection(items, collection, workers, progress, engine, address):
 
 # %% ../nbs/23_near.ipynb #2f6d8e86
 def _pair(a, b, tier, r=None) -> dict:
-    "A joined pair as `NearDuplicates.pairs` lists it; `r`: its verification `(inliers, overlap, spread, residual)`."
-    if r is None: return dict(a=a, b=b, tier=tier, inliers=None, overlap=None, spread=None, residual=None)
-    return dict(a=a, b=b, tier=tier, inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3),
-                residual=round(r[3], 3))
+    "A pair as `NearDuplicates.pairs` lists it; `r`: `_verify_task`'s result for it (None: identical content)."
+    if r is None: return dict(a=a, b=b, tier=tier, kind='copy', why='identical content', inliers=None, overlap=None,
+                              spread=None, residual=None, shift=None, warp=None, agreement=None, blocks=None)
+    return dict(a=a, b=b, tier=tier, kind=r[4], why=r[5], inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3),
+                residual=round(r[3], 3), shift=r[6], warp=r[7], agreement=r[8], blocks=r[9])
 
 # %% ../nbs/23_near.ipynb #0a48cd84
 def _exact_tier(keys:np.ndarray, names:list) -> tuple:
@@ -253,48 +300,76 @@ def _candidate_pairs(eng, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, mi
     return A, B, O, S, tier, u
 
 # %% ../nbs/23_near.ipynb #bfb617b1
-def _verify_pairs(eng, rows:np.ndarray, A, B, O, S, tier, u, par:np.ndarray, names:list, limits:tuple,
-                  progress:bool, batch:int=512) -> tuple[list, dict]:
-    "Tier 4, `(pairs, checked)`: candidate pairs `u` verified in order; a pair already in one group is not verified."
-    # An engine verifies a round of batches at once (the pairs not joined when the round starts), then the batches
-    # are replayed in order: the same pairs and groups whatever the engine
+def _verify_pairs(eng, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying') -> list[tuple]:
+    "Tier 4: `_verify_task`'s result for every pair `(A[p], B[p])` (positions in `rows`), in order, on the engine's workers."
     from tqdm.auto import tqdm
-    pairs, checked, per_round = [], {'pdq': 0, 'knn': 0}, batch * eng.verify_batches
-    apart = lambda p: _root(par, A[p]) != _root(par, B[p])
-    other = (tier == 'pdq') | (S >= 0.3)  # the likelier candidates are tried in both orientations
-    with tqdm(total=len(u), desc='verifying', unit='pair', disable=not progress) as bar:
-        for r0 in range(0, len(u), per_round):
-            todo = np.array([p for p in u[r0:r0 + per_round] if apart(p)], np.int64)
-            parts = [todo[s:s + eng.verify_chunk] for s in range(0, len(todo), eng.verify_chunk)]
-            args = [(rows[A[ps]], rows[B[ps]], O[ps], other[ps], limits) for ps in parts]
-            res = {p: r for ps, rs in zip(parts, eng.map(_verify_task, args)) for p, r in zip(ps.tolist(), rs)}
-            for s in range(r0, min(r0 + per_round, len(u)), batch):
-                for p in [p for p in u[s:s + batch] if apart(p)]:
-                    checked[tier[p]] += 1
-                    if not _passes(res[p], limits): continue
-                    ra, rb = _root(par, A[p]), _root(par, B[p])
-                    par[max(ra, rb)] = min(ra, rb)
-                    pairs.append(_pair(names[A[p]], names[B[p]], str(tier[p]), res[p]))
-                bar.update(min(batch, len(u) - s))
-    return pairs, checked
+    n, step = len(A), eng.verify_chunk * eng.verify_batches * 8  # a round of tasks at a time: the bar moves, memory stays small
+    out = []
+    with tqdm(total=n, desc=desc, unit='pair', disable=not progress or n == 0) as bar:
+        for r0 in range(0, n, step):
+            ps = np.arange(r0, min(n, r0 + step))
+            parts = [ps[s:s + eng.verify_chunk] for s in range(0, len(ps), eng.verify_chunk)]
+            args = [(rows[A[q]], rows[B[q]], O[q], other[q], limits) for q in parts]
+            for q, rs in zip(parts, eng.map(_verify_task, args)): out += rs; bar.update(len(q))
+    return out
+
+# %% ../nbs/23_near.ipynb #26bce8b0
+def _strength(r:tuple, limits:dict) -> float:
+    "How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits, more with little to measure."
+    if r[5].startswith('EXIF'): return 0.0
+    if r[6] is None or r[7] is None: return 2.0  # no shift or no perspective measured: too small or too plain to tell
+    return max(r[6] / limits['max_shift'], r[7] / limits['max_warp']) * np.sqrt(100 / min(max(r[9], 1), 100))
+
+# %% ../nbs/23_near.ipynb #9c4f9fe7
+def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
+    "Union-find parents after joining `edges` `(strength, i, j)` weakest last, except where a pair of `apart` would share a group."
+    par, bad = par.copy(), {}
+    for i, j in apart:
+        bad.setdefault(_root(par, i), set()).add(j); bad.setdefault(_root(par, j), set()).add(i)
+    for _, i, j in sorted(edges):
+        ri, rj = _root(par, i), _root(par, j)
+        if ri == rj: continue
+        if any(_root(par, x) == rj for x in bad.get(ri, ())) or any(_root(par, x) == ri for x in bad.get(rj, ())): continue
+        lo, hi = min(ri, rj), max(ri, rj)
+        par[hi] = lo; bad[lo] = bad.get(lo, set()) | bad.pop(hi, set())
+    return par
+
+# %% ../nbs/23_near.ipynb #2f4223f2
+def _anchor_pairs(par:np.ndarray, rep:np.ndarray, pixels:np.ndarray, tested:set) -> list[tuple[int, int]]:
+    "`(member, largest)` of every group member whose content was never compared with its group's largest image (`rep`: each image's key representative)."
+    comp = {}
+    for i in range(len(par)): comp.setdefault(_root(par, i), []).append(i)
+    out = []
+    for g in comp.values():
+        if len(g) < 2: continue
+        big = rep[max(g, key=lambda i: (pixels[i], -i))]
+        for m in sorted({int(rep[i]) for i in g} - {int(big)}):
+            if (m, big) not in tested and (big, m) not in tested: out.append((m, int(big)))
+    return out
 
 # %% ../nbs/23_near.ipynb #7de5bab2
-def _groups(par:np.ndarray, names:list, cols:dict, keep:str) -> list[list[str]]:
+def _groups(par:np.ndarray, names:list, cols:dict, keep:str, keep_in:list=()) -> list[list[str]]:
     "The connected components of `par` with more than one image, largest first, each with the image it keeps first."
     comp = {}
     for i in range(len(names)): comp.setdefault(_root(par, i), []).append(i)
     info = lambda i: dict(path=names[i], pixels=int(cols['dims'][i][0]) * int(cols['dims'][i][1]),
-                          bytes=int(cols['size'][i]), mtime=int(cols['mtime'][i]))
+                          bytes=int(cols['size'][i]), mtime=int(cols['mtime'][i]), ref=_under(names[i], keep_in),
+                          link=bool(cols['isfile'][i]) and os.path.islink(names[i]))
     groups = [[names[i] for i in sorted(g, key=lambda i: _keep_key(keep, info(i)))] for g in comp.values() if len(g) > 1]
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 # %% ../nbs/23_near.ipynb #aede3992
 def find_near_duplicates(items,                    # a folder, paths, images or arrays; None: every image of `collection`
                          keep:str='largest',        # which member each group keeps: 'largest', 'oldest', 'newest' or 'shortest-path'
-                         min_inliers:int=12,        # RANSAC inliers for a verified copy
+                         strictness:str='default',  # 'strict', 'default' or 'loose': the thresholds below (see `STRICTNESS`)
+                         min_inliers:int|None=None, # RANSAC inliers for a verified copy (None: the preset's)
                          min_overlap:float=0.6,     # and the share of one image that must lie inside the other
                          min_spread:float=0.25,     # and the share of the common region the inliers must span
-                         max_residual:float=0.6,    # and the inliers' median distance from the transform (pixels)
+                         max_residual:float|None=None, # and the inliers' median distance from the transform (pixels; None: the preset's)
+                         max_shift:float|None=None, # the derived-copy test: pixels left after one similarity (None: the preset's)
+                         max_warp:float|None=None,  # and how far a homography may stray from it (pixels; None: the preset's)
+                         include_shots:bool=False,  # group other shots of one thing too (then they can be removed)
+                         keep_in:list=(),           # reference folders (scanned too): their files are kept first and never removed
                          k:int=8,                   # neighbours per image (and per mirror image) in the global tier
                          min_score:float=0.2,       # global similarity (cosine of VLAD vectors) for a neighbour to be verified
                          pdq_distance:int=80,       # PDQ Hamming distance (of 256 bits) for a PDQ candidate
@@ -303,13 +378,17 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          progress:bool|None=None,
                          engine:str='local',        # 'local': this process; 'ray': a Ray cluster (needs a `collection` folder it can reach)
                          address:str|None=None) -> NearDuplicates: # the Ray cluster (default: `RAY_ADDRESS`, else a local one)
-    "Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, then local-feature verification."
-    _check_near_args(keep, min_inliers, min_overlap, min_spread, k, min_score, pdq_distance, engine)
+    "Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification, then the derived-copy test."
+    limits = dict(_strictness(strictness, min_inliers=min_inliers, max_residual=max_residual, max_shift=max_shift,
+                              max_warp=max_warp), min_overlap=min_overlap, min_spread=min_spread)
+    keep_in = [str(f) for f in ([keep_in] if isinstance(keep_in, (str, os.PathLike)) else keep_in)]
+    _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in)
     if items is None and collection is None: raise ValueError("give the images, or a collection to look for copies in")
+    if keep_in: items = [*(items if isinstance(items, (list, tuple)) else [items]), *keep_in]
     t = time.perf_counter()
     c, eng, rows, errs, progress = _near_collection(items, collection, workers, progress, engine, address)
     st, n = c.store, len(rows)
-    stats = dict(images=n, engine=eng.name, index_s=round(time.perf_counter() - t, 2))
+    stats = dict(images=n, engine=eng.name, strictness=strictness, index_s=round(time.perf_counter() - t, 2))
     names = c._names(st.ids[rows].tolist()) if n else []
     par, pairs, first, inv = _exact_tier(st.columns['key'][rows], names)           # 1. one image of each key goes on
     R = np.sort(first); stats['unique'] = len(R)
@@ -318,12 +397,29 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     A, B, O, S, tier, u = _candidate_pairs(eng, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                                            c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
     t = time.perf_counter()
-    more, stats['verified'] = _verify_pairs(eng, rows, R[A], R[B], O, S, tier, u, par, names,  # 4. local features
-                                            (min_inliers, min_overlap, min_spread, max_residual), progress)
-    pairs += more; stats['verify_s'] = round(time.perf_counter() - t, 2)
-    groups = _groups(par, names, {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims')}, keep)
-    stats['pairs'] = {x: sum(p['tier'] == x for p in pairs) for x in ('exact', 'pdq', 'knn')}
-    return NearDuplicates(groups, pairs, sorted(errs, key=lambda e: describe(e.source)), keep, stats)
+    A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
+    res = _verify_pairs(eng, rows, A, B, O, (tier == 'pdq') | (S[u] >= 0.3), limits, progress)  # 4. local features, 5. derived?
+    stats['verified'] = {x: int((tier == x).sum()) for x in ('pdq', 'knn')}
+    found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if _passes(r, limits)]
+    rep, pixels = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1)
+    for rnd in range(4):  # 6. every member against its group's largest image (three rounds at most)
+        edges = [(_strength(r, limits), a, b) for a, b, _, r in found if r[4] == 'copy' or include_shots]
+        joined = _join(par, edges, [] if include_shots else [(a, b) for a, b, _, r in found if r[4] == 'shot'])
+        todo = _anchor_pairs(joined, rep, pixels, set(zip(A.tolist(), B.tolist()))) if rnd < 3 else []
+        if not todo: break
+        a2, b2 = (np.array(x, np.int64) for x in zip(*todo))
+        more = _verify_pairs(eng, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
+        stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
+        A, B = np.concatenate([A, a2]), np.concatenate([B, b2])
+        found += [(int(a), int(b), 'group', r) for a, b, r in zip(a2, b2, more) if _passes(r, limits)]
+    pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
+    stats['verify_s'] = round(time.perf_counter() - t, 2)
+    cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
+    groups = _groups(joined if n else par, names, cols, keep, keep_in)
+    stats['pairs'] = {x: sum(p['tier'] == x for p in pairs if p['kind'] == 'copy') for x in ('exact', 'pdq', 'knn', 'group')}
+    stats['shot_pairs'] = sum(p['kind'] == 'shot' for p in pairs)
+    return NearDuplicates(groups, pairs, sorted(errs, key=lambda e: describe(e.source)), keep, stats, keep_in,
+                          include_shots)
 
 # %% ../nbs/23_near.ipynb #99de4ced
 _CSS = """body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}.sum{color:#555;margin-bottom:18px}
