@@ -81,6 +81,8 @@ class NearDuplicates:
     stats: dict = field(default_factory=dict)           # images, seconds and pairs per tier
     keep_in: list[str] = field(default_factory=list)    # reference folders: their files are kept first and never removed
     include_shots: bool = False                          # shots grouped (and removed) as if they were copies
+    files: dict = field(default_factory=dict)           # {path: {'size', 'mtime', 'width', 'height', 'key', 'link'}} as scanned, for every file in a group or shot
+    root: str|None = None                               # the folder scanned, when one was
     @property
     def shots(self) -> list[dict]:
         "Verified pairs that failed the derived-copy test and are not in one group: other photos of one thing, never removed."
@@ -104,10 +106,10 @@ def files_to_remove(self:NearDuplicates) -> list[str]:
 # %% ../nbs/23_near.ipynb #4282dedb
 @patch
 def to_dict(self:NearDuplicates) -> dict:
-    "JSON-ready: `{'groups', 'pairs', 'shots', 'files_to_remove', 'errors', 'keep', 'keep_in', 'stats'}`."
+    "JSON-ready: `{'groups', 'pairs', 'shots', 'files_to_remove', 'errors', 'keep', 'keep_in', 'files', 'stats'}`."
     return dict(groups=self.groups, pairs=self.pairs, shots=self.shots, files_to_remove=self.files_to_remove,
                 errors=[{'path': describe(e.source), 'error': e.reason} for e in self.errors], keep=self.keep,
-                keep_in=self.keep_in, stats=self.stats)
+                keep_in=self.keep_in, files=self.files, stats=self.stats)
 
 # %% ../nbs/23_near.ipynb #02ee5eab
 KEEP_RULES = ('largest', 'oldest', 'newest', 'shortest-path')
@@ -358,6 +360,14 @@ def _groups(par:np.ndarray, names:list, cols:dict, keep:str, keep_in:list=()) ->
     groups = [[names[i] for i in sorted(g, key=lambda i: _keep_key(keep, info(i)))] for g in comp.values() if len(g) > 1]
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
+# %% ../nbs/23_near.ipynb #fc5953a3
+def _file_info(names:list, cols:dict, keys:np.ndarray, which:set) -> dict:
+    "`{path: {'size', 'mtime', 'width', 'height', 'key', 'link'}}` of the images in `which`, as the scan saw them (`mtime` in ns)."
+    return {n: dict(size=int(cols['size'][i]), mtime=int(cols['mtime'][i]), width=int(cols['dims'][i][0]),
+                    height=int(cols['dims'][i][1]), key=keys[i].astype('>u8').tobytes().hex(),
+                    link=bool(cols['isfile'][i]) and os.path.islink(n))
+            for i, n in enumerate(names) if n in which}
+
 # %% ../nbs/23_near.ipynb #aede3992
 def find_near_duplicates(items,                    # a folder, paths, images or arrays; None: every image of `collection`
                          keep:str='largest',        # which member each group keeps: 'largest', 'oldest', 'newest' or 'shortest-path'
@@ -384,6 +394,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     keep_in = [str(f) for f in ([keep_in] if isinstance(keep_in, (str, os.PathLike)) else keep_in)]
     _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in)
     if items is None and collection is None: raise ValueError("give the images, or a collection to look for copies in")
+    root = str(Path(items).absolute()) if isinstance(items, (str, os.PathLike)) and Path(items).is_dir() else None
     if keep_in: items = [*(items if isinstance(items, (list, tuple)) else [items]), *keep_in]
     t = time.perf_counter()
     c, eng, rows, errs, progress = _near_collection(items, collection, workers, progress, engine, address)
@@ -418,8 +429,10 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     groups = _groups(joined if n else par, names, cols, keep, keep_in)
     stats['pairs'] = {x: sum(p['tier'] == x for p in pairs if p['kind'] == 'copy') for x in ('exact', 'pdq', 'knn', 'group')}
     stats['shot_pairs'] = sum(p['kind'] == 'shot' for p in pairs)
+    files = _file_info(names, cols, st.columns['key'][rows], {p for g in groups for p in g} |
+                       {x for p in pairs if p['kind'] == 'shot' for x in (p['a'], p['b'])})
     return NearDuplicates(groups, pairs, sorted(errs, key=lambda e: describe(e.source)), keep, stats, keep_in,
-                          include_shots)
+                          include_shots, files, root)
 
 # %% ../nbs/23_near.ipynb #99de4ced
 _CSS = """body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}.sum{color:#555;margin-bottom:18px}
