@@ -18,6 +18,16 @@ class UsageError(Exception):
 # %% ../nbs/90_cli.ipynb #411b2af5
 def _fail(msg:str): raise UsageError(msg)
 
+def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
+    "An output path checked before any work: not a folder or a link, its folder there, and (if `suffixes`) the suffix it is written with."
+    p = Path(path)
+    if p.is_symlink(): _fail(f"imageid {cmd}: {what} {p}: is a symbolic link (not replaced: give the file itself)")
+    if p.is_dir(): _fail(f"imageid {cmd}: {what} {p}: is a folder (give a file name)")
+    if not p.absolute().parent.is_dir(): _fail(f"imageid {cmd}: {p.parent}: no such folder for {what}")
+    if suffixes and p.suffix.lower() not in suffixes and not p.is_char_device():
+        _fail(f"imageid {cmd}: {what} {p}: the name must end in {' or '.join(suffixes)}")
+    return p
+
 # %% ../nbs/90_cli.ipynb #c2cd4c7c
 def _model_size(path, default:int=128) -> int:
     "The image side a checkpoint from `imageid train` was trained at (embeddings should use it), else `default`."
@@ -27,51 +37,100 @@ def _model_size(path, default:int=128) -> int:
         return int(torch.load(path, map_location='cpu', weights_only=True).get('train_config', {}).get('size', default))
     except Exception: return default  # a bad file is reported where it is loaded
 
+# %% ../nbs/90_cli.ipynb #39a9eff0
+def _safe(x) -> str:
+    "A path or message as one printable line: control characters (a newline, an escape code in a file name) escaped."
+    return ''.join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(x))
+
 # %% ../nbs/90_cli.ipynb #cce2364c
 def _dedup(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid dedup: {a.dir}: not a folder")
     from imageid.search import list_files
     if not list_files(a.dir): print(f"imageid dedup: {a.dir} holds no files", file=sys.stderr)
     if a.similar: return _dedup_similar(a)
-    if a.report or a.min_inliers is not None or a.index or a.engine != 'local':
-        _fail("imageid dedup: --report, --min-inliers, --index and --engine need --similar")
+    if (a.report or a.min_inliers is not None or a.index or a.engine != 'local' or a.strictness or a.include_shots
+            or a.keep_in or a.move_to or a.link):
+        _fail("imageid dedup: --report, --min-inliers, --strictness, --include-shots, --keep-in, --move-to, --link, "
+              "--index and --engine need --similar")
     from imageid.exact import find_duplicates, files_to_remove
     rep = find_duplicates(a.dir, mode=a.mode or 'pixels', verify=a.verify, progress=not a.json, check=a.check)
     rule = {'largest': 'shortest', 'shortest-path': 'shortest'}.get(a.keep, a.keep)  # identical files: the largest is any of them
     remove = files_to_remove(rep, keep=rule)
     if a.json: print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2)); return 0
     for i, g in enumerate(rep.groups, 1):
-        print(f"group {i} ({len(g)} files):"); [print(f"  {p}") for p in g]
-    for e in rep.errors: print(f"unreadable: {e}", file=sys.stderr)
-    print(f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed "
-          f"(keeping the {'shortest path' if rule == 'shortest' else a.keep + ' file'} of each group); {len(rep.errors)} unreadable files")
+        print(f"group {i} ({len(g)} files):"); [print(f"  {_safe(p)}") for p in g]
+    for e in rep.errors: print(f"unreadable: {_safe(e)}", file=sys.stderr)
+    kept = 'the shortest path' if rule == 'shortest' else f'the {a.keep} file'
+    print(f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed (keeping {kept} of each group"
+          f"{': identical files are all the largest' if a.keep == 'largest' else ''}); {len(rep.errors)} unreadable files")
     return 0
 
 # %% ../nbs/90_cli.ipynb #40e1b711
 def _dedup_similar(a):
-    from imageid.near import find_near_duplicates, _how
+    from imageid.near import find_near_duplicates
     from imageid.store import IndexFormatError, StoreLockedError
     if a.verify or a.check or a.mode: _fail("imageid dedup: --verify, --check and --mode "
                                             "are for exact groups (without --similar)")
-    if a.report and not Path(a.report).resolve().parent.is_dir(): _fail(f"imageid dedup: {Path(a.report).parent}: no such folder for --report")
+    if a.report: _out_file(a.report, 'dedup', '--report')
+    if a.move_to and a.link: _fail("imageid dedup: --move-to and --link: choose one")
+    for d in a.keep_in or []:
+        if not Path(d).is_dir(): _fail(f"imageid dedup: --keep-in {d}: not a folder")
+    if a.move_to:
+        q, root = Path(a.move_to).absolute(), Path(a.dir).absolute()
+        if q.exists() and not q.is_dir(): _fail(f"imageid dedup: --move-to {a.move_to}: not a folder")
+        if q == root or root in q.parents: _fail(f"imageid dedup: --move-to {a.move_to}: must be outside {a.dir} (a later scan would find it)")
     _connect(a, 'dedup')
-    try: r = find_near_duplicates(a.dir, keep=a.keep,
-                                  **({} if a.min_inliers is None else dict(min_inliers=a.min_inliers)),
-                                  collection=a.index, progress=not a.json, engine=a.engine)
+    try: r = find_near_duplicates(a.dir, keep=a.keep, strictness=a.strictness or 'default', min_inliers=a.min_inliers,
+                                  include_shots=a.include_shots, keep_in=a.keep_in or (), collection=a.index,
+                                  progress=not a.json, engine=a.engine)
     except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: _fail(f"imageid dedup: {e}")
     if a.report: r.report(a.report, progress=not a.json)
-    if a.json: print(json.dumps(r.to_dict(), indent=2)); return 0
-    how = _how(r)
+    acted = _act(a, r) if a.move_to or a.link else None
+    if a.json: print(json.dumps({**r.to_dict(), **({'action': acted} if acted else {})}, indent=2)); return 0
+    _print_near(a, r)
+    return 0
+
+# %% ../nbs/90_cli.ipynb #2bc5245c
+def _print_near(a, r):
+    "The groups (kept file first, each copy with its evidence), the other shots, the summary."
+    from imageid.near import _how
+    how, drop = _how(r), set(r.files_to_remove)
     for i, g in enumerate(r.groups, 1):
         print(f"group {i} ({len(g)} files):")
         for j, p in enumerate(g):
             x = how.get(p, {})
-            why = '' if j == 0 or not x else f"  [{x['tier']}" + ('' if x['inliers'] is None else f", {x['inliers']} inliers") + "]"
-            print(f"  {'keep  ' if j == 0 else 'remove'} {p}{why}")
-    for e in r.errors: print(f"unreadable: {e}", file=sys.stderr)
-    print(f"{len(r.groups)} groups of copies; {len(r.files_to_remove)} files could be removed (keeping the {a.keep} of each group); "
-          f"{len(r.errors)} unreadable files" + (f"; report: {a.report}" if a.report else ''))
-    return 0
+            why = '' if j == 0 or not x else f"  [{x['tier']}" + ('' if x['inliers'] is None else f", {x['inliers']} inliers") + \
+                  ('' if x.get('shift') is None else f", {x['shift']:.2f} px") + "]"
+            label = 'keep  ' if j == 0 else 'remove' if p in drop else 'keep* '  # keep*: in a --keep-in folder
+            print(f"  {label} {_safe(p)}{why}")
+    if r.shots:
+        print(f"other shots of one thing (never removed{'' if r.include_shots else '; --include-shots groups them'}):")
+        for p in r.shots: print(f"  {_safe(p['a'])}\n   ~ {_safe(p['b'])}  [{p['why']}]")
+    for e in r.errors: print(f"unreadable: {_safe(e)}", file=sys.stderr)
+    print(f"{len(r.groups)} groups of copies; {len(r.files_to_remove)} files could be removed (keeping the {a.keep} of each group"
+          f"{', never one in --keep-in' if r.keep_in else ''}); {len(r.shots)} pairs of other shots kept; {len(r.errors)} unreadable files"
+          + (f"; report: {a.report}" if a.report else ''))
+
+# %% ../nbs/90_cli.ipynb #e545dfb9
+def _act(a, r) -> dict:
+    "--move-to or --link: print the plan, then do it; `{'journal', 'moved' or 'linked', 'skipped'}`."
+    from imageid.quarantine import move_to, link_identical
+    err = sys.stderr if a.json else sys.stdout
+    files = r.files_to_remove
+    size = sum(r.files.get(p, {}).get('size', 0) for p in files)
+    if a.move_to:
+        print(f"plan: move {len(files)} files ({size / 1e6:.1f} MB) into {a.move_to}, their paths kept relative to {a.dir}; "
+              f"a journal is written there first (imageid undo {a.move_to} puts them back)", file=err)
+        res = move_to(r, a.move_to, root=a.dir)
+        print(f"moved {len(res['moved'])} files into {a.move_to}" + (f"; journal {res['journal']}" if res['journal'] else ''), file=err)
+    else:
+        jdir = Path(a.dir)/'.imageid-journals'
+        print(f"plan: replace the byte-identical copies among {len(files)} files by hard links to the file each group keeps; "
+              f"journal in {jdir} (imageid undo {jdir} makes them separate files again)", file=err)
+        res = link_identical(r, jdir)
+        print(f"linked {len(res['linked'])} files" + (f"; journal {res['journal']}" if res['journal'] else ''), file=err)
+    for p, why in res['skipped']: print(f"not {'moved' if a.move_to else 'linked'}: {_safe(p)}: {why}", file=err)
+    return {k: (str(v) if isinstance(v, Path) else v) for k, v in res.items()}
 
 # %% ../nbs/90_cli.ipynb #a65f4df4
 def _index(a):
@@ -103,7 +162,7 @@ def _search(a):
     from imageid.search import Collection, show
     from imageid.store import IndexFormatError
     if a.k < 1: _fail("imageid search: -k must be at least 1")
-    if a.gallery and not Path(a.gallery).resolve().parent.is_dir(): _fail(f"imageid search: {Path(a.gallery).parent}: no such folder for --gallery")
+    if a.gallery: _out_file(a.gallery, 'search', '--gallery', ('.png', '.jpg', '.jpeg'))
     try: c = Collection.load(a.index, device=a.device)
     except (FileNotFoundError, IndexFormatError) as e: _fail(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
     if a.min_inliers is not None:
@@ -114,13 +173,13 @@ def _search(a):
                                 indent=2))
     else:
         for r in results:
-            if 'error' in r: print(f"{r['query']}: error: {r['error']}"); continue
-            print(f"{r['query']}: {len(r['exact'])} exact match(es)")
-            for p in r['exact']: print(f"  = {p}")
+            if 'error' in r: print(f"{_safe(r['query'])}: error: {r['error']}", file=sys.stderr); continue
+            print(f"{_safe(r['query'])}: {len(r['exact'])} exact match(es)")
+            for p in r['exact']: print(f"  = {_safe(p)}")
             for s in r['similar']:
                 what = (f"copy, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
                        (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
-                print(f"  {'✓' if s['verified'] else ' '} {what:<28} {s['path']}")
+                print(f"  {'✓' if s['verified'] else ' '} {what:<28} {_safe(s['path'])}")
     if not a.json and any(r['similar'] for r in results):
         print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features; similar: not verified, by global score)", file=sys.stderr)
     if a.gallery:
@@ -202,6 +261,16 @@ def _demo(a):
     except (FileExistsError, ValueError, NotADirectoryError) as e: _fail(f"imageid demo: {e}")
     return 0
 
+# %% ../nbs/90_cli.ipynb #62b7e888
+def _undo(a):
+    from imageid.quarantine import undo
+    try: res = undo(a.journal)
+    except (FileNotFoundError, ValueError) as e: _fail(f"imageid undo: {e}")
+    if not res['journals']: print(f"imageid undo: {a.journal}: nothing to undo (no journal, or all undone)"); return 0
+    for p, why in res['left']: print(f"not restored: {_safe(p)}: {why}", file=sys.stderr)
+    print(f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they were")
+    return 1 if res['left'] else 0
+
 # %% ../nbs/90_cli.ipynb #dbbb3aaa
 def _engine_args(s, pre:str=''):
     s.add_argument('--engine', choices=('local', 'ray'), default='local',
@@ -235,24 +304,41 @@ def _dedup_parser(sub):
                         "a file is read only when another has its size or dimensions)")
     s.add_argument('--similar', action='store_true',
                    help="also group edited copies: resized, re-compressed, "
-                        "cropped, mirrored, captioned (find_near_duplicates)")
+                        "cropped, mirrored, captioned (find_near_duplicates); other photos of the same thing are "
+                        "reported as shots and never removed")
     s.add_argument('--keep', choices=('largest', 'oldest', 'newest', 'shortest-path'), default='largest',
-                   help="the file each group keeps (default: largest, the most "
-                        "pixels: copies are usually smaller or more compressed)")
+                   help="the file each group keeps (default: largest, the most pixels: copies are usually smaller or "
+                        "more compressed; in exact groups the files are identical, so largest keeps the shortest path)")
+    s.add_argument('--strictness', choices=('strict', 'default', 'loose'),
+                   help="with --similar: how sure a pair must be to count as a copy (default: default; the docs give "
+                        "each preset's measured precision and recall)")
     s.add_argument('--min-inliers', type=int,
-                   help="with --similar: matched keypoints for a copy (default 12; higher is stricter)")
+                   help="with --similar: matched keypoints for a copy (default: the preset's, 10; higher is stricter)")
+    s.add_argument('--include-shots', action='store_true',
+                   help="with --similar: group other shots of one thing (a re-shot, a burst, another zoom) as if they "
+                        "were copies, so they can be removed")
+    s.add_argument('--keep-in', action='append', metavar='DIR',
+                   help="with --similar (repeatable): a reference folder, scanned too: its files are kept first and "
+                        "never removed ('what here is already in my library?')")
+    s.add_argument('--move-to', metavar='QUARANTINE',
+                   help="with --similar: move the files to remove into this folder (paths kept relative to DIR), "
+                        "journal first; `imageid undo QUARANTINE` puts them back")
+    s.add_argument('--link', action='store_true',
+                   help="with --similar: replace byte-identical copies by hard links to the file kept (one file "
+                        "system); `imageid undo DIR/.imageid-journals` undoes it")
     s.add_argument('--report', metavar='FILE.html', help="with --similar: write a page with every group's thumbnails")
     s.add_argument('--index', metavar='COLLECTION',
                    help="with --similar: keep the features in this folder (a later run reads only new files)")
     s.add_argument('--json', action='store_true',
-                   help="print {groups, errors, files_to_remove} (with --similar: and pairs) as JSON")
+                   help="print {groups, errors, files_to_remove} (with --similar: and pairs, shots, files) as JSON")
     _engine_args(s, "with --similar: ")
     s.set_defaults(fn=_dedup)
 
 # %% ../nbs/90_cli.ipynb #9d7e72a9
 def _index_parser(sub):
     "`imageid index`: make or update a collection folder."
-    s = sub.add_parser('index', help="index a folder for exact (and, with --model, similar) search")
+    s = sub.add_parser('index', help="index a folder for search: exact matches, verified copies and similar images "
+                                   "(with --model: by the model's embeddings too)")
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True,
                    help="collection folder: made if new, else updated (new and changed files added)")
@@ -356,20 +442,44 @@ def _demo_parser(sub):
     s.add_argument('--size', type=int, default=64, help="training image size (default 64)")
     s.set_defaults(fn=_demo)
 
+# %% ../nbs/90_cli.ipynb #0a16d79f
+def _undo_parser(sub):
+    "`imageid undo`: put back what `dedup --move-to` moved (or `--link` linked)."
+    s = sub.add_parser('undo', help="put back the files `dedup --move-to` moved (or make `--link`ed files separate again)")
+    s.add_argument('journal', help="a journal file, or the quarantine folder that holds it")
+    s.set_defaults(fn=_undo)
+
 # %% ../nbs/90_cli.ipynb #be4080a6
 def make_parser() -> argparse.ArgumentParser:
     "The argument parser of the `imageid` command."
     p = argparse.ArgumentParser(prog='imageid', description="Find exact and similar images in your collection.")
     p.add_argument('--version', action='version', version=f"imageid {imageid.__version__}")
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
-    for add in (_dedup_parser, _index_parser, _search_parser, _train_parser, _bench_parser, _eval_parser, _demo_parser):
+    for add in (_dedup_parser, _index_parser, _search_parser, _train_parser, _bench_parser, _eval_parser, _demo_parser,
+                _undo_parser):
         add(sub)
     return p
+
+# %% ../nbs/90_cli.ipynb #f710095f
+def _unknown(p:argparse.ArgumentParser, argv:list, extra:list) -> int:
+    "An option the command does not know: the command's own usage, the nearest option it has, exit 2."
+    import difflib
+    subs = next((a for a in p._actions if isinstance(a, argparse._SubParsersAction)), None)
+    cmd = next((x for x in argv if subs and x in subs.choices), None)
+    sp = subs.choices[cmd] if cmd else p
+    opts = [o for a in sp._actions for o in a.option_strings]
+    bad = next((x for x in extra if x.startswith('-')), extra[0])
+    near = difflib.get_close_matches(bad.split('=')[0], opts, n=1, cutoff=0.6)
+    print(sp.format_usage().rstrip(), file=sys.stderr)
+    print(f"{sp.prog}: error: unrecognized argument {bad}" + (f" (did you mean {near[0]}?)" if near else ''), file=sys.stderr)
+    return 2
 
 # %% ../nbs/90_cli.ipynb #9c7232eb
 def main(argv=None) -> int:
     "Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on stderr)."
-    p = make_parser(); a = p.parse_args(argv)
+    p = make_parser(); argv = sys.argv[1:] if argv is None else list(argv)
+    a, extra = p.parse_known_args(argv)
+    if extra: return _unknown(p, argv, extra)
     if not getattr(a, 'fn', None): p.print_help(); return 0
     from imageid.core import ImageLoadError
     from imageid.store import IndexFormatError, StoreLockedError
@@ -377,8 +487,10 @@ def main(argv=None) -> int:
     try: return a.fn(a)
     except UsageError as e: print(e, file=sys.stderr); return 2
     except (ImageLoadError, IndexFormatError, StoreLockedError, ClusterError, FileNotFoundError, FileExistsError,
-            NotADirectoryError,
-            IsADirectoryError, PermissionError, ValueError) as e:
+            NotADirectoryError, IsADirectoryError, PermissionError, ValueError) as e:
         if os.environ.get('IMAGEID_DEBUG'): raise
-        print(f"imageid {a.command}: {e}", file=sys.stderr); return 2
+        print(f"imageid {a.command}: {_safe(e)}", file=sys.stderr); return 2
+    except OSError as e:  # a full disk (ENOSPC), an output device that refuses: one line, not a traceback
+        if os.environ.get('IMAGEID_DEBUG'): raise
+        print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else ''), file=sys.stderr); return 1
     except KeyboardInterrupt: print(f"imageid {a.command}: interrupted", file=sys.stderr); return 130

@@ -361,10 +361,10 @@ def _groups(par:np.ndarray, names:list, cols:dict, keep:str, keep_in:list=()) ->
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 # %% ../nbs/23_near.ipynb #fc5953a3
-def _file_info(names:list, cols:dict, keys:np.ndarray, which:set) -> dict:
-    "`{path: {'size', 'mtime', 'width', 'height', 'key', 'link'}}` of the images in `which`, as the scan saw them (`mtime` in ns)."
+def _file_info(names:list, cols:dict, keys:np.ndarray, which:set, mode:str) -> dict:
+    "`{path: {'size', 'mtime', 'width', 'height', 'key', 'key_mode', 'link'}}` of the images in `which`, as the scan saw them (`mtime` in ns; `key`: of the bytes or the pixels, as `key_mode` says)."
     return {n: dict(size=int(cols['size'][i]), mtime=int(cols['mtime'][i]), width=int(cols['dims'][i][0]),
-                    height=int(cols['dims'][i][1]), key=keys[i].astype('>u8').tobytes().hex(),
+                    height=int(cols['dims'][i][1]), key=keys[i].astype('>u8').tobytes().hex(), key_mode=mode,
                     link=bool(cols['isfile'][i]) and os.path.islink(n))
             for i, n in enumerate(names) if n in which}
 
@@ -430,61 +430,114 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     stats['pairs'] = {x: sum(p['tier'] == x for p in pairs if p['kind'] == 'copy') for x in ('exact', 'pdq', 'knn', 'group')}
     stats['shot_pairs'] = sum(p['kind'] == 'shot' for p in pairs)
     files = _file_info(names, cols, st.columns['key'][rows], {p for g in groups for p in g} |
-                       {x for p in pairs if p['kind'] == 'shot' for x in (p['a'], p['b'])})
+                       {x for p in pairs if p['kind'] == 'shot' for x in (p['a'], p['b'])}, c.settings['mode'])
     return NearDuplicates(groups, pairs, sorted(errs, key=lambda e: describe(e.source)), keep, stats, keep_in,
                           include_shots, files, root)
 
 # %% ../nbs/23_near.ipynb #99de4ced
-_CSS = """body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}.sum{color:#555;margin-bottom:18px}
-.g{border:1px solid #ddd;border-radius:8px;padding:10px;margin:12px 0}.g h2{font-size:15px;margin:0 0 8px}
+_CSS = """body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px}h2.sec{font-size:18px;margin-top:28px}
+.sum{color:#555;margin-bottom:12px}.bar{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid #ddd;z-index:1}
+.bar button{margin-right:8px;padding:4px 10px}.g{border:1px solid #ddd;border-radius:8px;padding:10px;margin:12px 0}
+.g h2{font-size:15px;margin:0 0 8px}.g.shot{border-style:dashed;border-color:#b8860b}
 .m{display:inline-block;vertical-align:top;width:%dpx;margin:4px;font-size:12px;word-break:break-all}
 .m img{max-width:%dpx;max-height:%dpx;display:block;border:4px solid #c33;border-radius:4px}
-.m.keep img{border-color:#2a2}.b{display:inline-block;padding:1px 6px;border-radius:8px;color:#fff;font-weight:600}
-.keep .b{background:#2a2}.rm .b{background:#c33}.t{color:#555}.err{color:#a00}.leg span{margin-right:14px}"""
+.m.keep img{border-color:#2a2}.m.ref img{border-color:#36c}.m.shot img{border-color:#b8860b}
+.b{display:inline-block;padding:1px 6px;border-radius:8px;color:#fff;font-weight:600}
+.keep .b{background:#2a2}.rm .b{background:#c33}.ref .b{background:#36c}.shot .b{background:#b8860b}
+.t{color:#555}.ev{color:#333;margin-top:2px}.err{color:#a00}.leg span{margin-right:14px}label{cursor:pointer}"""
+_JS = """function sel(){return [...document.querySelectorAll('input.pick:checked')].map(e=>e.dataset.path)}
+function count(){document.getElementById('n').textContent=sel().length}
+function save(){const b=new Blob([sel().join('\\n')+'\\n'],{type:'text/plain'});const a=document.createElement('a');
+a.href=URL.createObjectURL(b);a.download='removal-list.txt';a.click()}
+function all(v){document.querySelectorAll('input.pick').forEach(e=>{if(!e.disabled)e.checked=v});count()}
+function reset(){document.querySelectorAll('input.pick').forEach(e=>e.checked=e.defaultChecked);count()}
+document.addEventListener('change',count);window.onload=count;"""
+
+# %% ../nbs/23_near.ipynb #0ff78732
 def _how(r:NearDuplicates) -> dict:
-    "For each path, the pair that joined it to its group: `{path: pair}` (the member's first pair)."
+    "For each path, the copy pair that joined it to its group: `{path: pair}` (the member's first pair)."
     out = {}
-    for p in r.pairs: out.setdefault(p['b'], p); out.setdefault(p['a'], p)
+    for p in r.pairs:
+        if p.get('kind', 'copy') == 'copy' or r.include_shots: out.setdefault(p['b'], p); out.setdefault(p['a'], p)
     return out
 
 # %% ../nbs/23_near.ipynb #ee6a08c7
-def _member_html(path, kept:bool, pair:dict|None, side:int) -> str:
-    what = '' if pair is None else (f"{pair['tier']}" + ('' if pair['inliers'] is None else f", {pair['inliers']} inliers, overlap {pair['overlap']:.0%}"))
-    return (f'<div class="m {"keep" if kept else "rm"}"><img src="{thumb_uri(path, side)}" alt="">'
-            f'<span class="b">{"keep" if kept else "remove"}</span> {html.escape(Path(path).name)}'
-            f'<div class="t">{html.escape(what)}</div></div>')
+def _evidence(pair:dict|None) -> str:
+    "One line of a pair's evidence: its tier and kind, RANSAC inliers, the derived-copy test's shift, perspective and agreement."
+    if pair is None: return ''
+    if pair['inliers'] is None: return f"{pair['tier']}: identical content"
+    out = f"{pair['tier']} · {pair['kind']} · {pair['inliers']} inliers, overlap {pair['overlap']:.0%}"
+    if pair.get('shift') is not None: out += f" · shift {pair['shift']:.2f} px"
+    if pair.get('warp') is not None: out += f", perspective {pair['warp']:.2f} px"
+    if pair.get('agreement') is not None: out += f" · pixels agree {pair['agreement']:.2f}"
+    return out
+
+def _member_html(path:str, role:str, pair:dict|None, info:dict|None, side:int, root:str|None, base:Path|None) -> str:
+    "One image in the report: thumbnail (a click opens the file), its role, path, size, pixels, date, evidence, and a box to put it on the removal list."
+    import datetime
+    name = os.path.relpath(path, root) if root and _under(path, [root]) else path
+    href = Path(os.path.relpath(path, base)).as_posix() if base else Path(path).absolute().as_uri()
+    info = info or {}
+    facts = ' · '.join(x for x in (f"{info['size'] / 1e3:,.0f} KB" if 'size' in info else '',
+                                   f"{info['width']}×{info['height']}" if 'width' in info else '',
+                                   datetime.datetime.fromtimestamp(info['mtime'] / 1e9).strftime('%Y-%m-%d %H:%M') if info.get('mtime', -1) > 0 else '',
+                                   'symbolic link' if info.get('link') else '') if x)
+    label = {'keep': 'keep', 'rm': 'remove', 'ref': 'reference', 'shot': 'shot'}[role]
+    box = (f'<label><input type="checkbox" class="pick" data-path="{html.escape(path)}"{" checked" if role == "rm" else ""}'
+           f'{" disabled" if role == "ref" else ""}> remove</label>')
+    return (f'<div class="m {role}"><a href="{html.escape(href)}" target="_blank"><img src="{thumb_uri(path, side)}" alt=""></a>'
+            f'<span class="b">{label}</span> {box}<div>{html.escape(name)}</div><div class="t">{html.escape(facts)}</div>'
+            f'<div class="ev">{html.escape(_evidence(pair))}</div></div>')
 
 # %% ../nbs/23_near.ipynb #09443744
 @patch
-def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progress:bool=False) -> str:
-    "A self-contained HTML page (thumbnails embedded): every group, the kept file marked, each member's tier and inliers."
+def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progress:bool=False,
+            base=None) -> str: # the folder the page will be in: links to the images are relative to it (None: file:// links)
+    "A self-contained HTML page: every group and every pair of other shots, each image with its facts and evidence, a removal list to export."
     from tqdm.auto import tqdm
-    how, gs = _how(self), self.groups[:max_groups]
-    s = self.stats; pairs = s.get('pairs', {})
-    head = (f"<h1>Near-duplicate groups</h1><div class='sum'>{s.get('images', '?')} images · {len(self.groups)} groups · "
-            f"{len(self.files_to_remove)} files to remove (keeping the {html.escape(self.keep)} of each group) · {len(self.errors)} unreadable<br>"
-            f"pairs found by tier: exact {pairs.get('exact', 0)}, PDQ {pairs.get('pdq', 0)}, neighbours {pairs.get('knn', 0)}</div>"
+    how, gs, drop, s = _how(self), self.groups[:max_groups], set(self.files_to_remove), self.stats
+    pairs, base = s.get('pairs', {}), None if base is None else Path(base).absolute()
+    head = (f"<h1>Near-duplicate groups</h1><div class='sum'>{s.get('images', '?')} images · {len(self.groups)} groups of copies · "
+            f"{len(self.files_to_remove)} files to remove (keeping the {html.escape(self.keep)} of each group"
+            f"{', never a reference file' if self.keep_in else ''}) · {len(self.shots)} pairs of other shots, never removed · "
+            f"{len(self.errors)} unreadable<br>copies found by tier: exact {pairs.get('exact', 0)}, PDQ {pairs.get('pdq', 0)}, "
+            f"neighbours {pairs.get('knn', 0)}; strictness {html.escape(str(s.get('strictness', 'default')))}"
+            + (f"; paths relative to {html.escape(self.root)}" if self.root else '') + "</div>"
+            "<div class='bar'><button onclick='save()'>Save the removal list (<span id='n'>0</span> files)</button>"
+            "<button onclick='reset()'>As proposed</button><button onclick='all(false)'>Clear</button></div>"
             "<div class='leg'><span><span class='b' style='background:#2a2'>keep</span> the file kept</span>"
             "<span><span class='b' style='background:#c33'>remove</span> a copy of it</span>"
-            "<span class='t'>under each: the tier that found its pair (exact, pdq, knn), RANSAC inliers, "
-            "overlap</span></div>")
+            "<span><span class='b' style='background:#36c'>reference</span> in a --keep-in folder</span>"
+            "<span><span class='b' style='background:#b8860b'>shot</span> another photo of the same thing</span>"
+            "<span class='t'>under each: path, size, pixels, date; the evidence (tier, kind, inliers, shift left after "
+            "one similarity, perspective, pixel agreement); a click opens the image</span></div>")
+    role = lambda p, j: 'keep' if j == 0 else 'rm' if p in drop else 'ref'
     body = []
     for i, g in enumerate(tqdm(gs, desc='report', unit='group', disable=not progress), 1):
-        body.append(f"<div class='g'><h2>Group {i} · {len(g)} images</h2>" +
-                    ''.join(_member_html(p, j == 0, how.get(p) if j else None, thumb) for j, p in enumerate(g)) + "</div>")
+        body.append(f"<div class='g'><h2>Group {i} · {len(g)} images</h2>" + ''.join(
+            _member_html(p, role(p, j), how.get(p) if j else None, self.files.get(p), thumb, self.root, base)
+            for j, p in enumerate(g)) + "</div>")
     if max_groups is not None and len(self.groups) > max_groups: body.append(f"<p class='t'>… and {len(self.groups) - max_groups} more groups</p>")
+    shots = self.shots[:max_groups]
+    if shots:
+        body.append("<h2 class='sec'>Other shots of the same thing</h2><p class='t'>Geometry matches, but the pixels say these "
+                    "are separate photos (a re-shot, another zoom, a burst): never on the removal list unless you tick them.</p>")
+        body += [f"<div class='g shot'>" + ''.join(_member_html(x, 'shot', p if k else None, self.files.get(x), thumb, self.root, base)
+                                                  for k, x in enumerate((p['a'], p['b']))) + "</div>" for p in shots]
     if self.errors:
-        body.append("<h2>Unreadable files</h2><ul>" + ''.join(f"<li class='err'>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors) + "</ul>")
+        body.append("<h2 class='sec'>Unreadable files</h2><ul>" + ''.join(f"<li class='err'>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors) + "</ul>")
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>imageid: near-duplicate groups</title>"
-            f"<style>{_CSS % (thumb + 8, thumb, thumb)}</style></head><body>{head}{''.join(body)}</body></html>")
+            f"<style>{_CSS % (thumb + 8, thumb, thumb)}</style><script>{_JS}</script></head><body>{head}{''.join(body)}</body></html>")
 
 # %% ../nbs/23_near.ipynb #e472944e
 @patch
 def report(self:NearDuplicates, fn, thumb:int=160, progress:bool|None=None) -> Path:
-    "Write `to_html` to `fn` (atomically); returns its path."
+    "Write `to_html` to `fn` (atomically), its links to the images relative to `fn`'s folder; returns its path."
     from imageid.store import atomic_write
-    page = self.to_html(thumb=thumb, progress=len(self.groups) >= 200 if progress is None else progress)
-    return atomic_write(Path(fn), lambda f: f.write(page.encode()))
+    fn = Path(fn)
+    base = fn.absolute().parent if fn.is_file() or not fn.exists() else None  # a device (/dev/stdout): absolute links
+    page = self.to_html(thumb=thumb, progress=len(self.groups) >= 200 if progress is None else progress, base=base)
+    return atomic_write(fn, lambda f: f.write(page.encode()))
 
 # %% ../nbs/23_near.ipynb #a2a0d339
 @patch

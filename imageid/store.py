@@ -32,16 +32,32 @@ def _alive(pid:int) -> bool:
     except ProcessLookupError: return False
     except PermissionError: return True
 
+def _umask() -> int:
+    "The process's umask, read without changing it where the system says it (Linux), else set and restored."
+    try:
+        with open('/proc/self/status') as f:
+            for line in f:
+                if line.startswith('Umask:'): return int(line.split()[1], 8)
+    except OSError: pass
+    m = os.umask(0o022); os.umask(m); return m
+
 def atomic_write(path, write) -> Path:
     "Call `write(file)` on a temporary file next to `path`, then rename it over `path`: readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    if path.is_symlink(): raise FileExistsError(f"{path}: is a symbolic link, not replaced (give the file itself)")
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a file")
+    if path.exists() and not path.is_file():  # a device or a pipe (/dev/stdout, a FIFO): written to, never replaced
+        with open(path, 'wb') as f: write(f); f.flush()
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f".{path.name}.*.tmp"):  # what a killed writer left: its pid is gone
         try: pid = int(old.name[len(path.name) + 2:].split('.')[0])
         except ValueError: continue
         if not _alive(pid): old.unlink(missing_ok=True)
+    mode = (path.stat().st_mode & 0o7777) if path.exists() else 0o666 & ~_umask()  # what a plain open() would leave
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix='.tmp', dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, 'wb') as f:
             write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
