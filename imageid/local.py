@@ -17,8 +17,9 @@ from .index import blas_search
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'count_inliers', 'mirror_features', 'LocalIndex', 'rank_verified',
-           'train_codebook', 'generic_images', 'vlad_codebook', 'vlad', 'inlier_distributions', 'plot_inliers']
+__all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'fit_similarity', 'count_inliers', 'mirror_features', 'LocalIndex',
+           'rank_verified', 'train_codebook', 'generic_images', 'vlad_codebook', 'vlad', 'inlier_distributions',
+           'plot_inliers']
 
 # %% ../nbs/21a_local.ipynb #72058c60
 def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
@@ -46,16 +47,20 @@ def ratio_matches(qd:np.ndarray, rd:np.ndarray, ratio:float=0.75) -> np.ndarray:
     m = cv2.BFMatcher(cv2.NORM_L2).knnMatch(qd.astype(np.float32), rd.astype(np.float32), k=2)
     return np.array([(a.queryIdx, a.trainIdx) for a, b in (p for p in m if len(p) == 2) if a.distance < ratio * b.distance], np.int64).reshape(-1, 2)
 
-def count_inliers(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0) -> int:
-    "Inliers of a RANSAC similarity transform (rotation, scale, translation) fitted to the ratio-test matches."
+def fit_similarity(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0) -> tuple[int, np.ndarray|None]:
+    "`(inliers, M)`: a RANSAC similarity transform `M` (2×3, query frame → reference frame) fitted to the ratio-test matches, and its inliers (0, None: no fit)."
     m = ratio_matches(qd, rd, ratio)
-    if len(m) < 3: return 0
+    if len(m) < 3: return 0, None
     src, dst = qxy[m[:, 0]].astype(np.float32), rxy[m[:, 1]].astype(np.float32)
     M, inl = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=reproj, maxIters=2000,
                                          confidence=0.995)
-    if M is None or inl is None: return 0
+    if M is None or inl is None: return 0, None
     scale = float(np.sqrt(abs(np.linalg.det(M[:, :2]))))
-    return int(inl.sum()) if 1 / max_scale <= scale <= max_scale else 0  # a degenerate fit is no copy
+    return (int(inl.sum()), M) if 1 / max_scale <= scale <= max_scale else (0, None)  # a degenerate fit is no copy
+
+def count_inliers(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0) -> int:
+    "Inliers of a RANSAC similarity transform (rotation, scale, translation) fitted to the ratio-test matches."
+    return fit_similarity(qxy, qd, rxy, rd, ratio, reproj, max_scale)[0]
 
 # %% ../nbs/21a_local.ipynb #676b69bd
 MIRROR_PERM = np.arange(128).reshape(4, 4, 8)[::-1][:, :, (-np.arange(8)) % 8].reshape(-1)

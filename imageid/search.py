@@ -14,13 +14,14 @@ from .core import *
 from .store import Store, IndexFormatError
 from .exact import ExactIndex, content_key
 from .index import SimilarIndex
-from .local import rootsift, count_inliers, rank_verified, vlad, vlad_codebook, mirror_features
+from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad, vlad_codebook, mirror_features
+from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'draw_gallery', 'show']
 
 # %% ../nbs/22_search.ipynb #8e52dc47
-DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=10, pca=256, raw_below=256,
+DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=STRICTNESS['default']['min_inliers'], pca=256, raw_below=256,
                 size=128, flip=True, crops=0, features='backbone')
 
 class Collection:
@@ -307,7 +308,7 @@ def _decode(self:Collection, src):
     "Decode a query once: its exact key and its RGB image (or the `ImageLoadError`)."
     try:
         img, k = self._open(src)
-        return dict(key=k, img=to_rgb(_shrink(img, self.settings['max_side'])))
+        return dict(key=k, img=to_rgb(_shrink(img, self.settings['max_side'])), src=src, full=img.info.get('full_size', img.size))
     except ImageLoadError as e: return e
     except (OSError, ValueError, ZeroDivisionError, cv2.error) as e: return ImageLoadError(src, str(e) or type(e).__name__)
 
@@ -320,6 +321,7 @@ def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
     for q, (xy, d) in zip(qs, feats):
         q['feats'] = [(xy, d), mirror_features(xy, d)]
         q['vlad'] = np.stack([vlad(d_, self.codebook) for _, d_ in q['feats']])
+        f = min(1.0, s['max_side'] / max(q['img'].size)); q['frame'] = tuple(max(1, round(x * f)) for x in q['img'].size)
     return qs
 
 # %% ../nbs/22_search.ipynb #5aaf5e03
@@ -332,8 +334,8 @@ def _verify(self:Collection, q:dict, cands:list[tuple[int, float, int]], both:in
     out = []
     for n, ((i, score, m), a, b) in enumerate(zip(cands, xy, des)):
         orient = (m, 1 - m) if n < both else (m,)
-        best = max(((count_inliers(*q['feats'][o], a, b, s['ratio']), o) for o in orient))
-        out.append(dict(id=i, inliers=best[0], mirrored=bool(best[1]), score=score))
+        (n_in, M), o = max(((fit_similarity(*q['feats'][o], a, b, s['ratio']), o) for o in orient), key=lambda t: t[0][0])
+        out.append(dict(id=i, inliers=n_in, mirrored=bool(o), score=score, M=M))
     return out
 
 # %% ../nbs/22_search.ipynb #620d94e7
@@ -371,12 +373,12 @@ class SearchResults(list):
             first = cell(qpath, '<b>query</b>', '#222') if qpath else f"<td><b>{html.escape(str(q))[:40]}</b></td>"
             if 'error' in r: rows.append(f"<tr>{first}<td style='color:#c0392b'>{html.escape(r['error'])}</td></tr>"); continue
             cs = [cell(p, 'exact', GALLERY_COLOURS['exact'][0]) for p in r['exact']]
-            cs += [cell(s['path'], f"copy · {s['inliers']} inliers" if s['verified'] else
+            cs += [cell(s['path'], f"{s.get('kind') or 'copy'} · {s['inliers']} inliers" if s['verified'] else
                         (f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar'),
-                        GALLERY_COLOURS['copy' if s['verified'] else 'similar'][0]) for s in r['similar'] if s['path'] not in r['exact']]
+                        GALLERY_COLOURS[(s.get('kind') or 'copy') if s['verified'] else 'similar'][0]) for s in r['similar'] if s['path'] not in r['exact']]
             rows.append(f"<tr>{first}{''.join(cs) or '<td>no match</td>'}</tr>")
         more = f"<p>… and {len(self) - max_rows} more queries</p>" if len(self) > max_rows else ''
-        legend = ' · '.join(f"<span style='color:{GALLERY_COLOURS[k][0]}'>■ {GALLERY_COLOURS[k][1]}</span>" for k in ('exact', 'copy', 'similar'))
+        legend = ' · '.join(f"<span style='color:{GALLERY_COLOURS[k][0]}'>■ {GALLERY_COLOURS[k][1]}</span>" for k in ('exact', 'copy', 'shot', 'similar'))
         return f"<div style='font-size:12px'>{legend}</div><table>{''.join(rows)}</table>{more}"
 
 # %% ../nbs/22_search.ipynb #3f688629
@@ -395,16 +397,18 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
            verify:bool=True,                 # check candidates with local features (else rank by the global score)
            candidates:int=32,                # candidates verified per query
            workers:int=2,                    # threads: queries, their two orientations and their candidates share them
-           batch:int=64) -> list[dict]:      # queries decoded at a time (a folder of queries is never all in memory)
-    "Exact matches and the `k` most similar images of each query: verified copies first, then by global similarity."
+           batch:int=64,                     # queries decoded at a time (a folder of queries is never all in memory)
+           strictness:str='default') -> list[dict]: # the derived-copy test's preset (`STRICTNESS`): verified results are copies or other shots
+    "Exact matches and the `k` most similar images of each query: verified copies first, then other shots of the same thing, then by global similarity."
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
     srcs, errs = expand_sources(queries)
-    out = [r for b in range(0, len(srcs), batch) for r in self._search(srcs[b:b + batch], k, verify, candidates, workers)]
+    limits = _strictness(strictness)
+    out = [r for b in range(0, len(srcs), batch) for r in self._search(srcs[b:b + batch], k, verify, candidates, workers, limits)]
     return SearchResults(out + [error_result(e) for e in errs])
 
 # %% ../nbs/22_search.ipynb #5c7ee6f8
 @patch
-def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int) -> list[dict]:
+def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int, limits:dict) -> list[dict]:
     "`search` for one batch of single-image sources."
     with ThreadPoolExecutor(workers) as ex:
         qs = list(ex.map(self._decode, srcs))
@@ -424,7 +428,7 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         if isinstance(q, ImageLoadError): out.append({**error_result(q), 'query': describe(s)}); continue
         q, v = next(it)
         ex_ids = self.exact.lookup_key(*(int.from_bytes(q['key'][a:a + 8], 'big') for a in (0, 8)))
-        r = {'query': describe(s), 'exact': self._names(ex_ids), 'similar': self._rank(v, k)}
+        r = {'query': describe(s), 'exact': self._names(ex_ids), 'similar': self._rank(v, k, q, limits)}
         gone = self._gone(ex_ids + [x['id'] for x in r['similar']])
         if gone:  # files deleted or moved since they were indexed: not answers, but said (`sync --prune` forgets them)
             r['exact'] = [p for i, p in zip(ex_ids, r['exact']) if i not in gone]
@@ -449,12 +453,31 @@ def _gone(self:Collection, ids:list) -> dict:
 
 # %% ../nbs/22_search.ipynb #0b3eac63
 @patch
-def _rank(self:Collection, ver:list[dict], k:int) -> list[dict]:
-    "Verified copies first (most inliers first), then the others by global score; the first `k`, each with its path."
+def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:dict|None=None) -> list[dict]:
+    "Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each with its path and `kind`."
     ver = rank_verified(ver, self.settings['min_inliers'])[:k]
     names = self._names([v['id'] for v in ver])
-    return [{'path': p, 'id': v['id'], 'verified': v['verified'], 'inliers': v['inliers'], 'mirrored': v['mirrored'],
-             'score': None if v['score'] is None else round(float(v['score']), 4)} for p, v in zip(names, ver)]
+    out = [{'path': p, 'id': v['id'], 'verified': v['verified'], 'inliers': v['inliers'], 'mirrored': v['mirrored'],
+            'score': None if v['score'] is None else round(float(v['score']), 4), 'kind': None, 'why': None}
+           for p, v in zip(names, ver)]
+    for o, v in zip(out, ver):
+        if v['verified'] and q is not None and v.get('M') is not None: o['kind'], o['why'] = self._kind(q, v, o['path'], limits)
+    return sorted(out, key=lambda o: {'copy': 0, 'shot': 1}.get(o['kind'], 0 if o['verified'] else 2))
+
+# %% ../nbs/22_search.ipynb #f6a23079
+@patch
+def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[str, str]:
+    "`(kind, why)` of a verified result `v` of query `q`: the derived-copy test (`imageid.derived`) on the query and the file."
+    lim, st = limits or _strictness(), self.store
+    r = st.row_of([v['id']])[0]
+    if 'dims' not in st.columns or not st.columns['isfile'][r]: return 'copy', 'verified by geometry alone'
+    dims = st.columns['dims'][r]
+    try:
+        T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
+        ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]))
+    except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # moved or changed since it was indexed
+    exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
+    return copy_kind(ev, lim['max_shift'], lim['max_warp'], exif)
 
 # %% ../nbs/22_search.ipynb #98ffd662
 def list_files(folder) -> list[Path]:
@@ -515,6 +538,7 @@ def load(cls:Collection, folder, device='auto') -> Collection:
 # %% ../nbs/22_search.ipynb #7d96dba9
 GALLERY_COLOURS = {'exact': ('#1f5fbf', 'exact: the same image'),
                    'copy': ('#1a8a3a', 'copy: verified by local features'),
+                   'shot': ('#b8860b', 'shot: another photo of the same thing'),
                    'similar': ('#666666', 'similar: not verified (global score)'),
                    'right': ('#1a8a3a', 'right (ground truth)'),
                    'wrong': ('#c0392b', 'wrong (ground truth)')}
@@ -558,9 +582,9 @@ def show(results:list[dict], queries=None, fn=None, k:int=5, truth=None):
         cells = [(p, 'exact', 'right' if truth and truth(q, p) else 'wrong' if truth else 'exact') for p in r['exact']]
         for s in r['similar']:
             if s['path'] in r['exact']: continue
-            cap = (f"copy · {s['inliers']} inliers" if s.get('verified') else
+            cap = (f"{s.get('kind') or 'copy'} · {s['inliers']} inliers" if s.get('verified') else
                    f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
-            kind = ('right' if truth(q, s['path']) else 'wrong') if truth else ('copy' if s.get('verified') else 'similar')
+            kind = ('right' if truth(q, s['path']) else 'wrong') if truth else ((s.get('kind') or 'copy') if s.get('verified') else 'similar')
             cells.append((s['path'], cap, kind))
         rows.append((q, cells[:len(r['exact']) + k]))
     return draw_gallery(rows, fn, max_results=max(len(c) for _, c in rows) if rows else k)
