@@ -177,11 +177,13 @@ def _search(a):
             print(f"{_safe(r['query'])}: {len(r['exact'])} exact match(es)")
             for p in r['exact']: print(f"  = {_safe(p)}")
             for s in r['similar']:
-                what = (f"copy, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
+                kind = s.get('kind') or 'copy'
+                what = (f"{kind}, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
                        (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
-                print(f"  {'✓' if s['verified'] else ' '} {what:<28} {_safe(s['path'])}")
+                print(f"  {('~' if kind == 'shot' else '✓') if s['verified'] else ' '} {what:<28} {_safe(s['path'])}")
     if not a.json and any(r['similar'] for r in results):
-        print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features; similar: not verified, by global score)", file=sys.stderr)
+        print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features and made from the same capture; "
+              f"~ shot: another photo of the same thing; similar: not verified, by global score)", file=sys.stderr)
     if a.gallery:
         ok = [r for r in results if 'error' not in r]
         if ok: show(ok, [r['query'] for r in ok], a.gallery, k=a.k); print(f"gallery → {a.gallery}", file=sys.stderr)
