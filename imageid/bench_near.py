@@ -10,12 +10,13 @@ import numpy as np
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
 from .core import *
 from .near import find_near_duplicates
-from .derived import dedup_edit
+from .derived import dedup_edit, make_print, render_capture, random_capture
 
 # %% auto #0
 __all__ = ['make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench', 'format_near_bench',
-           'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'verified_share_score',
-           'measure_near', 'near_scale_bench']
+           'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench', 'sweep_settings',
+           'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'verified_share_score', 'measure_near',
+           'near_scale_bench']
 
 # %% ../nbs/33_bench_near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -77,7 +78,9 @@ def _join(groups) -> list[list[str]]:
 
 # %% ../nbs/33_bench_near.ipynb #00cb60c7
 def run_peer(python, tool:str, folder) -> dict:
-    "Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'error'}` (seconds of the whole process)."
+    "Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole process)."
+    import resource
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     script = Path(__file__).resolve().parent.parent/'tools'/'peers_dedup.py' if '__file__' in globals() else Path('../tools/peers_dedup.py').resolve()
     t = time.perf_counter()
     env = {**os.environ, 'MPLBACKEND': 'Agg'}  # not the notebook's backend: the peers' venv does not have it
@@ -86,20 +89,25 @@ def run_peer(python, tool:str, folder) -> dict:
     try: out = json.loads(r.stdout.strip().splitlines()[-1])
     except (json.JSONDecodeError, IndexError): out = dict(groups=[],
                                                           error=f"no output (exit {r.returncode}): {r.stderr[-300:]}")
-    return dict(groups=_join(out['groups']), seconds=wall, error=out.get('error'))
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return dict(groups=_join(out['groups']), seconds=wall, cpu_s=c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime,
+                error=out.get('error'))
 
 # %% ../nbs/33_bench_near.ipynb #6e9c940f
 def run_imageid(folder, **kw) -> dict:
-    "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'seconds', 'error', 'unreadable'}`."
-    t = time.perf_counter()
+    "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s', 'error', 'unreadable'}`."
+    import resource
+    t, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run([sys.executable, '-c', 'import sys; from imageid.cli import main; sys.exit(main())', 'dedup',
                         str(folder), '--similar', '--json',
                         *[a for k, v in kw.items() for a in (f"--{k.replace('_', '-')}", str(v))]], capture_output=True,
                        text=True)
-    wall = time.perf_counter() - t
-    if r.returncode: return dict(groups=[], seconds=wall, error=r.stderr[-300:], unreadable=0)
+    wall, c1 = time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime
+    if r.returncode: return dict(groups=[], files_to_remove=[], seconds=wall, cpu_s=cpu, error=r.stderr[-300:], unreadable=0)
     d = json.loads(r.stdout)
-    return dict(groups=d['groups'], seconds=wall, error=None, unreadable=len(d['errors']))
+    return dict(groups=d['groups'], files_to_remove=d['files_to_remove'], seconds=wall, cpu_s=cpu, error=None,
+                unreadable=len(d['errors']))
 
 # %% ../nbs/33_bench_near.ipynb #71ba6dba
 def run_all(folder, peers_python=None) -> dict:
@@ -122,6 +130,75 @@ def format_near_bench(rows:list[dict]) -> str:
     for r in rows:
         out.append(f"| {r['method']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['pairs']} | {r['false_pairs']} | {r['view_pairs']} | "
                    f"{r['files_per_s']:.0f} | {(r['error'] or '')[:80]} |")
+    return '\n'.join(out)
+
+# %% ../nbs/33_bench_near.ipynb #de073467
+def _square_pair(pr, rng) -> list[bytes]:
+    "Two shots square to the print: another zoom, roll and light each, a tilt of 0.005–0.015 between them."
+    z, t = rng.uniform(1.0, 1.6), rng.uniform(0.005, 0.015) / 2
+    return [render_capture(pr, zoom=z * f, center=(rng.uniform(.45, .55), rng.uniform(.45, .55)), angle=rng.uniform(-15, 15),
+                           tilt=(s * t, rng.uniform(-t, t)), light=(rng.uniform(.85, 1.1), rng.uniform(-.2, .2), rng.uniform(-6, 6)),
+                           blur=rng.uniform(.6, 1.1), noise=rng.uniform(1.5, 3), quality=int(rng.integers(85, 96)),
+                           seed=int(rng.integers(1 << 30))) for f, s in ((1.0, 1), (rng.uniform(1.25, 1.6), -1))]
+
+# %% ../nbs/33_bench_near.ipynb #352ef685
+def make_trust_folder(out, photos:list, seed:int=0, singles:float=0.2, square:float=0.35, byte_copies:float=0.1,
+                      stereo:bool=True) -> dict:
+    "Write the trust folder at `out` (see above); returns `{file: {'source': its capture, 'object': its photo, 'edit'}}`."
+    rng, rnd, out, truth = np.random.default_rng(seed), random.Random(seed), Path(out), {}
+    out.mkdir(parents=True, exist_ok=True)
+    def put(b, name, cap, obj, edit): (out/name).write_bytes(b); truth[name] = dict(source=cap, object=obj, edit=edit)
+    def with_copies(c, cap, obj, n):
+        put(c, f"{cap}.jpg", cap, obj, 'capture')
+        for k in range(n): b, e = dedup_edit(Image.open(io.BytesIO(c)), rnd); put(b, f"{cap}_copy{k}.jpg", cap, obj, e)
+        if rng.random() < byte_copies: put(c, f"{cap}_bytes.jpg", cap, obj, 'byte copy')
+    for i, p in enumerate(photos):
+        pr, obj = make_print(load_image(p), seed=seed * 10_007 + i), f"p{i:03d}"
+        if rng.random() < singles: put(random_capture(pr, rng), f"{obj}s0.jpg", f"{obj}s0", obj, 'capture'); continue
+        caps = [random_capture(pr, rng) for _ in range(int(rng.integers(1, 3)))]
+        if rng.random() < square: caps += _square_pair(pr, rng)
+        for j, c in enumerate(caps): with_copies(c, f"{obj}s{j}", obj, int(rng.integers(0, 3)))
+    if stereo:
+        import skimage.data as skd
+        for j, x in enumerate(skd.stereo_motorcycle()[:2]):
+            buf = io.BytesIO(); Image.fromarray(x).save(buf, 'JPEG', quality=92); with_copies(buf.getvalue(), f"stereo{j}", 'stereo', 1)
+    b = (out/next(iter(truth))).read_bytes(); (out/'broken.jpg').write_bytes(b[:len(b) // 3])
+    truth['broken.jpg'] = dict(source=None, object=None, edit='corrupt')
+    return truth
+
+# %% ../nbs/33_bench_near.ipynb #ef2bdb45
+def trust_scores(groups:list, files_to_remove:list, truth:dict) -> dict:
+    "`pair_scores` against the captures, and what the removal list would cost: captures every file of which is on it."
+    s = pair_scores(groups, truth)
+    drop, caps = {Path(p).name for p in files_to_remove}, {}
+    for n, t in truth.items():
+        if t['source']: caps.setdefault(t['source'], []).append(n)
+    return {**s, 'removed': len(drop), 'captures_lost': sum(all(n in drop for n in ns) for ns in caps.values())}
+
+def _largest_kept(groups:list, folder) -> list:
+    "A peer's removal list: every member of a group but its largest file (the peers keep no file of their own choosing)."
+    size = lambda p: (Path(folder)/p).stat().st_size if (Path(folder)/p).exists() else Path(p).stat().st_size
+    return [p for g in groups for p in sorted(g, key=lambda p: -size(p))[1:]]
+
+# %% ../nbs/33_bench_near.ipynb #676885df
+def trust_bench(folder, truth:dict, presets=('strict', 'default', 'loose'),
+                peers_python=None) -> list[dict]: # a peer venv's python, or {tool: python} ('phash', 'cleanvision', 'difpy', 'czkawka', 'fastdup')
+    "imageid at each strictness, and each peer asked for, on `folder`: one row a method (a peer keeps its group's largest file)."
+    n = sum(1 for _ in Path(folder).iterdir())
+    runs = {f"imageid --similar --strictness {p}": run_imageid(folder, strictness=p) for p in presets}
+    if peers_python and not isinstance(peers_python, dict): peers_python = dict.fromkeys(('phash', 'cleanvision', 'difpy', 'czkawka'), peers_python)
+    for tool, py in (peers_python or {}).items():
+        r = run_peer(py, tool, folder); r['files_to_remove'] = _largest_kept(r['groups'], folder); runs[tool] = r
+    return [dict(method=k, **trust_scores(r['groups'], r['files_to_remove'], truth), files=n, seconds=r['seconds'],
+                 cpu_s=r.get('cpu_s'), error=r['error']) for k, r in runs.items()]
+
+def format_trust_bench(rows:list[dict]) -> str:
+    "A Markdown table of `trust_bench` rows."
+    out = ["| method | copy pair precision | copy pair recall | shot pairs grouped | files removed | captures lost | CPU s | note |",
+           "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        out.append(f"| {r['method']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['view_pairs']} | {r['removed']} | "
+                   f"**{r['captures_lost']}** | {r['cpu_s'] or 0:.1f} | {(r['error'] or '')[:60]} |")
     return '\n'.join(out)
 
 # %% ../nbs/33_bench_near.ipynb #6427889b

@@ -337,16 +337,15 @@ def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
     return par
 
 # %% ../nbs/23_near.ipynb #2f4223f2
-def _anchor_pairs(par:np.ndarray, rep:np.ndarray, pixels:np.ndarray, tested:set) -> list[tuple[int, int]]:
-    "`(member, largest)` of every group member whose content was never compared with its group's largest image (`rep`: each image's key representative)."
+def _anchor_pairs(par:np.ndarray, rep:np.ndarray, pixels:np.ndarray) -> list[tuple[int, int]]:
+    "`(member, largest)` for every member of every group and its group's largest image (`rep`: each image's key representative)."
     comp = {}
     for i in range(len(par)): comp.setdefault(_root(par, i), []).append(i)
     out = []
     for g in comp.values():
         if len(g) < 2: continue
-        big = rep[max(g, key=lambda i: (pixels[i], -i))]
-        for m in sorted({int(rep[i]) for i in g} - {int(big)}):
-            if (m, big) not in tested and (big, m) not in tested: out.append((m, int(big)))
+        big = int(rep[max(g, key=lambda i: (pixels[i], -i))])
+        out += [(m, big) for m in sorted({int(rep[i]) for i in g} - {big})]
     return out
 
 # %% ../nbs/23_near.ipynb #7de5bab2
@@ -412,17 +411,27 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     res = _verify_pairs(eng, rows, A, B, O, (tier == 'pdq') | (S[u] >= 0.3), limits, progress)  # 4. local features, 5. derived?
     stats['verified'] = {x: int((tier == x).sum()) for x in ('pdq', 'knn')}
     found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if _passes(r, limits)]
-    rep, pixels = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1)
-    for rnd in range(4):  # 6. every member against its group's largest image (three rounds at most)
+    seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) for k in ((a, b), (b, a))}  # every verified pair, passed or not
+    rep, pixels, apart = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1), set()
+    for rnd in range(8):  # 6. every member against its group's largest image: a shot of it, or no copy of it, stays apart
         edges = [(_strength(r, limits), a, b) for a, b, _, r in found if r[4] == 'copy' or include_shots]
-        joined = _join(par, edges, [] if include_shots else [(a, b) for a, b, _, r in found if r[4] == 'shot'])
-        todo = _anchor_pairs(joined, rep, pixels, set(zip(A.tolist(), B.tolist()))) if rnd < 3 else []
-        if not todo: break
+        shots = [] if include_shots else [(a, b) for a, b, _, r in found if r[4] == 'shot']
+        joined = _join(par, edges, shots + sorted(apart))
+        anchors = _anchor_pairs(joined, rep, pixels)
+        fails = {p for p in anchors if p in seen and not _passes(seen[p], limits)} - apart
+        partners = {}  # the other shots of each group's largest image: a member may be a copy of one of them instead
+        for a, b in shots: partners.setdefault(a, set()).add(b); partners.setdefault(b, set()).add(a)
+        todo = sorted({p for m, big in anchors for p in [(m, big)] + [(m, x) for x in partners.get(big, ()) if x != m]
+                       if p not in seen})
+        if rnd == 7 or not (fails or todo): break
+        apart |= fails
+        if not todo: continue
         a2, b2 = (np.array(x, np.int64) for x in zip(*todo))
         more = _verify_pairs(eng, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
-        A, B = np.concatenate([A, a2]), np.concatenate([B, b2])
-        found += [(int(a), int(b), 'group', r) for a, b, r in zip(a2, b2, more) if _passes(r, limits)]
+        for a, b, r in zip(a2.tolist(), b2.tolist(), more):
+            seen[(a, b)] = seen[(b, a)] = r
+            if _passes(r, limits): found.append((a, b, 'group', r))
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
     stats['verify_s'] = round(time.perf_counter() - t, 2)
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
