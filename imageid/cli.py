@@ -54,13 +54,12 @@ def _dedup(a):
               "--index and --engine need --similar")
     from imageid.exact import find_duplicates, files_to_remove
     rep = find_duplicates(a.dir, mode=a.mode or 'pixels', verify=a.verify, progress=not a.json, check=a.check)
-    rule = {'largest': 'shortest', 'shortest-path': 'shortest'}.get(a.keep, a.keep)  # identical files: the largest is any of them
-    remove = files_to_remove(rep, keep=rule)
+    remove = files_to_remove(rep, keep=a.keep)  # one vocabulary: identical files are all the largest, so that is the shortest path
     if a.json: print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2)); return 0
     for i, g in enumerate(rep.groups, 1):
         print(f"group {i} ({len(g)} files):"); [print(f"  {_safe(p)}") for p in g]
     for e in rep.errors: print(f"unreadable: {_safe(e)}", file=sys.stderr)
-    kept = 'the shortest path' if rule == 'shortest' else f'the {a.keep} file'
+    kept = 'the shortest path' if a.keep in ('largest', 'shortest-path') else f'the {a.keep} file'
     print(f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed (keeping {kept} of each group"
           f"{': identical files are all the largest' if a.keep == 'largest' else ''}); {len(rep.errors)} unreadable files")
     return 0

@@ -435,12 +435,13 @@ def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=F
     return DuplicateReport(groups, sorted(errors, key=lambda e: describe(e.source)))
 
 # %% ../nbs/01_exact.ipynb #dc205564
-def files_to_remove(groups, keep='shortest') -> list[Path]:
+def files_to_remove(groups, keep='shortest-path') -> list[Path]:
     "All files of each duplicate group except the one `keep` chooses (see the rules above)."
     if isinstance(groups, DuplicateReport): groups = groups.groups
     short = lambda p: (len(Path(p).parts), len(Path(p).name), str(p))
-    rules = {'shortest': short, 'first': lambda p: str(p), 'oldest': lambda p: (os.stat(p).st_mtime, short(p)),
-             'newest': lambda p: (-os.stat(p).st_mtime, short(p))}
+    rules = {'shortest-path': short, 'largest': short, 'first': lambda p: str(p),  # identical files: all are the largest
+             'oldest': lambda p: (os.stat(p).st_mtime, short(p)), 'newest': lambda p: (-os.stat(p).st_mtime, short(p))}
+    rules['shortest'] = short  # the name before `near` and the CLI shared one vocabulary
     if not callable(keep):
         if keep not in rules: raise ValueError(f"keep must be one of {list(rules)} or a function, got {keep!r}")
         keep = rules[keep]

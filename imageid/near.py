@@ -85,9 +85,17 @@ class NearDuplicates:
     root: str|None = None                               # the folder scanned, when one was
     @property
     def shots(self) -> list[dict]:
-        "Verified pairs that failed the derived-copy test and are not in one group: other photos of one thing, never removed."
-        where = {p: i for i, g in enumerate(self.groups) for p in g}
-        return [p for p in self.pairs if p.get('kind') == 'shot' and (p['a'] not in where or where.get(p['b']) != where[p['a']])]
+        "Other photos of one thing, never removed: one pair for each two groups (or ungrouped images) a shot pair joins, between the files they keep."
+        head = {p: g[0] for g in self.groups for p in g}
+        by, out = {}, []
+        for p in self.pairs:
+            if p.get('kind') != 'shot': continue
+            a, b = head.get(p['a'], p['a']), head.get(p['b'], p['b'])
+            if a == b: continue
+            k = tuple(sorted((a, b)))
+            direct = {p['a'], p['b']} == {a, b}
+            if k not in by or (direct and not by[k][1]): by[k] = (p if direct else {**p, 'a': a, 'b': b, 'why': f"{Path(p['a']).name} ~ {Path(p['b']).name}: {p['why']}"}, direct)
+        return [v for v, _ in by.values()]
     def __repr__(self): return (f"NearDuplicates({len(self.groups)} groups, {sum(map(len, self.groups))} images, "
                                 f"{len(self.files_to_remove)} to remove, {len(self.shots)} other shots, {len(self.errors)} unreadable)")
 
@@ -196,7 +204,7 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:d
         T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
         ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]))
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # changed or gone since it was read
-    kind, why = copy_kind(ev, limits['max_shift'], limits['max_warp'], same)
+    kind, why = copy_kind(ev, limits['max_shift'], limits['max_warp'], same, limits['min_warp_z'])
     return (kind, why) + ((None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks']))
 
 # %% ../nbs/23_near.ipynb #40e0ec4a
@@ -227,6 +235,7 @@ def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
         if not 0 <= limits[name] <= 1: raise ValueError(f"{name} is a share of an image, from 0 to 1; got {limits[name]}")
     for name in ('max_shift', 'max_warp'):
         if not limits[name] > 0: raise ValueError(f"{name} is a distance in pixels, above 0; got {limits[name]}")
+    if not limits['min_warp_z'] >= 0: raise ValueError(f"min_warp_z is a number of standard errors, 0 or more; got {limits['min_warp_z']}")
     if k < 1: raise ValueError(f"k must be at least 1; got {k}")
     if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
     if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
@@ -454,7 +463,7 @@ _CSS = """body{font-family:system-ui,sans-serif;margin:24px;color:#222}h1{font-s
 .b{display:inline-block;padding:1px 6px;border-radius:8px;color:#fff;font-weight:600}
 .keep .b{background:#2a2}.rm .b{background:#c33}.ref .b{background:#36c}.shot .b{background:#b8860b}
 .t{color:#555}.ev{color:#333;margin-top:2px}.err{color:#a00}.leg span{margin-right:14px}label{cursor:pointer}"""
-_JS = """function sel(){return [...document.querySelectorAll('input.pick:checked')].map(e=>e.dataset.path)}
+_JS = """function sel(){return [...new Set([...document.querySelectorAll('input.pick:checked')].map(e=>e.dataset.path))]}
 function count(){document.getElementById('n').textContent=sel().length}
 function save(){const b=new Blob([sel().join('\\n')+'\\n'],{type:'text/plain'});const a=document.createElement('a');
 a.href=URL.createObjectURL(b);a.download='removal-list.txt';a.click()}
@@ -519,7 +528,7 @@ def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progre
             "<span><span class='b' style='background:#36c'>reference</span> in a --keep-in folder</span>"
             "<span><span class='b' style='background:#b8860b'>shot</span> another photo of the same thing</span>"
             "<span class='t'>under each: path, size, pixels, date; the evidence (tier, kind, inliers, shift left after "
-            "one similarity, perspective, pixel agreement); a click opens the image</span></div>")
+            "one affine map, perspective, pixel agreement); a click opens the image</span></div>")
     role = lambda p, j: 'keep' if j == 0 else 'rm' if p in drop else 'ref'
     body = []
     for i, g in enumerate(tqdm(gs, desc='report', unit='group', disable=not progress), 1):

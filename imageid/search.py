@@ -477,7 +477,7 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[
         ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]))
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # moved or changed since it was indexed
     exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
-    return copy_kind(ev, lim['max_shift'], lim['max_warp'], exif)
+    return copy_kind(ev, lim['max_shift'], lim['max_warp'], exif, lim['min_warp_z'])
 
 # %% ../nbs/22_search.ipynb #98ffd662
 def list_files(folder) -> list[Path]:
