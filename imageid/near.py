@@ -311,17 +311,23 @@ def _candidate_pairs(eng, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, mi
     return A, B, O, S, tier, u
 
 # %% ../nbs/23_near.ipynb #bfb617b1
-def _verify_pairs(eng, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying') -> list[tuple]:
-    "Tier 4: `_verify_task`'s result for every pair `(A[p], B[p])` (positions in `rows`), in order, on the engine's workers."
+def _verify_pairs(eng, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying',
+                  skip_strong:bool=False) -> list:
+    "Tier 4: `_verify_task`'s result for each pair `(A[p], B[p])` (positions in `rows`), in order; with `skip_strong`, None for a pair whose images strong copy evidence already joins."
     from tqdm.auto import tqdm
     n, step = len(A), eng.verify_chunk * eng.verify_batches * 8  # a round of tasks at a time: the bar moves, memory stays small
-    out = []
+    out, par = [None] * n, np.arange(len(rows))
     with tqdm(total=n, desc=desc, unit='pair', disable=not progress or n == 0) as bar:
         for r0 in range(0, n, step):
-            ps = np.arange(r0, min(n, r0 + step))
+            ps = np.array([p for p in range(r0, min(n, r0 + step)) if not skip_strong or _root(par, A[p]) != _root(par, B[p])], np.int64)
             parts = [ps[s:s + eng.verify_chunk] for s in range(0, len(ps), eng.verify_chunk)]
             args = [(rows[A[q]], rows[B[q]], O[q], other[q], limits) for q in parts]
-            for q, rs in zip(parts, eng.map(_verify_task, args)): out += rs; bar.update(len(q))
+            for q, rs in zip(parts, eng.map(_verify_task, args)):
+                for p, r in zip(q.tolist(), rs):
+                    out[p] = r
+                    if skip_strong and _passes(r, limits) and r[4] == 'copy' and _strength(r, limits) <= 0.5:
+                        ra, rb = _root(par, A[p]), _root(par, B[p]); par[max(ra, rb)] = min(ra, rb)
+            bar.update(min(step, n - r0))
     return out
 
 # %% ../nbs/23_near.ipynb #26bce8b0
@@ -417,21 +423,24 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                                            c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
     t = time.perf_counter()
     A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
-    res = _verify_pairs(eng, rows, A, B, O, (tier == 'pdq') | (S[u] >= 0.3), limits, progress)  # 4. local features, 5. derived?
-    stats['verified'] = {x: int((tier == x).sum()) for x in ('pdq', 'knn')}
-    found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if _passes(r, limits)]
-    seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) for k in ((a, b), (b, a))}  # every verified pair, passed or not
+    other = (tier == 'pdq') | (S[u] >= 0.3)  # the likelier candidates are tried in both orientations
+    res = _verify_pairs(eng, rows, A, B, O, other, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
+    done = np.array([r is not None for r in res], bool)  # pairs strong copies already joined were not verified
+    stats['verified'] = {x: int(((tier == x) & done).sum()) for x in ('pdq', 'knn')}
+    found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if r is not None and _passes(r, limits)]
+    seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) if r is not None for k in ((a, b), (b, a))}  # passed or not
+    both = {k for a, b, o, r in zip(A.tolist(), B.tolist(), other.tolist(), res) if o and r is not None for k in ((a, b), (b, a))}
     rep, pixels, apart = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1), set()
     for rnd in range(8):  # 6. every member against its group's largest image: a shot of it, or no copy of it, stays apart
         edges = [(_strength(r, limits), a, b) for a, b, _, r in found if r[4] == 'copy' or include_shots]
         shots = [] if include_shots else [(a, b) for a, b, _, r in found if r[4] == 'shot']
         joined = _join(par, edges, shots + sorted(apart))
         anchors = _anchor_pairs(joined, rep, pixels)
-        fails = {p for p in anchors if p in seen and not _passes(seen[p], limits)} - apart
+        fails = {p for p in anchors if p in seen and p in both and not _passes(seen[p], limits)} - apart
         partners = {}  # the other shots of each group's largest image: a member may be a copy of one of them instead
         for a, b in shots: partners.setdefault(a, set()).add(b); partners.setdefault(b, set()).add(a)
         todo = sorted({p for m, big in anchors for p in [(m, big)] + [(m, x) for x in partners.get(big, ()) if x != m]
-                       if p not in seen})
+                       if p not in seen or (p not in both and not _passes(seen[p], limits))})  # failed one way: both
         if rnd == 7 or not (fails or todo): break
         apart |= fails
         if not todo: continue
@@ -439,8 +448,8 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         more = _verify_pairs(eng, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
         for a, b, r in zip(a2.tolist(), b2.tolist(), more):
-            seen[(a, b)] = seen[(b, a)] = r
-            if _passes(r, limits): found.append((a, b, 'group', r))
+            seen[(a, b)] = seen[(b, a)] = r; both |= {(a, b), (b, a)}
+            if _passes(r, limits) and not any(f[:2] in ((a, b), (b, a)) for f in found): found.append((a, b, 'group', r))
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
     stats['verify_s'] = round(time.perf_counter() - t, 2)
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
