@@ -436,7 +436,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         shots = [] if include_shots else [(a, b) for a, b, _, r in found if r[4] == 'shot']
         joined = _join(par, edges, shots + sorted(apart))
         anchors = _anchor_pairs(joined, rep, pixels)
-        fails = {p for p in anchors if p in seen and p in both and not _passes(seen[p], limits)} - apart
+        fails = set() if include_shots else {p for p in anchors if p in seen and p in both and not _passes(seen[p], limits)} - apart
         partners = {}  # the other shots of each group's largest image: a member may be a copy of one of them instead
         for a, b in shots: partners.setdefault(a, set()).add(b); partners.setdefault(b, set()).add(a)
         todo = sorted({p for m, big in anchors for p in [(m, big)] + [(m, x) for x in partners.get(big, ()) if x != m]
