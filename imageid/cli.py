@@ -143,13 +143,17 @@ def _index(a):
     settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
     _connect(a, 'index')
     try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
-    except (FileNotFoundError, FileExistsError, IsADirectoryError, NotADirectoryError, IndexFormatError,
-            ValueError) as e:
+    except FileExistsError as e:  # another `imageid index` made it meanwhile: this one adds its images to it
+        if not (new and (out/'manifest.json').exists()): _fail(f"imageid index: {e}")
+        print(f"imageid index: {out} was made by another process meanwhile: adding to it", file=sys.stderr)
+        c, new = Collection(out, device=a.device), False
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, IndexFormatError, ValueError) as e:
         _fail(f"imageid index: {e}")
     if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
                                   file=sys.stderr)
-    try: r = c.sync(root, prune=a.prune, progress=True, engine=a.engine)
-    except StoreLockedError as e: _fail(f"imageid index: {e}")
+    if a.allow_empty and not a.prune: _fail("imageid index: --allow-empty is for --prune")
+    try: r = c.sync(root, prune=a.prune, progress=True, engine=a.engine, allow_empty=a.allow_empty)
+    except (StoreLockedError, ValueError) as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
     print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
           f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.chosen_type if c.similar else 'empty'}"
@@ -344,6 +348,9 @@ def _index_parser(sub):
     s.add_argument('-o', '--output', required=True,
                    help="collection folder: made if new, else updated (new and changed files added)")
     s.add_argument('--prune', action='store_true', help="remove images whose files are gone from DIR")
+    s.add_argument('--allow-empty', action='store_true',
+                   help="with --prune: let a DIR with no files empty the collection (refused otherwise: an unmounted "
+                        "disk or a typo'd path would)")
     s.add_argument('--model',
                    help="checkpoint from `imageid train` (or model.pt): its embeddings add candidates (new collections)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels',

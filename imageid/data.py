@@ -68,6 +68,17 @@ class MultiViewDataset(Dataset):
         img = self.ds.image(i) if hasattr(self.ds, 'image') else self.ds[i]
         return torch.stack([self.transform(img) for _ in range(self.n_views)]), i
 
+# %% ../nbs/10_data.ipynb #07cb48aa
+def _redact(text:str, secret:str) -> str:
+    "`text` with `secret` replaced by `***` in every form it travels in: as is, percent-encoded (both ways), base64 (both alphabets), hex."
+    import base64, urllib.parse
+    raw = secret.encode()
+    forms = {secret, urllib.parse.quote(secret, safe=''), urllib.parse.quote(secret), urllib.parse.quote_plus(secret),
+             base64.b64encode(raw).decode(), base64.urlsafe_b64encode(raw).decode(), raw.hex()}
+    forms |= {f.rstrip('=') for f in forms}  # base64 without its padding
+    for f in sorted((f for f in forms if len(f) >= 4), key=len, reverse=True): text = text.replace(f, '***')
+    return text
+
 # %% ../nbs/10_data.ipynb #eddb665f
 def download_coco128(dest='coco128', api_key:str|None=None, workspace:str='team-roboflow', project:str='coco-128',
                      version:int=2, fmt:str='folder') -> Path:
@@ -82,5 +93,5 @@ def download_coco128(dest='coco128', api_key:str|None=None, workspace:str='team-
         ds = rf.workspace(workspace).project(project).version(version).download(fmt, location=str(dest))
     except Exception as e:  # never echo the key: roboflow's messages do not contain it, ours neither
         raise RuntimeError(f"could not download {workspace}/{project}/{version} from Roboflow "
-                           f"(offline, wrong key, or no access?): {type(e).__name__}: {str(e).replace(key, '***')}") from None  # the original's traceback may hold the key
+                           f"(offline, wrong key, or no access?): {type(e).__name__}: {_redact(str(e), key)}") from None  # the original's traceback may hold the key
     return Path(ds.location)

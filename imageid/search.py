@@ -507,11 +507,16 @@ def remove(self:Collection, ids_or_paths) -> int:
 # %% ../nbs/22_search.ipynb #49dbe489
 @patch
 def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
-         engine:str='local', address:str|None=None) -> dict: # as for `add`: 'ray' runs the indexing on a Ray cluster
+         engine:str='local', address:str|None=None, # as for `add`: 'ray' runs the indexing on a Ray cluster
+         allow_empty:bool=False) -> dict:            # with `prune`: let a folder with no files empty the collection
     "Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and errors."
     files = list_files(folder)
+    root = os.path.abspath(folder)
+    if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self._paths()):
+        raise ValueError(f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted "
+                         f"disk? a typo?); nothing changed. Pass allow_empty=True (imageid index --prune --allow-empty) if that is what you want")
     errs, todo = self._add((files, []), progress, 2, 256, engine, address)
-    root = os.path.abspath(folder); here = {os.path.abspath(p) for p in files}
+    here = {os.path.abspath(p) for p in files}
     gone = [p for p in self._paths() if p.startswith(root + os.sep) and p not in here] if prune else []
     removed = self.remove(gone) if gone else 0
     return dict(images=len(self), indexed=todo - len(errs), unchanged=len(files) - todo, removed=removed, errors=errs)

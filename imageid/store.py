@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_store.ipynb #e8af4866
 from __future__ import annotations
-import os, json, time, shutil, tempfile, contextlib
+import os, re, json, time, shutil, tempfile, contextlib
 from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
@@ -107,7 +107,10 @@ def writer_lock(folder, timeout:float=60.0):
     "Hold the exclusive writer's lock of `folder` (an `flock` on `folder/.lock`); wait up to `timeout` seconds for it."
     import fcntl
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder/'.lock', os.O_RDWR | os.O_CREAT, 0o644)
+    try: fd = os.open(folder/'.lock', os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)  # never a link: it would write elsewhere
+    except OSError as e:
+        if os.path.islink(folder/'.lock'): raise IndexFormatError(f"{folder/'.lock'}: is a symbolic link; imageid follows no link in a collection") from None
+        raise
     try:
         t0 = time.monotonic()
         while True:
@@ -133,6 +136,8 @@ class Store:
     def __init__(self, path):
         "Open the store at `path` (see `Store.create` to make one)."
         self.path = Path(path)
+        for n in (_NAME, 'shards', '.lock'):  # the store follows no link it did not make (and it makes none)
+            if (self.path/n).is_symlink(): raise IndexFormatError(f"{self.path/n}: is a symbolic link; imageid follows no link in a collection")
         if not (self.path/_NAME).exists():
             if self.path.is_file(): raise IndexFormatError(f"{self.path}: is a file, not a collection folder")
             raise FileNotFoundError(f"{self.path}: not a collection folder (no {_NAME})")
@@ -140,6 +145,11 @@ class Store:
 
     def __len__(self): return int(self.alive.sum())
     def __repr__(self): return f"Store({str(self.path)!r}, {len(self)} images, generation {self.generation}, {len(self.shards)} shards)"
+
+# %% ../nbs/00a_store.ipynb #84e59b23
+_OWN_FILE = re.compile(r'[a-z_]+-\d{6}\.[a-z0-9]+')                      # what `put` writes: `{name}-{generation:06d}{suffix}`
+_OWN_SHARD = re.compile(r'\d{6}-[0-9a-f]{8}')                            # `_shard_name`
+_OWN_TMP = re.compile(r'\.(?:.+\.\d+|\d{6}-[0-9a-f]{8})\.[a-z0-9_]+\.tmp')  # `atomic_write`'s, `staging`'s and shards' temporaries
 
 # %% ../nbs/00a_store.ipynb #a6733a7b
 def _read_manifest(path:Path) -> dict:
@@ -149,6 +159,9 @@ def _read_manifest(path:Path) -> dict:
     check_format(m, Store.FORMAT, Store.VERSION, path, 'collection')
     for k, t in (('generation', int), ('next_id', int), ('shards', list), ('files', dict), ('settings', dict)):
         if not isinstance(m.get(k), t): raise IndexFormatError(f"{path/_NAME}: damaged ('{k}' missing or not a {t.__name__})")
+    bad = [x for x in m['shards'] if not (isinstance(x, str) and _OWN_SHARD.fullmatch(x))] + \
+          [x for x in m['files'].values() if not (isinstance(x, str) and _OWN_FILE.fullmatch(x))]
+    if bad: raise IndexFormatError(f"{path/_NAME}: damaged (names a file imageid does not write: {bad[0]!r})")  # never opened
     return m
 
 def _open_shard(d:Path) -> dict:
@@ -204,9 +217,13 @@ def create(cls:Store, path, settings:dict|None=None) -> Store:
     path = Path(path)
     if path.exists() and not path.is_dir(): raise FileExistsError(f"{path}: is a file; a collection is a folder")
     if (path/_NAME).exists(): raise FileExistsError(f"{path}: a collection is already there (open it instead)")
-    if path.is_dir() and any(p.name != '.lock' for p in path.iterdir()):
+    being_made = lambda p: p.name == '.lock' or _OWN_TMP.fullmatch(p.name)  # another creator at work: wait for its lock
+    if path.is_dir() and any(not being_made(p) for p in path.iterdir()):
         raise FileExistsError(f"{path}: the folder is not empty; choose a new folder for the collection")
-    with writer_lock(path):
+    with writer_lock(path):  # and again under the lock: two creators at once, the second finds the first's collection
+        if (path/_NAME).exists(): raise FileExistsError(f"{path}: a collection is already there (open it instead)")
+        if any(not being_made(p) for p in path.iterdir()):
+            raise FileExistsError(f"{path}: the folder is not empty; choose a new folder for the collection")
         m = dict(format=cls.FORMAT, version=cls.VERSION, generation=0, next_id=0, shards=[], files={},
                  settings=dict(settings or {}))
         atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
@@ -363,17 +380,19 @@ def _tmp_in_use(name:str) -> bool:
 
 @patch
 def collect_garbage(self:Store):
-    "Remove what no manifest names: shards and files of failed or replaced writes, temporary files of a crash (writer only)."
-    keep = set(self.manifest['files'].values()) | {_NAME, '.lock', 'shards'}
-    for p in self.path.iterdir():
-        if p.name.endswith('.tmp') and _tmp_in_use(p.name): continue  # a live process's staging folder or atomic write
-        if p.name not in keep and (p.name.endswith('.tmp') or p.name.split('-')[0] in ('deleted', *self.manifest['files'].keys())
-                                    or p.name.startswith(f'.{_NAME}')):
+    "Remove what no manifest names and imageid wrote (its own names only): shards and files of failed or replaced writes, temporaries of a crash (writer only). Anything else stays, with a warning."
+    import warnings
+    left, shards = [], self.path/'shards'
+    def sweep(folder, keep, own, prefix=''):
+        for p in folder.iterdir():
+            if p.name in keep: continue
+            if p.is_symlink() or not (own.fullmatch(p.name) or _OWN_TMP.fullmatch(p.name)): left.append(prefix + p.name); continue
+            if _OWN_TMP.fullmatch(p.name) and _tmp_in_use(p.name): continue  # a live process's staging folder or atomic write
             shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
-    if (self.path/'shards').is_dir():
-        names = set(self.manifest['shards'])
-        for p in (self.path/'shards').iterdir():
-            if p.name not in names: shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+    sweep(self.path, set(self.manifest['files'].values()) | {_NAME, '.lock', 'shards'}, _OWN_FILE)
+    if shards.is_dir() and not shards.is_symlink(): sweep(shards, set(self.manifest['shards']), _OWN_SHARD, 'shards/')
+    if left: warnings.warn(f"{self.path}: left in place, not written by imageid: {', '.join(sorted(left)[:5])}"
+                           f"{' …' if len(left) > 5 else ''}", stacklevel=2)
 
 # %% ../nbs/00a_store.ipynb #76f5f844
 @patch
