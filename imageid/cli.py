@@ -21,10 +21,11 @@ def _fail(msg:str): raise UsageError(msg)
 def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
     "An output path checked before any work: not a folder or a link, its folder there, and (if `suffixes`) the suffix it is written with."
     p = Path(path)
-    if p.is_symlink(): _fail(f"imageid {cmd}: {what} {p}: is a symbolic link (not replaced: give the file itself)")
+    stream = p.exists() and not p.is_file() and not p.is_dir()  # a device or a pipe, or a link to one: written to
+    if p.is_symlink() and not stream: _fail(f"imageid {cmd}: {what} {p}: is a symbolic link (not replaced: give the file itself)")
     if p.is_dir(): _fail(f"imageid {cmd}: {what} {p}: is a folder (give a file name)")
     if not p.absolute().parent.is_dir(): _fail(f"imageid {cmd}: {p.parent}: no such folder for {what}")
-    if suffixes and p.suffix.lower() not in suffixes and not p.is_char_device():
+    if suffixes and p.suffix.lower() not in suffixes and not stream:
         _fail(f"imageid {cmd}: {what} {p}: the name must end in {' or '.join(suffixes)}")
     return p
 

@@ -74,7 +74,7 @@ def _open(source) -> Image.Image:
         if p.is_dir(): raise ValueError("is a folder, not an image file (use `find_images` or `load_images`)")
         if not p.exists(): raise ValueError("no such file")
         if p.stat().st_size == 0: raise ValueError("empty file (0 bytes)")
-        with open(p, 'rb') as f: return Image.open(io.BytesIO(f.read()))
+        return Image.open(p)  # PIL reads what the decoder needs (never the whole file into memory) and closes it after load()
     if hasattr(source, 'read'): return Image.open(source)
     raise TypeError(f"cannot load an image from a {type(source).__name__}")
 

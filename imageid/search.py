@@ -106,15 +106,26 @@ def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
     return img, content_key(src, 'bytes') if bytes_mode else content_key(img, 'pixels')
 
+# %% ../nbs/22_search.ipynb #66d4beb1
+@patch
+def _open_stable(self:Collection, path:Path, tries:int=2) -> tuple:
+    "`_open` a file and its `os.stat`, taken before and after the read: a file rewritten meanwhile is read again, and refused if it keeps changing."
+    for _ in range(tries):
+        before = os.stat(path)
+        img, k = self._open(path)
+        after = os.stat(path)
+        if (before.st_size, before.st_mtime_ns, before.st_ino) == (after.st_size, after.st_mtime_ns, after.st_ino): return img, k, after
+    raise ImageLoadError(path, "changed while it was read (still being written?): skipped, try again later")
+
 # %% ../nbs/22_search.ipynb #2402d913
 @patch
 def _extract(self:Collection, src, old:int=-1):
     "Key, local features and VLAD vector of one source (reusing row `old`'s features if its content is the same)."
     s = self.settings
     try:
-        img, k = self._open(src); isfile = isinstance(src, Path)
+        isfile = isinstance(src, Path)
+        img, k, st = self._open_stable(src) if isfile else (*self._open(src), None)
         key = np.frombuffer(k, '>u8').astype(np.uint64)
-        st = os.stat(src) if isfile else None
         rec = dict(key=key, size=st.st_size if st else -1, mtime=st.st_mtime_ns if st else -1, isfile=isfile,
                    path=np.frombuffer((os.path.abspath(src) if isfile else describe(src)).encode('utf-8', 'surrogateescape'), np.uint8))
         if old >= 0 and 'pdq' in self.store.columns and (self.store.columns['key'][old] == key).all():  # (collections before PDQ: again)

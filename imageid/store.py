@@ -44,9 +44,10 @@ def _umask() -> int:
 def atomic_write(path, write) -> Path:
     "Call `write(file)` on a temporary file next to `path`, then rename it over `path`: readers never see half a file."
     path = Path(path)
-    if path.is_symlink(): raise FileExistsError(f"{path}: is a symbolic link, not replaced (give the file itself)")
+    stream = path.exists() and not path.is_file() and not path.is_dir()  # a device or a pipe, or a link to one (/dev/stdout)
+    if path.is_symlink() and not stream: raise FileExistsError(f"{path}: is a symbolic link, not replaced (give the file itself)")
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a file")
-    if path.exists() and not path.is_file():  # a device or a pipe (/dev/stdout, a FIFO): written to, never replaced
+    if stream:  # written to, never replaced
         with open(path, 'wb') as f: write(f); f.flush()
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
