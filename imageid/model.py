@@ -29,6 +29,13 @@ class GeM(nn.Module):
         return x.clamp(min=self.eps).pow(self.p).mean(dim=(-2, -1)).pow(1.0 / self.p)
     def extra_repr(self): return f"p={self.p.item():.2f}"
 
+# %% ../nbs/12_model.ipynb #062dc830
+def _why_unreadable(e:Exception) -> str:
+    "Why `torch.load(..., weights_only=True)` refused a file, in one line (never the advice to load it unsafely)."
+    import pickle
+    if isinstance(e, pickle.UnpicklingError): return "it holds more than tensors, and loading it could run code: refused"
+    return f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+
 # %% ../nbs/12_model.ipynb #b376733d
 def create_backbone(arch:str='resnet18', pretrained:str|None=None) -> tuple[nn.Module, int]:
     "A torchvision backbone without its pooling and classifier, and its number of output channels."
@@ -43,7 +50,8 @@ def create_backbone(arch:str='resnet18', pretrained:str|None=None) -> tuple[nn.M
     else:
         p = Path(pretrained).expanduser()
         if not p.exists(): raise FileNotFoundError(f"{p}: no such weights file")
-        sd = torch.load(p, map_location='cpu', weights_only=True)
+        try: sd = torch.load(p, map_location='cpu', weights_only=True)  # weights only: a crafted file cannot run code
+        except Exception as e: raise ValueError(f"{p}: not a readable state dict ({_why_unreadable(e)})") from None
         sd = sd.get('state_dict', sd) if isinstance(sd, dict) else sd
         net = fn(weights=None)
         missing, unexpected = net.load_state_dict(sd, strict=False)

@@ -49,6 +49,9 @@ def _create(self:Collection, model, settings:dict):
     "Make the store with its settings, the codebook and (optionally) the model."
     s = {**DEFAULTS, **settings}
     if s['mode'] not in ('pixels', 'bytes'): raise ValueError(f"mode must be 'pixels' or 'bytes', got {s['mode']!r}")
+    for k, lo in (('max_side', 32), ('n_features', 8), ('min_inliers', 3), ('size', 16)):
+        if not isinstance(s[k], int) or isinstance(s[k], bool) or s[k] < lo: raise ValueError(f"{k} must be a whole number of at least {lo}, got {s[k]!r}")
+    if not isinstance(s['ratio'], (int, float)) or not 0 < s['ratio'] <= 1: raise ValueError(f"ratio (Lowe's ratio test) must be above 0 and at most 1, got {s['ratio']!r}")
     if isinstance(model, (str, Path)):
         from imageid.model import load_model
         model = load_model(model)
@@ -521,7 +524,8 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
          engine:str='local', address:str|None=None, # as for `add`: 'ray' runs the indexing on a Ray cluster
          allow_empty:bool=False) -> dict:            # with `prune`: let a folder with no files empty the collection
     "Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and errors."
-    files = list_files(folder)
+    own = os.path.join(os.path.abspath(self.path), '')  # the collection's own folder, when it lies inside `folder`
+    files = [f for f in list_files(folder) if not os.path.abspath(f).startswith(own)]
     root = os.path.abspath(folder)
     if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self._paths()):
         raise ValueError(f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted "

@@ -181,6 +181,15 @@ def _open_shard(d:Path) -> dict:
         if not _ragged(k) and f"{k}@count" not in cols and len(a) != n: raise IndexFormatError(f"{d}: damaged shard (column {k!r} has {len(a)} rows for {n} images)")
     return cols
 
+# %% ../nbs/00a_store.ipynb #bf4150a2
+def _tombstones(path:Path) -> np.ndarray:
+    "The removed ids a store's tombstone file holds; a damaged one is one `IndexFormatError`."
+    try: a = np.load(path, allow_pickle=False)
+    except FileNotFoundError: raise
+    except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from None
+    if a.ndim != 1 or not np.issubdtype(a.dtype, np.integer): raise IndexFormatError(f"{path}: damaged (not a list of ids)")
+    return a.astype(np.int64)
+
 # %% ../nbs/00a_store.ipynb #a38cd452
 @patch
 def _load(self:Store, tries:int=5):
@@ -190,7 +199,7 @@ def _load(self:Store, tries:int=5):
             m = _read_manifest(self.path)
             cache = getattr(self, '_cache', {})  # shards never change once written: open each once
             shards = [cache[s] if s in cache else _open_shard(self.path/'shards'/s) for s in m['shards']]
-            dead = np.load(self.path/m['files']['deleted'], allow_pickle=False) if m['files'].get('deleted') else np.zeros(0, np.int64)
+            dead = _tombstones(self.path/m['files']['deleted']) if m['files'].get('deleted') else np.zeros(0, np.int64)
             break
         except FileNotFoundError:
             if t == tries - 1 or not (self.path/_NAME).exists(): raise
@@ -265,6 +274,7 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
         cols[f"{k}@count"] = np.array([len(p) for p in parts], np.int64)
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=folder))
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
     try:
         for k, a in cols.items():
             with open(tmp/f"{k}.npy", 'wb') as f: np.save(f, np.ascontiguousarray(a), allow_pickle=False); f.flush(); os.fsync(f.fileno())
@@ -333,6 +343,7 @@ def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
         ca, cb = _open_shard(root/a), _open_shard(root/b)
         if set(ca) != set(cb): break
         name = _shard_name(self.m); tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
         try:
             for k in ca:  # streamed through a memory-mapped output: two large shards are never both in RAM
                 out = np.lib.format.open_memmap(tmp/f"{k}.npy", mode='w+', dtype=ca[k].dtype,

@@ -14,7 +14,7 @@ from torch.utils.data import DataLoader
 from .core import *
 from .data import ImageDataset, MultiViewDataset
 from .augment import simclr_transform, eval_transform
-from .model import load_model, EmbeddingModel, default_device
+from .model import load_model, EmbeddingModel, default_device, _why_unreadable
 from .loss import info_nce, contrastive_stats
 from .embed import embed_images
 from .store import atomic_write, check_format
@@ -93,7 +93,7 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such checkpoint")
     try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__}: {e})") from e
+    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({_why_unreadable(e)})") from None
     return check_format(ck, CKPT_FORMAT, CKPT_VERSION, path, 'checkpoint')
 
 
