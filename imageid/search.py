@@ -370,7 +370,10 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
                              device=self.device, progress=False)
         for d, hits in zip(out, self.embedded.search(E, n)):
             for i, _ in hits: d.setdefault(i, (None, 0))
-    return [sorted(((i, sc, m) for i, (sc, m) in d.items()),
+    known = {int(i) for d in out for i in d}
+    rows = self.store.row_of(sorted(known)) if known else np.zeros(0, np.int64)
+    have = {i for i, r in zip(sorted(known), rows) if r >= 0 and self.store.alive[r]}  # a stale global index: only what the store holds
+    return [sorted(((i, sc, m) for i, (sc, m) in d.items() if i in have),
                    key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
 # %% ../nbs/22_search.ipynb #0e883f17
