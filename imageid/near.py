@@ -87,7 +87,7 @@ class NearDuplicates:
     def shots(self) -> list[dict]:
         "Other photos of one thing, never removed: one pair for each two groups (or ungrouped images) a shot pair joins, between the files they keep."
         head = {p: g[0] for g in self.groups for p in g}
-        by, out = {}, []
+        by = {}
         for p in self.pairs:
             if p.get('kind') != 'shot': continue
             a, b = head.get(p['a'], p['a']), head.get(p['b'], p['b'])
@@ -390,7 +390,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          min_overlap:float=0.6,     # and the share of one image that must lie inside the other
                          min_spread:float=0.25,     # and the share of the common region the inliers must span
                          max_residual:float|None=None, # and the inliers' median distance from the transform (pixels; None: the preset's)
-                         max_shift:float|None=None, # the derived-copy test: pixels left after one similarity (None: the preset's)
+                         max_shift:float|None=None, # the derived-copy test: pixels left after one affine map (None: the preset's)
                          max_warp:float|None=None,  # and how far a homography may stray from it (pixels; None: the preset's)
                          include_shots:bool=False,  # group other shots of one thing too (then they can be removed)
                          keep_in:list=(),           # reference folders (scanned too): their files are kept first and never removed
@@ -428,6 +428,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     done = np.array([r is not None for r in res], bool)  # pairs strong copies already joined were not verified
     stats['verified'] = {x: int(((tier == x) & done).sum()) for x in ('pdq', 'knn')}
     found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if r is not None and _passes(r, limits)]
+    in_found = {k for a, b, *_ in found for k in ((a, b), (b, a))}
     seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) if r is not None for k in ((a, b), (b, a))}  # passed or not
     both = {k for a, b, o, r in zip(A.tolist(), B.tolist(), other.tolist(), res) if o and r is not None for k in ((a, b), (b, a))}
     rep, pixels, apart = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1), set()
@@ -449,7 +450,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
         for a, b, r in zip(a2.tolist(), b2.tolist(), more):
             seen[(a, b)] = seen[(b, a)] = r; both |= {(a, b), (b, a)}
-            if _passes(r, limits) and not any(f[:2] in ((a, b), (b, a)) for f in found): found.append((a, b, 'group', r))
+            if _passes(r, limits) and (a, b) not in in_found: found.append((a, b, 'group', r)); in_found |= {(a, b), (b, a)}
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
     stats['verify_s'] = round(time.perf_counter() - t, 2)
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
