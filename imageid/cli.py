@@ -138,6 +138,7 @@ def _index(a):
     from imageid.store import IndexFormatError, StoreLockedError
     root, out = Path(a.dir), Path(a.output)
     if not root.is_dir(): _fail(f"imageid index: {root}: not a folder")
+    if a.commit_every < 1: _fail(f"imageid index: --commit-every must be at least 1, got {a.commit_every}")
     new = not (out/'manifest.json').exists()
     from imageid.search import list_files
     if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
@@ -153,7 +154,7 @@ def _index(a):
     if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
                                   file=sys.stderr)
     if a.allow_empty and not a.prune: _fail("imageid index: --allow-empty is for --prune")
-    try: r = c.sync(root, prune=a.prune, progress=True, engine=a.engine, allow_empty=a.allow_empty)
+    try: r = c.sync(root, prune=a.prune, progress=True, engine=a.engine, allow_empty=a.allow_empty, commit_every=a.commit_every)
     except (StoreLockedError, ValueError) as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
     print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
@@ -168,7 +169,8 @@ def _search(a):
     if a.k < 1: _fail("imageid search: -k must be at least 1")
     if a.gallery: _out_file(a.gallery, 'search', '--gallery', ('.png', '.jpg', '.jpeg'))
     try: c = Collection.load(a.index, device=a.device)
-    except (FileNotFoundError, IndexFormatError) as e: _fail(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
+    except FileNotFoundError as e: _fail(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
+    except IndexFormatError as e: _fail(f"imageid search: {e}")
     if a.min_inliers is not None:
         if a.min_inliers < 3: _fail("imageid search: --min-inliers must be at least 3")
         c.settings['min_inliers'] = a.min_inliers  # for this search only: the collection keeps its own
@@ -277,6 +279,23 @@ def _undo(a):
     print(f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they were")
     return 1 if res['left'] else 0
 
+# %% ../nbs/90_cli.ipynb #b0b98280
+def _check(a):
+    from imageid.search import check_collection
+    if not Path(a.collection).is_dir(): _fail(f"imageid check: {a.collection}: not a folder")
+    probs = check_collection(a.collection, repair=a.repair)
+    bad = [p for p in probs if not p.get('note')]
+    if a.json: print(json.dumps(probs, indent=1, default=str))
+    else:
+        for p in probs:
+            line = f"{'note' if p.get('note') else 'damaged'}: {_safe(p['name'])}: {_safe(p['problem'])}"
+            if a.repair and not p.get('note'): line += f" → {_safe(p['fix']) if p['fix'] else 'not repaired'}"
+            print(line)
+        left = [p for p in bad if not p.get('fix') or p.get('lost')]
+        print(f"{a.collection}: " + ('sound' if not bad else f"{len(bad)} problems" + (f", {len(bad) - len(left)} repaired" if a.repair else
+                                                                                       '; `imageid check --repair` rebuilds what it can')))
+    return 1 if [p for p in bad if not (a.repair and p.get('fix')) or p.get('lost')] else 0  # 1: something is still wrong, or was dropped
+
 # %% ../nbs/90_cli.ipynb #dbbb3aaa
 def _engine_args(s, pre:str=''):
     s.add_argument('--engine', choices=('local', 'ray'), default='local',
@@ -360,6 +379,8 @@ def _index_parser(sub):
                    help="with --model: image side for embeddings (default: the size the model was trained at, else 128)")
     s.add_argument('--crops', type=int, default=0, help="with --model: large crops embedded per image, 0-5 (default 0)")
     s.add_argument('--no-flip', action='store_true', help="do not average embeddings with the mirrored image")
+    s.add_argument('--commit-every', type=int, default=256, metavar='N',
+                   help="images per commit: what a kill or Ctrl-C keeps (default 256)")
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     _engine_args(s)
     s.set_defaults(fn=_index)
@@ -458,6 +479,16 @@ def _undo_parser(sub):
     s.add_argument('journal', help="a journal file, or the quarantine folder that holds it")
     s.set_defaults(fn=_undo)
 
+# %% ../nbs/90_cli.ipynb #a5223531
+def _check_parser(sub):
+    "`imageid check`: read every file of a collection against its checksums; `--repair` rebuilds what it can."
+    s = sub.add_parser('check', help="check every file of a collection against its checksums (--repair: rebuild what can be rebuilt)")
+    s.add_argument('collection', help="the collection folder")
+    s.add_argument('--repair', action='store_true', help="fix what can be fixed, as one new version: damaged shards dropped and "
+                   "their files indexed again, damaged indexes built again (a damaged list of removed images cannot be)")
+    s.add_argument('--json', action='store_true', help="the problems as JSON")
+    s.set_defaults(fn=_check)
+
 # %% ../nbs/90_cli.ipynb #be4080a6
 def make_parser() -> argparse.ArgumentParser:
     "The argument parser of the `imageid` command."
@@ -465,7 +496,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument('--version', action='version', version=f"imageid {imageid.__version__}")
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
     for add in (_dedup_parser, _index_parser, _search_parser, _train_parser, _bench_parser, _eval_parser, _demo_parser,
-                _undo_parser):
+                _undo_parser, _check_parser):
         add(sub)
     return p
 
@@ -493,6 +524,10 @@ def main(argv=None) -> int:
     from imageid.core import ImageLoadError
     from imageid.store import IndexFormatError, StoreLockedError
     from imageid.distributed import ClusterError
+    import signal
+    def stop(sig, frame):  # the first Ctrl-C stops the work; more while it stops (a second) are ignored, never a traceback
+        signal.signal(signal.SIGINT, lambda *_: None); raise KeyboardInterrupt
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler: signal.signal(signal.SIGINT, stop)
     try: return a.fn(a)
     except UsageError as e: print(e, file=sys.stderr); return 2
     except (ImageLoadError, IndexFormatError, StoreLockedError, ClusterError, FileNotFoundError, FileExistsError,
@@ -501,5 +536,8 @@ def main(argv=None) -> int:
         print(f"imageid {a.command}: {_safe(e)}", file=sys.stderr); return 2
     except OSError as e:  # a full disk (ENOSPC), an output device that refuses: one line, not a traceback
         if os.environ.get('IMAGEID_DEBUG'): raise
-        print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else ''), file=sys.stderr); return 1
-    except KeyboardInterrupt: print(f"imageid {a.command}: interrupted", file=sys.stderr); return 130
+        import errno
+        kept = "; the last committed version is kept" if e.errno in (errno.ENOSPC, errno.EDQUOT) else ''
+        print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else '') + kept, file=sys.stderr); return 1
+    except KeyboardInterrupt as e:
+        print(f"imageid {a.command}: {_safe(e) or 'interrupted'}", file=sys.stderr); return 130

@@ -11,8 +11,8 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'open_image', 'to_rgb', 'load_image', 'thumb_uri',
-           'find_images', 'expand_sources', 'load_images', 'sample_images', 'save_sample_images']
+__all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'open_image', 'to_rgb', 'load_image',
+           'thumb_uri', 'find_images', 'expand_sources', 'load_images', 'sample_images', 'save_sample_images']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -58,6 +58,13 @@ def _array_to_pil(x:np.ndarray) -> Image.Image:
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch') and hasattr(x, 'detach')
 
 # %% ../nbs/00_core.ipynb #6dae679b
+MAX_FILE_BYTES = int(float(os.environ.get('IMAGEID_MAX_FILE_MB', 4096)) * 2**20)  # larger files are refused, each with its reason
+
+def _too_large(p:Path) -> str|None:
+    n = p.stat().st_size
+    return (f"larger than the {MAX_FILE_BYTES / 2**20:.0f} MB limit ({n / 2**20:.0f} MB; set IMAGEID_MAX_FILE_MB "
+            f"or imageid.core.MAX_FILE_BYTES to read it)") if n > MAX_FILE_BYTES else None
+
 def _open(source) -> Image.Image:
     if isinstance(source, Image.Image): return source
     if _is_tensor(source):
@@ -74,6 +81,7 @@ def _open(source) -> Image.Image:
         if p.is_dir(): raise ValueError("is a folder, not an image file (use `find_images` or `load_images`)")
         if not p.exists(): raise ValueError("no such file")
         if p.stat().st_size == 0: raise ValueError("empty file (0 bytes)")
+        if why := _too_large(p): raise ValueError(why)
         return Image.open(p)  # PIL reads what the decoder needs (never the whole file into memory) and closes it after load()
     if hasattr(source, 'read'): return Image.open(source)
     raise TypeError(f"cannot load an image from a {type(source).__name__}")
@@ -141,6 +149,7 @@ def _sniff(p:Path):
     "`p` if PIL recognises its content as an image, else an `ImageLoadError`."
     try:
         if p.stat().st_size == 0: return ImageLoadError(p, "empty file (0 bytes)")
+        if why := _too_large(p): return ImageLoadError(p, why)
         with Image.open(p) as im: im.format
         return p
     except UnidentifiedImageError: return ImageLoadError(p, "not an image (unrecognised content)")

@@ -18,7 +18,7 @@ from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad,
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'draw_gallery', 'show']
+__all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'check_collection', 'draw_gallery', 'show']
 
 # %% ../nbs/22_search.ipynb #8e52dc47
 DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=STRICTNESS['default']['min_inliers'], pca=256, raw_below=256,
@@ -56,12 +56,11 @@ def _create(self:Collection, model, settings:dict):
         from imageid.model import load_model
         model = load_model(model)
     if model is not None: s['model_dim'] = model.dim if s['features'] == 'backbone' else model.config['projection_dim']
-    st = Store.create(self.path, s)
-    with st.writer() as w:
-        w.put('codebook', lambda p: np.save(p, vlad_codebook(), allow_pickle=False), '.npy')
-        if model is not None:
-            from imageid.model import save_model
-            w.put('model', lambda p: save_model(model, p), '.pt')
+    files = {'codebook': (lambda p: np.save(p, vlad_codebook(), allow_pickle=False), '.npy')}
+    if model is not None:
+        from imageid.model import save_model
+        files['model'] = (lambda p: save_model(model, p), '.pt')
+    Store.create(self.path, s, files)  # one step: a kill leaves no collection, or this one with its codebook
 
 # %% ../nbs/22_search.ipynb #4d769c79
 @patch
@@ -79,17 +78,17 @@ def _read(self:Collection, parts:tuple=('exact', 'global')):
     self.store = st = Store(self.path); self.settings = s = st.settings; files = st.manifest['files']
     for k in DEFAULTS:
         if k not in s: raise IndexFormatError(f"{self.path}: damaged collection settings (no {k!r})")
-    try: self.codebook = np.load(self.path/files['codebook'], allow_pickle=False).astype(np.float32)
+    try: self.codebook = np.load(st.file('codebook'), allow_pickle=False).astype(np.float32)
     except Exception as e: raise IndexFormatError(f"{self.path}: damaged or missing codebook ({type(e).__name__})") from e
     self.model = None
     if 'model' in files:
         from imageid.model import load_model, default_device
-        self.device = default_device(self.device); self.model = load_model(self.path/files['model'], self.device)
+        self.device = default_device(self.device); self.model = load_model(st.file('model'), self.device)
     self.exact, self.similar, self.embedded = ExactIndex(s['mode']), None, None
     if 'exact' in parts and len(st.ids): self.exact.add_keys(st.columns['key'][st.alive], st.ids[st.alive].tolist())
     if 'global' in parts:
-        self.similar = SimilarIndex.load(self.path/files['similar']) if 'similar' in files else None
-        self.embedded = SimilarIndex.load(self.path/files['embedded']) if 'embedded' in files else None
+        self.similar = SimilarIndex.load(st.file('similar')) if 'similar' in files else None
+        self.embedded = SimilarIndex.load(st.file('embedded')) if 'embedded' in files else None
         self._catch_up()
 
 # %% ../nbs/22_search.ipynb #367c0781
@@ -197,22 +196,25 @@ def _add(self:Collection, expanded, progress, workers, commit_every, engine:str=
         bar = tqdm(total=len(todo), desc='indexing', unit='img', disable=not progress)
         chunks = [todo[c:c + commit_every] for c in range(0, len(todo), commit_every)]
         threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
+        ex = ThreadPoolExecutor(workers)
         try:
-            with ThreadPoolExecutor(workers) as ex:
-                def submit(chunk):
-                    fs = [ex.submit(self._extract, *t) for t in chunk]
-                    for f in fs: f.add_done_callback(lambda _: bar.update(1))
-                    return fs
-                nxt = submit(chunks[0]) if chunks else []
-                for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
-                    fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
-                    res = [f.result() for f in fs]
-                    errs += [r for r in res if isinstance(r, ImageLoadError)]
-                    ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
-                    if ok: self._append(w, [r for r, _ in ok])
-                    w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
-                    w.merge_tail(); w.commit()
-        finally: cv2.setNumThreads(threads)
+            def submit(chunk):
+                fs = [ex.submit(self._extract, *t) for t in chunk]
+                for f in fs: f.add_done_callback(lambda _: bar.update(1))
+                return fs
+            nxt = submit(chunks[0]) if chunks else []
+            for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
+                fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
+                res = [f.result() for f in fs]
+                errs += [r for r in res if isinstance(r, ImageLoadError)]
+                ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
+                if ok: self._append(w, [r for r, _ in ok])
+                w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
+                w.merge_tail(); w.commit()
+        except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped, the images being read finish (a second), what was committed stays
+            ex.shutdown(wait=True, cancel_futures=True); bar.close()
+            raise KeyboardInterrupt(f"interrupted: the {len(Store(self.path))} images committed are kept; run it again to index the rest") from None
+        finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
         bar.close()
         self._update_global(w)
     self._read_all()
@@ -300,7 +302,7 @@ def _update_global(self:Collection, w, fill=None):
     "Update the global indexes and write them in the writer's commit."
     for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx, changed = self._index_for(vectors, getattr(self, name), fill)
-        if idx is not None and changed: w.put(name, idx.save)
+        if idx is not None and (changed or name not in w.m['files']): w.put(name, idx.save)  # also one built after a kill before it was saved
         elif idx is None and changed: w.m['files'].pop(name, None); w.changed = True
 
 # %% ../nbs/22_search.ipynb #c1e6d8e5
@@ -310,11 +312,24 @@ def _catch_up(self:Collection):
     for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx = getattr(self, name)
         if idx is None:  # rows committed before any index was written (a first `add` under way, or killed): build one here
-            if self.store.alive.any() and (vectors == 'vlad' or self.model is not None): setattr(self, name, self._index_for(vectors, None)[0])
+            if self.store.alive.any() and (vectors == 'vlad' or self.model is not None):
+                setattr(self, name, self._index_for(vectors, None)[0]); self._save_built(name)
             continue
         have = max(idx.ids) if idx.ids else -1
         todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
         self._fill(idx, todo, vectors)
+
+# %% ../nbs/22_search.ipynb #a34eb5e4
+@patch
+def _save_built(self:Collection, name:str):
+    "Save global index `name`, built on opening (a kill before it was saved), so that the next open reads it: only if no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next time)."
+    from imageid.store import StoreLockedError
+    gen = self.store.generation
+    try:
+        with self.store.writer(timeout=0) as w:  # the writer's clean-up also removes the orphan a kill left
+            if w.m['generation'] != gen or name in w.m['files']: return
+            w.put(name, getattr(self, name).save)
+    except (StoreLockedError, OSError): pass
 
 # %% ../nbs/22_search.ipynb #aca118e4
 @patch
@@ -525,7 +540,8 @@ def remove(self:Collection, ids_or_paths) -> int:
 @patch
 def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
          engine:str='local', address:str|None=None, # as for `add`: 'ray' runs the indexing on a Ray cluster
-         allow_empty:bool=False) -> dict:            # with `prune`: let a folder with no files empty the collection
+         allow_empty:bool=False,                     # with `prune`: let a folder with no files empty the collection
+         commit_every:int=256) -> dict:              # images per committed shard (a resume point)
     "Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and errors."
     own = os.path.join(os.path.abspath(self.path), '')  # the collection's own folder, when it lies inside `folder`
     files = [f for f in list_files(folder) if not os.path.abspath(f).startswith(own)]
@@ -533,11 +549,36 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
     if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self._paths()):
         raise ValueError(f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted "
                          f"disk? a typo?); nothing changed. Pass allow_empty=True (imageid index --prune --allow-empty) if that is what you want")
-    errs, todo = self._add((files, []), progress, 2, 256, engine, address)
+    errs, todo = self._add((files, []), progress, 2, commit_every, engine, address)
     here = {os.path.abspath(p) for p in files}
     gone = [p for p in self._paths() if p.startswith(root + os.sep) and p not in here] if prune else []
     removed = self.remove(gone) if gone else 0
     return dict(images=len(self), indexed=todo - len(errs), unchanged=len(files) - todo, removed=removed, errors=errs)
+
+# %% ../nbs/22_search.ipynb #7866262e
+def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[dict]:
+    "The problems `check_store` finds in the collection at `path` (every checksum read); with `repair`, each with its `fix`: `repair_store`, the codebook written again, the dropped shards' files indexed again, the global indexes built again."
+    from imageid.store import check_store, repair_store, file_sum
+    if not repair: return check_store(path)
+    def rebuild(name, p, old):  # the codebook is the packaged one: written again, it must have the checksum first written
+        if name != 'codebook': return False
+        np.save(p, vlad_codebook(), allow_pickle=False)
+        if file_sum(p) == old: return True
+        p.unlink(); return False
+    probs = repair_store(path, rebuild)
+    for p in probs: p.setdefault('fix', None)
+    if any(p['fix'] is None and not p.get('note') for p in probs): return probs  # nothing was changed
+    c = Collection(path)  # opening builds and saves the global indexes that were dropped
+    done = {}  # shard → what indexing its files again gave (a shard with several damaged columns is indexed once)
+    for p in probs:
+        if not p.get('readd'): continue
+        if p['shard'] not in done:
+            there = [Path(x) for x in p['readd'] if os.path.isfile(x)]
+            errs = c.add(there, progress=progress) if there else []
+            done[p['shard']] = (f"shard dropped; {len(there) - len(errs)} of its {len(p['readd'])} image files indexed again"
+                                + (f" ({len(p['readd']) - len(there)} are gone, {len(errs)} unreadable)" if len(there) < len(p['readd']) or errs else ''))
+        p['fix'] = done[p['shard']]
+    return probs
 
 # %% ../nbs/22_search.ipynb #aa468e55
 @patch

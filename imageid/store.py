@@ -4,14 +4,15 @@
 
 # %% ../nbs/00a_store.ipynb #e8af4866
 from __future__ import annotations
-import os, re, json, time, shutil, tempfile, contextlib
+import os, re, json, time, shutil, signal, tempfile, threading, contextlib
 from pathlib import Path
-import numpy as np
+import numpy as np, xxhash
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['IndexFormatError', 'check_format', 'atomic_write', 'encode_strings', 'decode_strings', 'save_npz', 'load_npz',
-           'StoreLockedError', 'writer_lock', 'Store', 'StoreWriter', 'write_shard']
+__all__ = ['IndexFormatError', 'check_format', 'file_sum', 'atomic_write', 'encode_strings', 'decode_strings', 'save_npz',
+           'load_npz', 'StoreLockedError', 'writer_lock', 'Store', 'StoreWriter', 'write_shard', 'check_store',
+           'repair_store']
 
 # %% ../nbs/00a_store.ipynb #cc738d80
 class IndexFormatError(ValueError):
@@ -41,6 +42,24 @@ def _umask() -> int:
     except OSError: pass
     m = os.umask(0o022); os.umask(m); return m
 
+_faults = threading.Lock()
+
+def _rename(src, dst):
+    "`os.replace`, the one commit point of every write; with `IMAGEID_FAULT_RENAME=n` (tests) the process kills itself (SIGKILL) just before its n-th."
+    n = os.environ.get('IMAGEID_FAULT_RENAME')
+    if n:
+        with _faults:
+            _rename.count = getattr(_rename, 'count', 0) + 1
+            if _rename.count == int(n): os.kill(os.getpid(), signal.SIGKILL)
+    os.replace(src, dst)
+
+def file_sum(path) -> str:
+    "The XXH3-64 checksum of a file's bytes (hex), read in 16 MiB pieces."
+    h = xxhash.xxh3_64()
+    with open(path, 'rb') as f:
+        while b := f.read(1 << 24): h.update(b)
+    return h.hexdigest()
+
 def atomic_write(path, write) -> Path:
     "Call `write(file)` on a temporary file next to `path`, then rename it over `path`: readers never see half a file."
     path = Path(path)
@@ -61,7 +80,7 @@ def atomic_write(path, write) -> Path:
         os.fchmod(fd, mode)
         with os.fdopen(fd, 'wb') as f:
             write(f); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
+        _rename(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)
         raise
@@ -151,43 +170,63 @@ class Store:
 _OWN_FILE = re.compile(r'[a-z_]+-\d{6}\.[a-z0-9]+')                      # what `put` writes: `{name}-{generation:06d}{suffix}`
 _OWN_SHARD = re.compile(r'\d{6}-[0-9a-f]{8}')                            # `_shard_name`
 _OWN_TMP = re.compile(r'\.(?:.+\.\d+|\d{6}-[0-9a-f]{8})\.[a-z0-9_]+\.tmp')  # `atomic_write`'s, `staging`'s and shards' temporaries
+_CREATING = re.compile(r'[a-z_]+-000000\.[a-z0-9]+')                     # the files `create` writes before the first manifest
 
 # %% ../nbs/00a_store.ipynb #a6733a7b
+def _manifest_problems(m:dict) -> list[str]:
+    "What is wrong with manifest `m` (its structure and the names it gives), as readable text; empty if nothing."
+    for k, t in (('generation', int), ('next_id', int), ('shards', list), ('files', dict), ('settings', dict)):
+        if not isinstance(m.get(k), t): return [f"'{k}' missing or not a {t.__name__}"]
+    bad = [x for x in m['shards'] if not (isinstance(x, str) and _OWN_SHARD.fullmatch(x))] + \
+          [x for x in m['files'].values() if not (isinstance(x, str) and _OWN_FILE.fullmatch(x))]
+    if bad: return [f"names a file imageid does not write: {bad[0]!r}"]  # never opened
+    out = [f"shard {s} named {m['shards'].count(s)} times" for s in sorted(set(m['shards'])) if m['shards'].count(s) > 1]
+    sums = m.get('sums', {})
+    if not isinstance(sums, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in sums.items()):
+        out.append("'sums' is not a table of checksums")
+    return out
+
 def _read_manifest(path:Path) -> dict:
     try: m = json.loads((path/_NAME).read_text())
     except FileNotFoundError: raise
     except Exception as e: raise IndexFormatError(f"{path/_NAME}: damaged ({type(e).__name__}: {e})") from e
     check_format(m, Store.FORMAT, Store.VERSION, path, 'collection')
-    for k, t in (('generation', int), ('next_id', int), ('shards', list), ('files', dict), ('settings', dict)):
-        if not isinstance(m.get(k), t): raise IndexFormatError(f"{path/_NAME}: damaged ('{k}' missing or not a {t.__name__})")
-    bad = [x for x in m['shards'] if not (isinstance(x, str) and _OWN_SHARD.fullmatch(x))] + \
-          [x for x in m['files'].values() if not (isinstance(x, str) and _OWN_FILE.fullmatch(x))]
-    if bad: raise IndexFormatError(f"{path/_NAME}: damaged (names a file imageid does not write: {bad[0]!r})")  # never opened
+    if p := _manifest_problems(m): raise IndexFormatError(f"{path/_NAME}: damaged ({p[0]})")
     return m
 
-def _open_shard(d:Path) -> dict:
-    "The columns of one shard folder: `{name: memory-mapped array}`."
+def _verify(path:Path, sums:dict, key:str):
+    "`IndexFormatError` if the file at `path` (`key` in the manifest's `sums`) has another checksum than the one written."
+    if key in sums and file_sum(path) != sums[key]:
+        raise IndexFormatError(f"{path}: damaged (its checksum differs from the one written; `imageid check --repair` rebuilds what it can)")
+
+def _open_shard(d:Path, sums:dict|None=None) -> dict:
+    "The columns of one shard folder: `{name: memory-mapped array}`; the small ones checked against `sums` (the manifest's checksums)."
     if not d.is_dir(): raise FileNotFoundError(f"{d}: no such shard")  # merged away by a writer: the caller reads the manifest again
-    cols = {}
+    cols, sums = {}, sums or {}
     for f in sorted(d.glob('*.npy')):
         try: cols[f.stem] = np.load(f, mmap_mode='r', allow_pickle=False)
         except FileNotFoundError: raise
         except Exception as e: raise IndexFormatError(f"{f}: damaged ({type(e).__name__}: {e})") from e
     if 'id' not in cols: raise IndexFormatError(f"{d}: damaged shard (no ids)")
     n = len(cols['id'])
+    written = {k.rsplit('/', 1)[1][:-4] for k in sums if k.startswith(f"shards/{d.name}/")}
+    if missing := written - set(cols): raise IndexFormatError(f"{d}: damaged shard (column {sorted(missing)[0]!r} is gone)")
     for k, a in cols.items():
         if _ragged(k) and (len(a) != n or int(np.asarray(a, np.int64).sum()) != len(cols.get(k[:-6], ()))):
             raise IndexFormatError(f"{d}: damaged shard (column {k[:-6]!r} disagrees with its counts)")
         if not _ragged(k) and f"{k}@count" not in cols and len(a) != n: raise IndexFormatError(f"{d}: damaged shard (column {k!r} has {len(a)} rows for {n} images)")
+        f = d/f"{k}.npy"
+        if f.stat().st_size <= 4096 + 512 * n: _verify(f, sums, f"shards/{d.name}/{k}.npy")  # what is read into RAM: checked on every open
     return cols
 
 # %% ../nbs/00a_store.ipynb #bf4150a2
-def _tombstones(path:Path) -> np.ndarray:
+def _tombstones(path:Path, sums:dict|None=None) -> np.ndarray:
     "The removed ids a store's tombstone file holds; a damaged one is one `IndexFormatError`."
     try: a = np.load(path, allow_pickle=False)
     except FileNotFoundError: raise
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from None
     if a.ndim != 1 or not np.issubdtype(a.dtype, np.integer): raise IndexFormatError(f"{path}: damaged (not a list of ids)")
+    _verify(path, sums or {}, path.name)
     return a.astype(np.int64)
 
 # %% ../nbs/00a_store.ipynb #a38cd452
@@ -198,8 +237,9 @@ def _load(self:Store, tries:int=5):
         try:
             m = _read_manifest(self.path)
             cache = getattr(self, '_cache', {})  # shards never change once written: open each once
-            shards = [cache[s] if s in cache else _open_shard(self.path/'shards'/s) for s in m['shards']]
-            dead = _tombstones(self.path/m['files']['deleted']) if m['files'].get('deleted') else np.zeros(0, np.int64)
+            sums = m.get('sums', {})
+            shards = [cache[s] if s in cache else _open_shard(self.path/'shards'/s, sums) for s in m['shards']]
+            dead = _tombstones(self.path/m['files']['deleted'], sums) if m['files'].get('deleted') else np.zeros(0, np.int64)
             break
         except FileNotFoundError:
             if t == tries - 1 or not (self.path/_NAME).exists(): raise
@@ -211,6 +251,12 @@ def _load(self:Store, tries:int=5):
              and (not shards or shards[0][k][:0].itemsize * int(np.prod(shards[0][k].shape[1:])) <= 64)]
     self.columns = {k: (np.concatenate([np.asarray(s[k]) for s in shards]) if shards else np.zeros(0, np.int64)) for k in small}
     self.ids = self.columns['id'].astype(np.int64)
+    if shards and (odd := [k for k in names if not all(k in s for s in shards)]):
+        raise IndexFormatError(f"{self.path}: damaged (column {sorted(odd)[0]!r} is missing from some shards)")
+    if len(self.ids) and (len(np.unique(self.ids)) < len(self.ids)):
+        raise IndexFormatError(f"{self.path}: damaged (an image id appears twice: a shard named twice or copied)")
+    top = max(self.ids.max(initial=-1), dead.max(initial=-1))
+    if m['next_id'] <= top: raise IndexFormatError(f"{self.path/_NAME}: damaged (next_id {m['next_id']} would give out id {top} again)")
     self.alive = ~np.isin(self.ids, dead)
     self.shard_of = np.repeat(np.arange(len(shards), dtype=np.int32), [len(s['id']) for s in shards])
     self.row_in_shard = np.concatenate([np.arange(len(s['id']), dtype=np.int64) for s in shards]) if shards else np.zeros(0, np.int64)
@@ -222,20 +268,26 @@ def _load(self:Store, tries:int=5):
 
 # %% ../nbs/00a_store.ipynb #7b386780
 @patch(cls_method=True)
-def create(cls:Store, path, settings:dict|None=None) -> Store:
-    "Make a new, empty store at `path` (a new or empty folder) with `settings`."
+def create(cls:Store, path, settings:dict|None=None,
+           files:dict|None=None) -> Store: # name → (write(path), suffix): derived files of the first version (a codebook)
+    "Make a new store at `path` (a new or empty folder) with `settings` and `files`, in one step: a kill leaves no store or this one."
     path = Path(path)
     if path.exists() and not path.is_dir(): raise FileExistsError(f"{path}: is a file; a collection is a folder")
     if (path/_NAME).exists(): raise FileExistsError(f"{path}: a collection is already there (open it instead)")
-    being_made = lambda p: p.name == '.lock' or _OWN_TMP.fullmatch(p.name)  # another creator at work: wait for its lock
+    being_made = lambda p: p.name == '.lock' or _OWN_TMP.fullmatch(p.name) or _CREATING.fullmatch(p.name)  # another creator at work: wait for its lock
     if path.is_dir() and any(not being_made(p) for p in path.iterdir()):
         raise FileExistsError(f"{path}: the folder is not empty; choose a new folder for the collection")
     with writer_lock(path):  # and again under the lock: two creators at once, the second finds the first's collection
         if (path/_NAME).exists(): raise FileExistsError(f"{path}: a collection is already there (open it instead)")
         if any(not being_made(p) for p in path.iterdir()):
             raise FileExistsError(f"{path}: the folder is not empty; choose a new folder for the collection")
-        m = dict(format=cls.FORMAT, version=cls.VERSION, generation=0, next_id=0, shards=[], files={},
-                 settings=dict(settings or {}))
+        for p in path.iterdir():  # what a creator killed before its manifest left (we hold the lock: it is gone)
+            if _CREATING.fullmatch(p.name) and p.is_file() and not p.is_symlink(): p.unlink()
+        names, sums = {}, {}
+        for name, (write, suffix) in (files or {}).items():
+            fn = f"{name}-000000{suffix}"; write(path/fn); names[name] = fn; sums[fn] = file_sum(path/fn)
+        m = dict(format=cls.FORMAT, version=cls.VERSION, generation=0, next_id=0, shards=[], files=names,
+                 settings=dict(settings or {}), sums=sums)
         atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
     return cls(path)
 
@@ -257,6 +309,14 @@ class StoreWriter:
 def _shard_name(m:dict) -> str: return f"{m['generation'] + 1:06d}-{os.urandom(4).hex()}"
 
 # %% ../nbs/00a_store.ipynb #da9e698e
+def _write_npy(path:Path, parts:list, dtype, shape:tuple):
+    "Write the rows of the arrays `parts` one after another as one `.npy` file of `shape` with plain writes (never through a memory map: a full disk is an `OSError`, not a SIGBUS), then fsync."
+    with open(path, 'wb') as f:
+        np.lib.format.write_array_header_1_0(f, dict(descr=np.lib.format.dtype_to_descr(np.dtype(dtype)), fortran_order=False, shape=shape))
+        for part in parts:
+            for c in range(0, len(part), 8192): f.write(np.ascontiguousarray(part[c:c + 8192], dtype).tobytes())
+        f.flush(); os.fsync(f.fileno())
+
 def write_shard(folder, name:str,           # where the shard goes (a store's `shards/`, or a staging folder) and its name
                 ids:np.ndarray,              # (n,) the images' ids
                 columns:dict|None=None,      # name → (n, ...) array: one row per image
@@ -277,12 +337,20 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
     os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
     try:
         for k, a in cols.items():
-            with open(tmp/f"{k}.npy", 'wb') as f: np.save(f, np.ascontiguousarray(a), allow_pickle=False); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, folder/name)
+            _write_npy(tmp/f"{k}.npy", [a], a.dtype, a.shape)  # plain writes: a full disk is ENOSPC (numpy's tofile hides it)
+        _rename(tmp, folder/name)
     except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
     return folder/name
 
 # %% ../nbs/00a_store.ipynb #4a8a60dc
+@patch
+def _add_shard(self:StoreWriter, name:str) -> str:
+    "Name shard `name` (already in `shards/`) in the next version, with its columns' checksums."
+    d = self.store.path/'shards'/name
+    self.m.setdefault('sums', {}).update({f"shards/{name}/{f.name}": file_sum(f) for f in sorted(d.glob('*.npy'))})
+    self.m['shards'].append(name); self.changed = True
+    return name
+
 @patch
 def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
            columns:dict|None=None,           # name → (n, ...) array: one row per image
@@ -290,8 +358,7 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
     "Write one shard of `n` images; it becomes visible at `commit`."
     name = _shard_name(self.m)
     write_shard(self.store.path/'shards', name, ids, columns, ragged)
-    self.m['shards'].append(name); self.changed = True
-    return name
+    return self._add_shard(name)
 
 # %% ../nbs/00a_store.ipynb #e18d5dee
 @patch
@@ -301,9 +368,8 @@ def adopt(self:StoreWriter, shard) -> str:
     ids = np.asarray(cols['id'], np.int64); del cols
     if len(ids) and (ids.min() < 0 or ids.max() >= self.m['next_id']): raise ValueError(f"{shard}: ids {ids.min()}..{ids.max()} were not given out by this writer")
     name = _shard_name(self.m); (self.store.path/'shards').mkdir(exist_ok=True)
-    os.replace(shard, self.store.path/'shards'/name)
-    self.m['shards'].append(name); self.changed = True
-    return name
+    _rename(shard, self.store.path/'shards'/name)
+    return self._add_shard(name)
 
 # %% ../nbs/00a_store.ipynb #6e9e9d37
 @patch
@@ -325,36 +391,34 @@ def _pending_ids(self:StoreWriter):
 # %% ../nbs/00a_store.ipynb #71d2c8e4
 @patch
 def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
-    "Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it from `commit` on."
+    "Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it (with its checksum) from `commit` on."
     fn = f"{name}-{self.m['generation'] + 1:06d}{suffix}"
     write(self.store.path/fn)
-    self.m['files'][name] = fn; self.changed = True
+    self.m['files'][name] = fn; self.m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn); self.changed = True
     return self.store.path/fn
 
 # %% ../nbs/00a_store.ipynb #35b48c31
 @patch
 def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
     "Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows` images."
-    root, n = self.store.path/'shards', 0
+    root, n, sums = self.store.path/'shards', 0, self.m.get('sums', {})
     rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
     while len(self.m['shards']) >= 2:
         a, b = self.m['shards'][-2:]; ra, rb = rows(a), rows(b)
         if 2 * rb < ra or ra + rb > max_rows: break
-        ca, cb = _open_shard(root/a), _open_shard(root/b)
+        ca, cb = _open_shard(root/a, sums), _open_shard(root/b, sums)
         if set(ca) != set(cb): break
         name = _shard_name(self.m); tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
         try:
-            for k in ca:  # streamed through a memory-mapped output: two large shards are never both in RAM
-                out = np.lib.format.open_memmap(tmp/f"{k}.npy", mode='w+', dtype=ca[k].dtype,
-                                                shape=(len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
-                for o, part in ((0, ca[k]), (len(ca[k]), cb[k])):
-                    for c in range(0, len(part), 8192): e = min(c + 8192, len(part)); out[o + c:o + e] = part[c:e]
-                out.flush(); del out
-                fd = os.open(tmp/f"{k}.npy", os.O_RDONLY); os.fsync(fd); os.close(fd)
-            os.replace(tmp, root/name)
+            for k in ca:  # streamed: two large shards are never both in RAM
+                _write_npy(tmp/f"{k}.npy", [ca[k], cb[k]], ca[k].dtype, (len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
+            _rename(tmp, root/name)
         except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
-        self.m['shards'][-2:] = [name]; self.changed = True; n += 1
+        del ca, cb
+        self.m['shards'][-2:] = []
+        for k in [k for k in sums if k.startswith((f"shards/{a}/", f"shards/{b}/"))]: del sums[k]
+        self._add_shard(name); n += 1
     return n
 
 # %% ../nbs/00a_store.ipynb #783309a2
@@ -367,7 +431,9 @@ def commit(self:StoreWriter) -> int:
         fn = f"deleted-{m['generation']:06d}.npy"
         atomic_write(self.store.path/fn,
                      lambda f: np.save(f, np.array(sorted(self.dead), np.int64), allow_pickle=False))
-        m['files']['deleted'] = fn
+        m['files']['deleted'] = fn; m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn)
+    keep = set(m['files'].values()) | {f"shards/{s}/" for s in m['shards']}  # the checksums of what this version names
+    m['sums'] = {k: v for k, v in m.get('sums', {}).items() if k in keep or k[:len('shards/') + 16] in keep}
     atomic_write(self.store.path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
     self.changed = False
     self.store._load(); self.m = json.loads(json.dumps(self.store.manifest))
@@ -452,6 +518,121 @@ def prefetch(self:Store, name:str, rows):
         s, n = (int(self._starts[name][r]), int(self.columns[f"{name}@count"][r])) if rag else (int(self.row_in_shard[r]), 1)
         beg = a.offset % mmap.ALLOCATIONGRANULARITY + s * rb  # where the array starts inside numpy's mapping
         if n: mm.madvise(mmap.MADV_WILLNEED, beg - beg % page, beg % page + n * rb)
+
+# %% ../nbs/00a_store.ipynb #56df6624
+@patch
+def file(self:Store, name:str) -> Path:
+    "The path of derived file `name` of this version; `IndexFormatError` if its checksum is not the one written."
+    fn = self.manifest['files'][name]
+    _verify(self.path/fn, self.manifest.get('sums', {}), fn)
+    return self.path/fn
+
+# %% ../nbs/00a_store.ipynb #ea0dde8c
+def _problem(name:str, problem:str, shard:str|None=None, **kw) -> dict: return dict(name=name, problem=problem, shard=shard, **kw)
+
+def check_store(path) -> list[dict]:
+    "Every problem of the store at `path`, every checksum read (nothing is changed): `dict(name=, problem=, shard=)`, `shard` naming the shard a problem is in; `note=True` for what is not damage."
+    path, out = Path(path), []
+    try: m = check_format(json.loads((path/_NAME).read_text()), Store.FORMAT, Store.VERSION, path, 'collection')
+    except FileNotFoundError: raise FileNotFoundError(f"{path}: not a collection folder (no {_NAME})") from None
+    except Exception as e: return [_problem(_NAME, f"damaged ({e})")]
+    for n in (_NAME, 'shards', '.lock'):
+        if (path/n).is_symlink(): return [_problem(n, "is a symbolic link; imageid follows no link in a collection")]
+    ps = _manifest_problems(m)
+    out += [_problem(_NAME, p) for p in ps]
+    if any(not p.startswith(('shard ', "'sums'")) for p in ps): return out  # the names cannot be trusted: nothing opened
+    sums = m.get('sums') if isinstance(m.get('sums'), dict) else {}
+    if not sums: out.append(_problem(_NAME, "no checksums (written by an older imageid): the structure is checked, not the bytes", note=True))
+    ids, dead = [], np.zeros(0, np.int64)
+    for s in dict.fromkeys(m['shards']):
+        d, n0 = path/'shards'/s, len(out)
+        for k in sums:
+            if k.startswith(f"shards/{s}/") and not (path/k).is_file(): out.append(_problem(k, "gone", s))
+        for f in sorted(d.glob('*.npy')) if d.is_dir() else []:
+            k = f"shards/{s}/{f.name}"
+            if sums and k not in sums: out.append(_problem(k, "not written by imageid (no checksum)", s))
+            elif k in sums and file_sum(f) != sums[k]: out.append(_problem(k, "damaged (its checksum differs from the one written)", s))
+        try: cols = _open_shard(d)
+        except (IndexFormatError, FileNotFoundError) as e:
+            if len(out) == n0: out.append(_problem(f"shards/{s}", str(e).split(': ', 1)[-1], s))
+            continue
+        if len(out) == n0: ids.append(np.asarray(cols['id'], np.int64))
+    for name, fn in m['files'].items():
+        if not (path/fn).is_file(): out.append(_problem(fn, "gone")); continue
+        if fn in sums and file_sum(path/fn) != sums[fn]: out.append(_problem(fn, "damaged (its checksum differs from the one written)")); continue
+        if name == 'deleted':
+            try: dead = _tombstones(path/fn)
+            except IndexFormatError as e: out.append(_problem(fn, str(e).split(': ', 1)[-1]))
+    ids = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+    if (twice := len(ids) - len(np.unique(ids))) and not any(p.startswith('shard ') for p in ps):
+        out.append(_problem(_NAME, f"{twice} image ids appear twice (a shard copied under another name)"))
+    top = max(ids.max(initial=-1), dead.max(initial=-1))
+    if m['next_id'] <= top: out.append(_problem(_NAME, f"next_id {m['next_id']} would give out id {top} again"))
+    return out
+
+# %% ../nbs/00a_store.ipynb #94c49d0c
+def repair_store(path, rebuild=None) -> list[dict]:
+    """Fix what `check_store` finds, as one new version under the writer's lock, and return the problems, each with the `fix` made (None: left as it is).
+    A shard named twice is named once, a copied one dropped, a lowered `next_id` raised. A damaged shard is dropped; its image files are listed
+    (`readd`, where its `path` column is sound) to be indexed again. A damaged derived file is written again by `rebuild(name, path)` where that returns True
+    (a collection's codebook), else dropped (an index: its owner builds it again). A damaged tombstone file cannot be rebuilt (dropping it would bring
+    removed images back): then nothing is changed."""
+    path = Path(path)
+    with writer_lock(path):
+        probs = check_store(path)
+        if not [p for p in probs if not p.get('note')]: return probs
+        m = json.loads((path/_NAME).read_text()); sums = m.get('sums', {}) if isinstance(m.get('sums'), dict) else {}
+        fixable = lambda p: p['shard'] or p['name'] not in (_NAME, m['files'].get('deleted')) or \
+                            p['problem'].startswith(('shard ', 'next_id', "'sums'")) or 'appear twice' in p['problem']
+        if not all(fixable(p) for p in probs if not p.get('note')):
+            for p in probs: p.setdefault('fix', None)
+            return probs  # the removals, or the manifest's own structure: nothing to rebuild them from
+        dead = set(_tombstones(path/m['files']['deleted']).tolist()) if m['files'].get('deleted') else set()
+        bad_shards = {p['shard'] for p in probs if p['shard'] and not p.get('note')}
+        shards, seen, readd = [], set(), {}
+        for s in dict.fromkeys(m['shards']):
+            d = path/'shards'/s
+            if s in bad_shards:
+                readd[s] = _shard_paths(d, sums, s, dead); continue
+            ids = set(np.load(d/'id.npy', allow_pickle=False).tolist())
+            if ids and ids <= seen: readd[s] = 'copy'; continue
+            shards.append(s); seen |= ids
+        for p in probs:
+            if p.get('note'): continue
+            if p['shard']:
+                r = readd[p['shard']]; p['readd'] = r if isinstance(r, list) else []; p['lost'] = r is None
+                p['fix'] = (f"shard dropped; {len(r)} image files to index again" if isinstance(r, list) else
+                            "shard dropped, its paths unreadable: its images are gone from the collection (index their folder again)")
+            elif p['name'] == _NAME and p['problem'].startswith('shard '): p['fix'] = "named once"
+            elif 'appear twice' in p['problem']: p['fix'] = f"copies dropped: {', '.join(s for s, r in readd.items() if r == 'copy')}"
+            elif p['name'] != _NAME:
+                name = next(k for k, v in m['files'].items() if v == p['name'])
+                fn = f"{name}-{m['generation'] + 1:06d}{Path(p['name']).suffix}"
+                if rebuild is not None and rebuild(name, path/fn, sums.get(p['name'])):
+                    m['files'][name] = fn; sums[fn] = file_sum(path/fn); p['fix'] = "written again"
+                else: m['files'].pop(name); p['fix'] = "dropped and built again from the shards"
+        m['shards'] = shards
+        ids = np.concatenate([np.load(path/'shards'/s/'id.npy', allow_pickle=False) for s in shards] or [np.zeros(0, np.int64)])
+        top = max([-1, *dead, int(ids.max(initial=-1))])
+        for p in probs:
+            if p['problem'].startswith('next_id'): p['fix'] = f"next_id raised to {top + 1}"
+        m['next_id'] = max(m['next_id'], top + 1); m['generation'] += 1
+        keep = set(m['files'].values()) | {f"shards/{s}/" for s in shards}
+        m['sums'] = {k: v for k, v in sums.items() if k in keep or k[:len('shards/') + 16] in keep}
+        atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
+        Store(path).collect_garbage()
+    return probs
+
+def _shard_paths(d:Path, sums:dict, s:str, dead:set):
+    "The alive image files of shard folder `d` from its `id`, `isfile` and `path` columns, if those are sound; else None."
+    try:
+        for c in ('id', 'isfile', 'path', 'path@count'): _verify(d/f"{c}.npy", sums, f"shards/{s}/{c}.npy")
+        ids, isf = np.load(d/'id.npy'), np.load(d/'isfile.npy'); raw, cnt = np.load(d/'path.npy'), np.load(d/'path@count.npy')
+        if not sums: raise IndexFormatError("no checksums")
+    except (OSError, ValueError, IndexFormatError): return None
+    ends = np.cumsum(cnt)
+    return [raw[e - c:e].tobytes().decode('utf-8', 'surrogateescape') for i, f, c, e in zip(ids.tolist(), isf.tolist(), cnt.tolist(), ends.tolist())
+            if f and i not in dead]
 
 # %% ../nbs/00a_store.ipynb #69c15696
 @patch
