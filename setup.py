@@ -28,6 +28,7 @@ lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 dev_requirements = (cfg.get('dev_requirements') or '').split()
 roboflow_requirements = (cfg.get('roboflow_requirements') or '').split()
 ray_requirements = (cfg.get('ray_requirements') or '').split()
+pretrained_requirements = (cfg.get('pretrained_requirements') or '').split()
 
 setuptools.setup(
     name = cfg['lib_name'],
@@ -41,7 +42,7 @@ setuptools.setup(
     packages = setuptools.find_packages(include=[cfg['lib_path'], cfg['lib_path']+'.*']),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements, 'roboflow': roboflow_requirements, 'ray': ray_requirements },
+    extras_require={ 'dev': dev_requirements, 'roboflow': roboflow_requirements, 'ray': ray_requirements, 'pretrained': pretrained_requirements },
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

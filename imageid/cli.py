@@ -30,13 +30,11 @@ def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
     return p
 
 # %% ../nbs/90_cli.ipynb #c2cd4c7c
-def _model_size(path, default:int=128) -> int:
-    "The image side a checkpoint from `imageid train` was trained at (embeddings should use it), else `default`."
-    if not path or not Path(path).is_file(): return default
-    try:
-        import torch
-        return int(torch.load(path, map_location='cpu', weights_only=True).get('train_config', {}).get('size', default))
-    except Exception: return default  # a bad file is reported where it is loaded
+def _model_size(spec, default:int=128) -> int:
+    "The image side to embed with for `--model spec` (224 for a pretrained backbone, a checkpoint's training size), else `default`."
+    if not spec: return default
+    from imageid.model import model_size
+    return model_size(spec, default)
 
 # %% ../nbs/90_cli.ipynb #39a9eff0
 def _safe(x) -> str:
@@ -198,13 +196,16 @@ def _search(a):
 # %% ../nbs/90_cli.ipynb #6d95183d
 def _train(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid train: {a.dir}: not a folder")
+    if a.epochs is None: a.epochs = 10 if a.pretrained == 'efficientnet_lite0' else 100
     for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
         if v < lo: _fail(f"imageid train: {name} must be at least {lo} (got {v})")
     if a.lr <= 0 or a.temperature <= 0: _fail("imageid train: --lr and --temperature must be positive")
-    if a.pretrained not in (None, 'imagenet') and not Path(a.pretrained).expanduser().is_file(): _fail(f"imageid train: {a.pretrained}: no such weights file")
+    lite = a.pretrained == 'efficientnet_lite0'  # its ImageNet weights, from the installed package
+    if a.pretrained not in (None, 'imagenet', 'efficientnet_lite0') and not Path(a.pretrained).expanduser().is_file(): _fail(f"imageid train: {a.pretrained}: no such weights file")
     from imageid.train import train, TrainConfig, plot_history
     cfg = TrainConfig(epochs=a.epochs, size=a.size, batch_size=a.batch_size, lr=a.lr, temperature=a.temperature,
-                      device=a.device, workers=a.workers, seed=a.seed, pretrained=a.pretrained)
+                      device=a.device, workers=a.workers, seed=a.seed, pretrained='imagenet' if lite else a.pretrained,
+                      **(dict(arch='efficientnet_lite0', pooling='gem') if lite else {}))
     try: model, hist = train(a.dir, cfg, out=a.output, resume=a.resume)
     except (ValueError, FileNotFoundError, RuntimeError) as e: _fail(f"imageid train: {e}")
     png = Path(a.output).with_suffix('.png'); plot_history(hist, png)
@@ -372,7 +373,8 @@ def _index_parser(sub):
                    help="with --prune: let a DIR with no files empty the collection (refused otherwise: an unmounted "
                         "disk or a typo'd path would)")
     s.add_argument('--model',
-                   help="checkpoint from `imageid train` (or model.pt): its embeddings add candidates (new collections)")
+                   help="'pretrained' (EfficientNet-Lite0 with ImageNet weights, imageid[pretrained]), a backbone name, or a "
+                        "checkpoint from `imageid train`: its embeddings add candidates and rank the similar images (new collections)")
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels',
                    help="exact match on pixels (default) or file bytes")
     s.add_argument('--size', type=int,
@@ -409,8 +411,9 @@ def _train_parser(sub):
     s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
-    s.add_argument('--epochs', type=int, default=100,
-                   help="passes over the folder (default 100; warm-up is the first tenth, at most 5)")
+    s.add_argument('--epochs', type=int,
+                   help="passes over the folder (default 100 from random weights, 10 from efficientnet_lite0's: "
+                        "fine-tuning it longer paid nothing measured; warm-up is the first tenth, at most 5)")
     s.add_argument('--size', type=int, default=96,
                    help="side of the training crops in pixels (default 96; embedding uses the same)")
     s.add_argument('--batch-size', type=int, default=64,
@@ -423,8 +426,9 @@ def _train_parser(sub):
                    help="worker processes that augment the images while "
                         "the model steps (default: one per core, at most 4)")
     s.add_argument('--pretrained',
-                   help="start from 'imagenet' (torchvision's ResNet weights, downloaded once) or a local state-dict "
-                        "file (default: random weights)")
+                   help="start from 'efficientnet_lite0' (EfficientNet-Lite0's ImageNet weights, installed with "
+                        "imageid[pretrained]: no download), 'imagenet' (torchvision's ResNet-18 weights, downloaded once) "
+                        "or a local state-dict file (default: random weights)")
     s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
     s.add_argument('--resume', help="checkpoint to continue from")
     s.set_defaults(fn=_train)
@@ -450,7 +454,7 @@ def _eval_parser(sub):
     "`imageid eval`: how well search finds edited copies, against baselines."
     s = sub.add_parser('eval', help="measure how well search finds edited copies, against baselines")
     s.add_argument('dir', help="the collection: a folder of images")
-    s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`)")
+    s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`), or 'pretrained' (EfficientNet-Lite0's ImageNet weights)")
     s.add_argument('--queries',
                    help="a folder of real copies named like their sources in DIR (instead of generated edits)")
     s.add_argument('--n-per-image', type=int, default=2, help="generated edited copies per image (default 2)")
@@ -525,8 +529,9 @@ def main(argv=None) -> int:
     from imageid.store import IndexFormatError, StoreLockedError
     from imageid.distributed import ClusterError
     import signal
-    def stop(sig, frame):  # the first Ctrl-C stops the work; more while it stops (a second) are ignored, never a traceback
-        signal.signal(signal.SIGINT, lambda *_: None); raise KeyboardInterrupt
+    # The first Ctrl-C stops the work; more while it stops are ignored: SIG_IGN, not a handler of Python's, which
+    # the interpreter resets to the default as it shuts down (a Ctrl-C then would kill it by the signal).
+    def stop(sig, frame): signal.signal(signal.SIGINT, signal.SIG_IGN); raise KeyboardInterrupt
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler: signal.signal(signal.SIGINT, stop)
     try: return a.fn(a)
     except UsageError as e: print(e, file=sys.stderr); return 2
@@ -540,4 +545,5 @@ def main(argv=None) -> int:
         kept = "; the last committed version is kept" if e.errno in (errno.ENOSPC, errno.EDQUOT) else ''
         print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else '') + kept, file=sys.stderr); return 1
     except KeyboardInterrupt as e:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # (a Ctrl-C before `stop` was in place: the same from here on)
         print(f"imageid {a.command}: {_safe(e) or 'interrupted'}", file=sys.stderr); return 130

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageOps, ImageEnhance, ImageFilter, ImageDraw, ImageFont
 from .core import *
-from .model import EmbeddingModel
+from .model import EmbeddingModel, BACKBONES
 from .embed import embed_images
 from .exact import content_key
 
@@ -225,7 +225,7 @@ def plot_results(res:dict, fn=None, metrics=('recall@1', 'recall@5', 'mAP', 'muA
 def run_evaluation(folder, model=None, queries=None, n_per_image:int=2, size:int=128, seed:int=0, local:bool=True,
                    imagenet=None, progress:bool=True) -> dict:
     "Every method on copies of the images in `folder`: `{method: metrics}`."
-    from imageid.model import load_model
+    from imageid.model import get_model
     images, srcs, errs = load_images(folder)
     if not images: raise ValueError(f"{folder}: no readable images")
     qs = src = None
@@ -239,10 +239,10 @@ def run_evaluation(folder, model=None, queries=None, n_per_image:int=2, size:int
     methods = {'phash': hash_method('phash'), 'dhash': hash_method('dhash'),
                'random-init ResNet-18': embedding_method(EmbeddingModel(), size)}
     if imagenet: methods['ImageNet ResNet-18'] = embedding_method(EmbeddingModel(pretrained=imagenet), size)
-    m = load_model(model) if model is not None else None
+    m = get_model(model)  # 'pretrained', a backbone name, a model file, or None
     if m is not None:
         methods['model (backbone)'] = embedding_method(m, size)
-        methods['model (projection)'] = embedding_method(m, size, 'projection')
+        if str(model) not in ('pretrained', *BACKBONES): methods['model (projection)'] = embedding_method(m, size, 'projection')  # an untrained head says nothing
     if local:
         methods['local features'] = local_method()
         if m is not None: methods['model + verification'] = verified_method(m, size)

@@ -18,7 +18,8 @@ from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad,
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'check_collection', 'draw_gallery', 'show']
+__all__ = ['DEFAULTS', 'FUSION', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'check_collection',
+           'draw_gallery', 'show']
 
 # %% ../nbs/22_search.ipynb #8e52dc47
 DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=STRICTNESS['default']['min_inliers'], pca=256, raw_below=256,
@@ -52,9 +53,9 @@ def _create(self:Collection, model, settings:dict):
     for k, lo in (('max_side', 32), ('n_features', 8), ('min_inliers', 3), ('size', 16)):
         if not isinstance(s[k], int) or isinstance(s[k], bool) or s[k] < lo: raise ValueError(f"{k} must be a whole number of at least {lo}, got {s[k]!r}")
     if not isinstance(s['ratio'], (int, float)) or not 0 < s['ratio'] <= 1: raise ValueError(f"ratio (Lowe's ratio test) must be above 0 and at most 1, got {s['ratio']!r}")
-    if isinstance(model, (str, Path)):
-        from imageid.model import load_model
-        model = load_model(model)
+    if isinstance(model, (str, Path)):  # 'pretrained', a backbone name, or a model file
+        from imageid.model import get_model
+        model = get_model(model)
     if model is not None: s['model_dim'] = model.dim if s['features'] == 'backbone' else model.config['projection_dim']
     files = {'codebook': (lambda p: np.save(p, vlad_codebook(), allow_pickle=False), '.npy')}
     if model is not None:
@@ -381,15 +382,31 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
     if self.embedded is not None and qs:
         from imageid.embed import embed_images
         s = self.settings
-        E, *_ = embed_images(self.model, [q['img'] for q in qs], size=s['size'], features=s['features'], flip=s['flip'],
-                             device=self.device, progress=False)
-        for d, hits in zip(out, self.embedded.search(E, n)):
-            for i, _ in hits: d.setdefault(i, (None, 0))
+        E, owners, *_ = embed_images(self.model, [q['img'] for q in qs], size=s['size'], features=s['features'], flip=s['flip'],
+                                     device=self.device, progress=False)
+        for j, hits in zip(owners.tolist(), self.embedded.search(E, n)):
+            for i, _ in hits: out[j].setdefault(i, (None, 0))
+        for j, (q, d) in enumerate(zip(qs, out)): self._fuse(q, E[owners == j], d)
     known = {int(i) for d in out for i in d}
     rows = self.store.row_of(sorted(known)) if known else np.zeros(0, np.int64)
     have = {i for i, r in zip(sorted(known), rows) if r >= 0 and self.store.alive[r]}  # a stale global index: only what the store holds
     return [sorted(((i, sc, m) for i, (sc, m) in d.items() if i in have),
                    key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
+
+# %% ../nbs/22_search.ipynb #0f02a959
+FUSION = 0.7  # the embedding's share of the score of a collection with a model (measured on the quality benchmark, `31a_bench_quality`)
+
+@patch
+def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):
+    "Score every candidate of `d` (`{id: (score, mirrored)}`) by `FUSION` × the embedding's cosine + the rest × the VLAD cosine (each the better of the image and its mirror, or of the views)."
+    ids = [i for i in d]; rows = self.store.row_of(ids)
+    ok = [(i, r) for i, r in zip(ids, rows.tolist()) if r >= 0]
+    if not ok: return
+    V = self.store.get('vlad', [r for _, r in ok]).astype(np.float32)
+    sv = (V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)) @ q['vlad'].T  # (n, 2): as it is, mirrored
+    for (i, r), v, e in zip(ok, sv, self.store.ragged('emb', [r for _, r in ok])):
+        se = float((E @ e.astype(np.float32).T).max()) if len(e) and len(E) else 0.0
+        d[i] = (FUSION * se + (1 - FUSION) * float(v.max()), int(v.argmax()))
 
 # %% ../nbs/22_search.ipynb #0e883f17
 class SearchResults(list):
