@@ -13,10 +13,10 @@ from .near import find_near_duplicates
 from .derived import dedup_edit, make_print, render_capture, random_capture
 
 # %% auto #0
-__all__ = ['make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench', 'format_near_bench',
-           'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench', 'sweep_settings',
-           'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'verified_share_score', 'measure_near',
-           'near_scale_bench']
+__all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
+           'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
+           'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
+           'format_cost_bench', 'verified_share_score', 'measure_near', 'near_scale_bench']
 
 # %% ../nbs/33_bench_near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -107,7 +107,7 @@ def run_imageid(folder, **kw) -> dict:
     if r.returncode: return dict(groups=[], files_to_remove=[], seconds=wall, cpu_s=cpu, error=r.stderr[-300:], unreadable=0)
     d = json.loads(r.stdout)
     return dict(groups=d['groups'], files_to_remove=d['files_to_remove'], seconds=wall, cpu_s=cpu, error=None,
-                unreadable=len(d['errors']))
+                unreadable=len(d['errors']), stats=d['stats'])
 
 # %% ../nbs/33_bench_near.ipynb #71ba6dba
 def run_all(folder, peers_python=None) -> dict:
@@ -251,6 +251,35 @@ def throughput_bench(folder, peers_python=None) -> list[dict]:
     return [dict(method=k, files=n, seconds=r['seconds'], files_per_s=n / r['seconds'], groups=len(r['groups']),
                  error=r['error'])
             for k, r in run_all(folder, peers_python).items()]
+
+# %% ../nbs/33_bench_near.ipynb #62327687
+PEER_TOOLS = {'czkawka (gradient hash)': 'czkawka', 'imagededup PHash': 'phash', 'cleanvision': 'cleanvision', 'difPy': 'difpy'}
+
+def cost_bench(folder, peers_python=None, rounds:int=3, tools=PEER_TOOLS) -> list[dict]:
+    "CPU seconds and files per second of `imageid dedup --similar` and, with a peer venv's `python`, of each of `tools` on `folder`: whole processes, the rounds interleaved, the median of each kept; imageid's rows carry its CPU by stage."
+    n = sum(1 for p in Path(folder).iterdir() if p.is_file())
+    runs = {}
+    for _ in range(rounds):
+        runs.setdefault('imageid dedup --similar', []).append(run_imageid(folder))
+        if peers_python:
+            for name, tool in tools.items(): runs.setdefault(name, []).append(run_peer(peers_python, tool, folder))
+    rows = []
+    for name, rs in runs.items():
+        cpu, wall = float(np.median([r['cpu_s'] for r in rs])), float(np.median([r['seconds'] for r in rs]))
+        stages = {k: float(np.median([r['stats']['cpu_s'][k] for r in rs])) for k in rs[0]['stats']['cpu_s']} if rs[0].get('stats') else None
+        rows.append(dict(method=name, files=n, cpu_s=cpu, cpu_ms_per_file=1000 * cpu / max(n, 1), files_per_s=n / wall,
+                         stages=stages, error=next((r['error'] for r in rs if r['error']), None)))
+    me = rows[0]['cpu_s']
+    for r in rows: r['cpu_vs_imageid'] = r['cpu_s'] / me if me else float('nan')
+    return rows
+
+def format_cost_bench(rows:list[dict]) -> str:
+    "A Markdown table of `cost_bench` rows, imageid's CPU by stage below it."
+    out = ["| method | CPU s | CPU ms per file | files/s | CPU × imageid's | note |", "|---|---|---|---|---|---|"]
+    out += [f"| {r['method']} | {r['cpu_s']:.1f} | {r['cpu_ms_per_file']:.1f} | {r['files_per_s']:.0f} | {r['cpu_vs_imageid']:.2f} | {(r['error'] or '')[:60]} |" for r in rows]
+    s = rows[0]['stages']
+    if s: out.append('\nimageid by stage (CPU s of the process, the rest is start-up and output): ' + ', '.join(f"{k} {v:.1f}" for k, v in s.items()))
+    return '\n'.join(out)
 
 # %% ../nbs/33_bench_near.ipynb #3688c238
 def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:

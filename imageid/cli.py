@@ -221,8 +221,16 @@ def _train(a):
 # %% ../nbs/90_cli.ipynb #4d96dce8
 def _bench(a):
     if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
-    if a.data and a.what == 'exact': _fail("imageid bench: --data is for the similar and scale benchmarks")
+    if a.data and a.what == 'exact': _fail("imageid bench: --data is for the similar, scale and near benchmarks")
+    if a.what == 'near' and not a.data: _fail("imageid bench near: --data DIR (the folder to look for copies in) is needed")
+    if a.peers and not Path(a.peers).is_file(): _fail(f"imageid bench: --peers {a.peers}: no such python")
+    if a.rounds < 1: _fail("imageid bench: --rounds must be at least 1")
     if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")  # before any work
+    if a.what == 'near':
+        from imageid.bench_near import cost_bench, format_cost_bench
+        rows = cost_bench(a.data, a.peers, a.rounds)
+        print(json.dumps(rows, indent=2) if a.json else format_cost_bench(rows))
+        return 0
     if a.what == 'scale':
         from imageid.bench_scale import run_scale_bench, format_scale_bench, plot_scale_bench
         rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
@@ -437,7 +445,8 @@ def _train_parser(sub):
 def _bench_parser(sub):
     "`imageid bench`: the benchmarks."
     s = sub.add_parser('bench', help="run a benchmark")
-    s.add_argument('what', choices=('exact', 'similar', 'scale'), help="which benchmark")
+    s.add_argument('what', choices=('exact', 'similar', 'scale', 'near'), help="which benchmark (near: the cost of "
+                   "`dedup --similar` on --data DIR, by stage, beside the peers of --peers)")
     s.add_argument('--sizes', type=int, nargs='+',
                    help="collection sizes (exact: 100 … 100k images; "
                         "similar: 1k … 100k vectors; scale: 1k … 100k images)")
@@ -445,6 +454,9 @@ def _bench_parser(sub):
                    help="similar: also time embedding these images; scale: "
                         "real photos to place among the synthetic ones")
     s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
+    s.add_argument('--peers', metavar='PYTHON', help="near: the python of a venv with the peer tools (czkawka, imagededup, "
+                   "cleanvision, difPy; never imageid's requirements), run side by side")
+    s.add_argument('--rounds', type=int, default=3, help="near: interleaved rounds, the median kept (default 3)")
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")
     s.set_defaults(fn=_bench)

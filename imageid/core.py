@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #2088d0fa
 from __future__ import annotations
-import io, os
+import io, os, contextlib
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
@@ -12,7 +12,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'open_image', 'to_rgb', 'load_image',
-           'thumb_uri', 'find_images', 'expand_sources', 'load_images', 'sample_images', 'save_sample_images']
+           'thumb_uri', 'find_images', 'expand_sources', 'load_images', 'sample_images', 'save_sample_images',
+           'one_blas_thread']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -229,3 +230,10 @@ def save_sample_images(dest, names=SAMPLE_NAMES, fmt:str='jpg', quality:int=95) 
         img.save(p, quality=quality) if fmt.lower() in ('jpg', 'jpeg') else img.save(p)
         out.append(p)
     return out
+
+# %% ../nbs/00_core.ipynb #9d638012
+@contextlib.contextmanager
+def one_blas_thread():
+    "Every loaded BLAS library (numpy's, OpenCV's, FAISS's OpenBLAS) on one thread inside the block: for work already spread over threads of our own."
+    from threadpoolctl import threadpool_limits
+    with threadpool_limits(limits=1, user_api='blas'): yield

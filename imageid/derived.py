@@ -130,16 +130,25 @@ def _warp(img, T, lo_shape) -> tuple[np.ndarray, np.ndarray]:
     return cv2.warpAffine(img, A, size, flags=cv2.INTER_LINEAR), cv2.erode(m, np.ones((5, 5), np.uint8)) > 0
 
 # %% ../nbs/21b_derived.ipynb #60554ce3
+def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
+    "The standard deviation of every `B`-pixel block of `x` whose top-left corners are the grid `ii` × `jj`, from integral images (float64)."
+    s, q = cv2.integral2(np.ascontiguousarray(x, np.float64), sdepth=cv2.CV_64F, sqdepth=cv2.CV_64F)
+    box = lambda S: S[ii[:, None] + B, jj[None] + B] - S[ii[:, None], jj[None] + B] - S[ii[:, None] + B, jj[None]] + S[ii[:, None], jj[None]]
+    n = B * B; mean = box(s) / n
+    return np.sqrt(np.maximum(box(q) / n - mean ** 2, 0))
+
 def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0) -> tuple:
     "Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` against `lo`."
     win, P, D = cv2.createHanningWindow((B, B), cv2.CV_32F), [], []
-    for i in range(0, lo.shape[0] - B + 1, B // 2):
-        for j in range(0, lo.shape[1] - B + 1, B // 2):
-            if not mask[i:i + B, j:j + B].all(): continue
-            a, b = w[i:i + B, j:j + B].copy(), lo[i:i + B, j:j + B].copy()  # copies: phaseCorrelate writes into its inputs
-            if a.std() < min_std or b.std() < min_std: continue
-            (dx, dy), r = cv2.phaseCorrelate(a, b, win)
-            if r >= 0.2 and abs(dx) < B / 4 and abs(dy) < B / 4: P.append((j + B / 2, i + B / 2)); D.append((dx, dy))
+    ii, jj = np.arange(0, lo.shape[0] - B + 1, B // 2), np.arange(0, lo.shape[1] - B + 1, B // 2)
+    if not len(ii) or not len(jj): return np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)
+    m = cv2.integral(np.ascontiguousarray(mask, np.uint8))  # blocks wholly inside the mask, and textured in both images: all at once
+    inside = (m[ii[:, None] + B, jj[None] + B] - m[ii[:, None], jj[None] + B] - m[ii[:, None] + B, jj[None]] + m[ii[:, None], jj[None]]) == B * B
+    ok = inside & (_block_std(w, ii, jj, B) >= min_std) & (_block_std(lo, ii, jj, B) >= min_std)
+    for r, c in zip(*np.nonzero(ok)):  # row by row, as the blocks lie
+        i, j = int(ii[r]), int(jj[c])
+        (dx, dy), q = cv2.phaseCorrelate(w[i:i + B, j:j + B].copy(), lo[i:i + B, j:j + B].copy(), win)  # copies: it writes into its inputs
+        if q >= 0.2 and abs(dx) < B / 4 and abs(dy) < B / 4: P.append((j + B / 2, i + B / 2)); D.append((dx, dy))
     return np.array(P, np.float32).reshape(-1, 2), np.array(D, np.float32).reshape(-1, 2)
 
 # %% ../nbs/21b_derived.ipynb #1e990b34

@@ -161,7 +161,7 @@ class LocalEngine:
     def map(self, fn, args:list, threads:bool=True):
         "`fn(collection, *a)` for each `a` of `args`, yielded in order (on one thread if not `threads`: FAISS has its own)."
         if not threads or self.workers == 1: yield from (fn(self.c, *a) for a in args); return
-        with ThreadPoolExecutor(self.workers) as ex: yield from ex.map(lambda a: fn(self.c, *a), args)
+        with ThreadPoolExecutor(self.workers) as ex, one_blas_thread(): yield from ex.map(lambda a: fn(self.c, *a), args)
 
 # %% ../nbs/23_near.ipynb #557ff9b8
 def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list]]:
@@ -382,6 +382,13 @@ def _file_info(names:list, cols:dict, keys:np.ndarray, which:set, mode:str) -> d
                     link=bool(cols['isfile'][i]) and os.path.islink(n))
             for i, n in enumerate(names) if n in which}
 
+# %% ../nbs/23_near.ipynb #cfe4939c
+def _cpu() -> float:
+    "CPU seconds this process has used (user and system, every thread)."
+    import resource
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
 # %% ../nbs/23_near.ipynb #aede3992
 def find_near_duplicates(items,                    # a folder, paths, images or arrays; None: every image of `collection`
                          keep:str='largest',        # which member each group keeps: 'largest', 'oldest', 'newest' or 'shortest-path'
@@ -410,10 +417,11 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     if items is None and collection is None: raise ValueError("give the images, or a collection to look for copies in")
     root = str(Path(items).absolute()) if isinstance(items, (str, os.PathLike)) and Path(items).is_dir() else None
     if keep_in: items = [*(items if isinstance(items, (list, tuple)) else [items]), *keep_in]
-    t = time.perf_counter()
+    t, c0 = time.perf_counter(), _cpu()
     c, eng, rows, errs, progress = _near_collection(items, collection, workers, progress, engine, address)
     st, n = c.store, len(rows)
     stats = dict(images=n, engine=eng.name, strictness=strictness, index_s=round(time.perf_counter() - t, 2))
+    cpu = {'index': _cpu() - c0}  # this process's CPU seconds by stage (the Ray engine's tasks run elsewhere)
     names = c._names(st.ids[rows].tolist()) if n else []
     par, pairs, first, inv = _exact_tier(st.columns['key'][rows], names)           # 1. one image of each key goes on
     R = np.sort(first); stats['unique'] = len(R)
@@ -421,7 +429,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}          # id → position in R of its key's image
     A, B, O, S, tier, u = _candidate_pairs(eng, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                                            c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
-    t = time.perf_counter()
+    t, c1 = time.perf_counter(), _cpu(); cpu['candidates'] = c1 - c0 - cpu['index']
     A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
     other = (tier == 'pdq') | (S[u] >= 0.3)  # the likelier candidates are tried in both orientations
     res = _verify_pairs(eng, rows, A, B, O, other, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
@@ -452,7 +460,8 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
             seen[(a, b)] = seen[(b, a)] = r; both |= {(a, b), (b, a)}
             if _passes(r, limits) and (a, b) not in in_found: found.append((a, b, 'group', r)); in_found |= {(a, b), (b, a)}
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
-    stats['verify_s'] = round(time.perf_counter() - t, 2)
+    stats['verify_s'] = round(time.perf_counter() - t, 2); cpu['verify'] = _cpu() - c1
+    stats['cpu_s'] = {k: round(v, 2) for k, v in cpu.items()}
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
     groups = _groups(joined if n else par, names, cols, keep, keep_in)
     stats['pairs'] = {x: sum(p['tier'] == x for p in pairs if p['kind'] == 'copy') for x in ('exact', 'pdq', 'knn', 'group')}

@@ -197,25 +197,26 @@ def _add(self:Collection, expanded, progress, workers, commit_every, engine:str=
         bar = tqdm(total=len(todo), desc='indexing', unit='img', disable=not progress)
         chunks = [todo[c:c + commit_every] for c in range(0, len(todo), commit_every)]
         threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
-        ex = ThreadPoolExecutor(workers)
-        try:
-            def submit(chunk):
-                fs = [ex.submit(self._extract, *t) for t in chunk]
-                for f in fs: f.add_done_callback(lambda _: bar.update(1))
-                return fs
-            nxt = submit(chunks[0]) if chunks else []
-            for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
-                fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
-                res = [f.result() for f in fs]
-                errs += [r for r in res if isinstance(r, ImageLoadError)]
-                ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
-                if ok: self._append(w, [r for r, _ in ok])
-                w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
-                w.merge_tail(); w.commit()
-        except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped, the images being read finish (a second), what was committed stays
-            ex.shutdown(wait=True, cancel_futures=True); bar.close()
-            raise KeyboardInterrupt(f"interrupted: the {len(Store(self.path))} images committed are kept; run it again to index the rest") from None
-        finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
+        with one_blas_thread():  # one image a thread: BLAS's own threads would only spin (see `one_blas_thread`)
+            ex = ThreadPoolExecutor(workers)
+            try:
+                def submit(chunk):
+                    fs = [ex.submit(self._extract, *t) for t in chunk]
+                    for f in fs: f.add_done_callback(lambda _: bar.update(1))
+                    return fs
+                nxt = submit(chunks[0]) if chunks else []
+                for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
+                    fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
+                    res = [f.result() for f in fs]
+                    errs += [r for r in res if isinstance(r, ImageLoadError)]
+                    ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
+                    if ok: self._append(w, [r for r, _ in ok])
+                    w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
+                    w.merge_tail(); w.commit()
+            except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped, the images being read finish (a second), what was committed stays
+                ex.shutdown(wait=True, cancel_futures=True); bar.close()
+                raise KeyboardInterrupt(f"interrupted: the {len(Store(self.path))} images committed are kept; run it again to index the rest") from None
+            finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
         bar.close()
         self._update_global(w)
     self._read_all()
@@ -435,7 +436,7 @@ class SearchResults(list):
 def candidates(self:Collection, queries, n:int=32, workers:int=2) -> list[list[tuple]]:
     "The first stage alone: the `n` candidates `(id, score, mirrored)` of each readable query, best first."
     srcs, _ = expand_sources(queries)
-    with ThreadPoolExecutor(workers) as ex:
+    with ThreadPoolExecutor(workers) as ex, one_blas_thread():
         qs = self._describe([q for q in ex.map(self._decode, srcs) if not isinstance(q, ImageLoadError)], ex)
     return self._candidates(qs, n)
 
@@ -459,7 +460,7 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
 @patch
 def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int, limits:dict) -> list[dict]:
     "`search` for one batch of single-image sources."
-    with ThreadPoolExecutor(workers) as ex:
+    with ThreadPoolExecutor(workers) as ex, one_blas_thread():
         qs = list(ex.map(self._decode, srcs))
         good = self._describe([q for q in qs if not isinstance(q, ImageLoadError)], ex)
         cands = self._candidates(good, max(k, candidates if verify else k))
