@@ -12,8 +12,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'open_image', 'to_rgb', 'load_image',
-           'thumb_uri', 'find_images', 'expand_sources', 'load_images', 'sample_images', 'save_sample_images',
-           'one_blas_thread']
+           'thumb_uri', 'walk_files', 'find_images', 'expand_sources', 'load_images', 'sample_images',
+           'save_sample_images', 'one_blas_thread']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -157,8 +157,8 @@ def _sniff(p:Path):
     except Image.DecompressionBombError as e: return ImageLoadError(p, f"decompression bomb: {e}")
     except (OSError, SyntaxError, ValueError) as e: return ImageLoadError(p, getattr(e, 'strerror', None) or str(e) or type(e).__name__)  # the reason, not the path again
 
-def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -> tuple[list[Path], list[ImageLoadError]]:
-    "Image files under `folder`, recognised by content, sorted; and an `ImageLoadError` for every other file."
+def walk_files(folder, recursive:bool=True, hidden:bool=False) -> tuple[list[Path], list[ImageLoadError]]:
+    "Every file under `folder`, sorted, none opened (hidden files and folders left out unless `hidden`), and an `ImageLoadError` for each folder that could not be read."
     folder = Path(folder)
     if not folder.is_dir(): raise NotADirectoryError(f"{folder}: not a folder")
     files, unreadable = [], []
@@ -168,7 +168,11 @@ def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -
         dirs.sort()
         files += [Path(root)/n for n in sorted(names) if hidden or not n.startswith('.')]
         if not recursive: break
-    files.sort()
+    return sorted(files), unreadable
+
+def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -> tuple[list[Path], list[ImageLoadError]]:
+    "Image files under `folder`, recognised by content, sorted; and an `ImageLoadError` for every other file."
+    files, unreadable = walk_files(folder, recursive, hidden)
     with ThreadPoolExecutor(workers) as ex: res = list(ex.map(_sniff, files))
     return [r for r in res if isinstance(r, Path)], unreadable + [r for r in res if isinstance(r, ImageLoadError)]
 

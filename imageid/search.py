@@ -531,14 +531,8 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[
 
 # %% ../nbs/22_search.ipynb #98ffd662
 def list_files(folder) -> list[Path]:
-    "Every file under `folder` (recursively, hidden files and folders left out), sorted: no file is opened."
-    folder = Path(folder)
-    if not folder.is_dir(): raise NotADirectoryError(f"{folder}: not a folder")
-    out = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith('.'))
-        out += [Path(root)/n for n in names if not n.startswith('.')]
-    return sorted(out)
+    "Every file under `folder` (recursively, hidden files and folders left out), sorted: no file is opened (`walk_files`, whose unreadable folders `sync` reports)."
+    return walk_files(folder)[0]
 
 # %% ../nbs/22_search.ipynb #2844ed70
 @patch
@@ -562,12 +556,13 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
          commit_every:int=256) -> dict:              # images per committed shard (a resume point)
     "Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and errors."
     own = os.path.join(os.path.abspath(self.path), '')  # the collection's own folder, when it lies inside `folder`
-    files = [f for f in list_files(folder) if not os.path.abspath(f).startswith(own)]
+    files, unreadable = walk_files(folder)  # a folder that cannot be read is reported, not skipped in silence
+    files = [f for f in files if not os.path.abspath(f).startswith(own)]
     root = os.path.abspath(folder)
     if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self._paths()):
         raise ValueError(f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted "
                          f"disk? a typo?); nothing changed. Pass allow_empty=True (imageid index --prune --allow-empty) if that is what you want")
-    errs, todo = self._add((files, []), progress, 2, commit_every, engine, address)
+    errs, todo = self._add((files, unreadable), progress, 2, commit_every, engine, address)
     here = {os.path.abspath(p) for p in files}
     gone = [p for p in self._paths() if p.startswith(root + os.sep) and p not in here] if prune else []
     removed = self.remove(gone) if gone else 0
