@@ -196,11 +196,12 @@ def _search(a):
 # %% ../nbs/90_cli.ipynb #6d95183d
 def _train(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid train: {a.dir}: not a folder")
-    if a.epochs is None: a.epochs = 10 if a.pretrained == 'efficientnet_lite0' else 100
+    lite = a.pretrained == 'efficientnet_lite0'  # its ImageNet weights, from the installed package
+    if a.epochs is None: a.epochs = 10 if lite else 100
+    if a.size is None: a.size = 224 if lite else 96
     for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
         if v < lo: _fail(f"imageid train: {name} must be at least {lo} (got {v})")
     if a.lr <= 0 or a.temperature <= 0: _fail("imageid train: --lr and --temperature must be positive")
-    lite = a.pretrained == 'efficientnet_lite0'  # its ImageNet weights, from the installed package
     if a.pretrained not in (None, 'imagenet', 'efficientnet_lite0') and not Path(a.pretrained).expanduser().is_file(): _fail(f"imageid train: {a.pretrained}: no such weights file")
     from imageid.train import train, TrainConfig, plot_history
     cfg = TrainConfig(epochs=a.epochs, size=a.size, batch_size=a.batch_size, lr=a.lr, temperature=a.temperature,
@@ -420,10 +421,11 @@ def _train_parser(sub):
     s.add_argument('dir', help="folder of images (recursively)")
     s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
     s.add_argument('--epochs', type=int,
-                   help="passes over the folder (default 100 from random weights, 10 from efficientnet_lite0's: "
-                        "fine-tuning it longer paid nothing measured; warm-up is the first tenth, at most 5)")
-    s.add_argument('--size', type=int, default=96,
-                   help="side of the training crops in pixels (default 96; embedding uses the same)")
+                   help="passes over the folder (default 100 from random weights, 10 from efficientnet_lite0's, "
+                        "where the best check came by epoch 5 of 8; warm-up is the first tenth, at most 5)")
+    s.add_argument('--size', type=int,
+                   help="side of the training crops in pixels (default 96 from random weights, 224 from "
+                        "efficientnet_lite0's: smaller lost to the start it came from; embedding uses the same)")
     s.add_argument('--batch-size', type=int, default=64,
                    help="images per step, at least 2: each is the others' negatives (default 64)")
     s.add_argument('--lr', type=float, default=1e-3, help="peak learning rate of AdamW (default 0.001)")

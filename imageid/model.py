@@ -203,6 +203,8 @@ def get_model(spec, device='cpu') -> EmbeddingModel|None:
     if spec is None or isinstance(spec, EmbeddingModel): return spec
     if str(spec) == 'pretrained': return pretrained_model().to(default_device(device))
     if str(spec) in BACKBONES: return pretrained_model(str(spec)).to(default_device(device))
+    if not Path(spec).exists():
+        raise FileNotFoundError(f"{spec}: no such model file (give 'pretrained', a backbone name: {', '.join(BACKBONES)}, or a model file)")
     return load_model(spec, device)
 
 def model_size(spec, default:int=128) -> int:
