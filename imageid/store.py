@@ -186,6 +186,11 @@ def _manifest_problems(m:dict) -> list[str]:
         out.append("'sums' is not a table of checksums")
     return out
 
+def _named_sums(m:dict, sums:dict) -> dict:
+    "The entries of `sums` for the files manifest `m` names: its derived files and its shards' columns (`shards/{name}/…`)."
+    keep, shards = set(m['files'].values()), set(m['shards'])
+    return {k: v for k, v in sums.items() if k in keep or (k.startswith('shards/') and k.split('/')[1] in shards)}
+
 def _read_manifest(path:Path) -> dict:
     try: m = json.loads((path/_NAME).read_text())
     except FileNotFoundError: raise
@@ -432,8 +437,7 @@ def commit(self:StoreWriter) -> int:
         atomic_write(self.store.path/fn,
                      lambda f: np.save(f, np.array(sorted(self.dead), np.int64), allow_pickle=False))
         m['files']['deleted'] = fn; m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn)
-    keep = set(m['files'].values()) | {f"shards/{s}/" for s in m['shards']}  # the checksums of what this version names
-    m['sums'] = {k: v for k, v in m.get('sums', {}).items() if k in keep or k[:len('shards/') + 16] in keep}
+    m['sums'] = _named_sums(m, m.get('sums', {}))  # the checksums of what this version names
     atomic_write(self.store.path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
     self.changed = False
     self.store._load(); self.m = json.loads(json.dumps(self.store.manifest))
@@ -606,6 +610,7 @@ def repair_store(path, rebuild=None) -> list[dict]:
                 p['fix'] = (f"shard dropped; {len(r)} image files to index again" if isinstance(r, list) else
                             "shard dropped, its paths unreadable: its images are gone from the collection (index their folder again)")
             elif p['name'] == _NAME and p['problem'].startswith('shard '): p['fix'] = "named once"
+            elif p['problem'].startswith("'sums'"): p['fix'] = "checksums dropped: the bytes can no longer be checked"
             elif 'appear twice' in p['problem']: p['fix'] = f"copies dropped: {', '.join(s for s, r in readd.items() if r == 'copy')}"
             elif p['name'] != _NAME:
                 name = next(k for k, v in m['files'].items() if v == p['name'])
@@ -619,18 +624,17 @@ def repair_store(path, rebuild=None) -> list[dict]:
         for p in probs:
             if p['problem'].startswith('next_id'): p['fix'] = f"next_id raised to {top + 1}"
         m['next_id'] = max(m['next_id'], top + 1); m['generation'] += 1
-        keep = set(m['files'].values()) | {f"shards/{s}/" for s in shards}
-        m['sums'] = {k: v for k, v in sums.items() if k in keep or k[:len('shards/') + 16] in keep}
+        m['sums'] = _named_sums(m, sums)
         atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
         Store(path).collect_garbage()
     return probs
 
 def _shard_paths(d:Path, sums:dict, s:str, dead:set):
     "The alive image files of shard folder `d` from its `id`, `isfile` and `path` columns, if those are sound; else None."
+    if not sums: return None  # nothing to tell a sound path column from a damaged one
     try:
         for c in ('id', 'isfile', 'path', 'path@count'): _verify(d/f"{c}.npy", sums, f"shards/{s}/{c}.npy")
         ids, isf = np.load(d/'id.npy'), np.load(d/'isfile.npy'); raw, cnt = np.load(d/'path.npy'), np.load(d/'path@count.npy')
-        if not sums: raise IndexFormatError("no checksums")
     except (OSError, ValueError, IndexFormatError): return None
     ends = np.cumsum(cnt)
     return [raw[e - c:e].tobytes().decode('utf-8', 'surrogateescape') for i, f, c, e in zip(ids.tolist(), isf.tolist(), cnt.tolist(), ends.tolist())
