@@ -16,7 +16,8 @@ from .derived import dedup_edit, make_print, render_capture, random_capture
 __all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
            'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
            'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
-           'format_cost_bench', 'verified_share_score', 'measure_near', 'near_scale_bench']
+           'format_cost_bench', 'feature_bench', 'format_feature_bench', 'verified_share_score', 'measure_near',
+           'near_scale_bench']
 
 # %% ../nbs/33_bench_near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -94,11 +95,17 @@ def run_peer(python, tool:str, folder) -> dict:
                 error=out.get('error'))
 
 # %% ../nbs/33_bench_near.ipynb #6e9c940f
-def run_imageid(folder, **kw) -> dict:
-    "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s', 'error', 'unreadable'}`."
+def _from(package) -> str:
+    "Python that makes `import imageid` load the package in folder `package` (a checkout of another commit), ahead of the installed one."
+    if package is None: return ''
+    return ("import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'imageid' not in repr(f)]; "  # an editable install's finder
+            f"sys.path.insert(0, {str(Path(package).absolute())!r}); ")
+
+def run_imageid(folder, package=None, **kw) -> dict:
+    "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s', 'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier commit)."
     import resource
     t, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    r = subprocess.run([sys.executable, '-c', 'import sys; from imageid.cli import main; sys.exit(main())', 'dedup',
+    r = subprocess.run([sys.executable, '-c', _from(package) + 'import sys; from imageid.cli import main; sys.exit(main())', 'dedup',
                         str(folder), '--similar', '--json',
                         *[a for k, v in kw.items() for a in (f"--{k.replace('_', '-')}", str(v))]], capture_output=True,
                        text=True)
@@ -255,14 +262,21 @@ def throughput_bench(folder, peers_python=None) -> list[dict]:
 # %% ../nbs/33_bench_near.ipynb #62327687
 PEER_TOOLS = {'czkawka (gradient hash)': 'czkawka', 'imagededup PHash': 'phash', 'cleanvision': 'cleanvision', 'difPy': 'difpy'}
 
-def cost_bench(folder, peers_python=None, rounds:int=3, tools=PEER_TOOLS) -> list[dict]:
+def cost_bench(folder,
+               peers_python=None, # a peer venv's python (every tool of `tools` it can run), or {tool: python} (fastdup needs a venv of its own)
+               rounds:int=3, tools=PEER_TOOLS,
+               baseline=None) -> list[dict]: # a folder holding another imageid (a worktree of an earlier commit), run beside this one
     "CPU seconds and files per second of `imageid dedup --similar` and, with a peer venv's `python`, of each of `tools` on `folder`: whole processes, the rounds interleaved, the median of each kept; imageid's rows carry its CPU by stage."
+    if baseline is not None and not (Path(baseline)/'imageid'/'__init__.py').is_file():
+        raise ValueError(f"baseline: {baseline}: no imageid package in that folder (give a checkout's root)")
     n = sum(1 for p in Path(folder).iterdir() if p.is_file())
     runs = {}
     for _ in range(rounds):
         runs.setdefault('imageid dedup --similar', []).append(run_imageid(folder))
-        if peers_python:
-            for name, tool in tools.items(): runs.setdefault(name, []).append(run_peer(peers_python, tool, folder))
+        if baseline is not None: runs.setdefault('imageid dedup --similar, baseline', []).append(run_imageid(folder, baseline))
+        for name, tool in {**tools, **({'fastdup (bundled CNN)': 'fastdup'} if isinstance(peers_python, dict) and 'fastdup' in peers_python else {})}.items():
+            py = peers_python.get(tool) if isinstance(peers_python, dict) else peers_python
+            if py: runs.setdefault(name, []).append(run_peer(py, tool, folder))
     rows = []
     for name, rs in runs.items():
         cpu, wall = float(np.median([r['cpu_s'] for r in rs])), float(np.median([r['seconds'] for r in rs]))
@@ -277,8 +291,86 @@ def format_cost_bench(rows:list[dict]) -> str:
     "A Markdown table of `cost_bench` rows, imageid's CPU by stage below it."
     out = ["| method | CPU s | CPU ms per file | files/s | CPU × imageid's | note |", "|---|---|---|---|---|---|"]
     out += [f"| {r['method']} | {r['cpu_s']:.1f} | {r['cpu_ms_per_file']:.1f} | {r['files_per_s']:.0f} | {r['cpu_vs_imageid']:.2f} | {(r['error'] or '')[:60]} |" for r in rows]
-    s = rows[0]['stages']
-    if s: out.append('\nimageid by stage (CPU s of the process, the rest is start-up and output): ' + ', '.join(f"{k} {v:.1f}" for k, v in s.items()))
+    for r in rows:
+        if r['stages']: out.append(f"\n{r['method']}, by stage (CPU s of the process; the rest is start-up and output): " +
+                                   ', '.join(f"{k} {v:.1f}" for k, v in r['stages'].items()))
+    return '\n'.join(out)
+
+# %% ../nbs/33_bench_near.ipynb #fbbf8aec
+def _gray_at(path, side:int) -> np.ndarray:
+    "A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels long."
+    from imageid.local import _gray
+    im = Image.open(path); im.draft('L', (side, side))
+    return _gray(im, side)[0]
+
+def _kinds() -> dict:
+    "`{name: extract(grey) → (xy, des)}` of the local features `feature_bench` compares (TEBLID where OpenCV's contrib modules are there)."
+    import cv2
+    from imageid.local import rootsift
+    def half(g):
+        h = cv2.resize(g, (max(1, g.shape[1] // 2), max(1, g.shape[0] // 2)), interpolation=cv2.INTER_AREA)
+        xy, des = rootsift(h, max(h.shape), 240)
+        return (xy.astype(np.float32) + 0.5) * (g.shape[1] / h.shape[1]) - 0.5, des
+    def orb(g, teblid=False):
+        o = cv2.ORB_create(nfeatures=500, fastThreshold=10)
+        kps = o.detect(g, None)
+        kps, des = (cv2.xfeatures2d.TEBLID_create(1.0) if teblid else o).compute(g, kps)  # 1.0: TEBLID's scale for ORB keypoints
+        if des is None: return np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8)
+        return np.array([k.pt for k in kps], np.float32).reshape(-1, 2), des
+    kinds = {'RootSIFT 240 at 320 px (imageid)': lambda g: rootsift(g, max(g.shape), 240),
+             'RootSIFT 240, the image halved first': half, 'ORB 500': orb}
+    if hasattr(cv2, 'xfeatures2d'): kinds['ORB 500 + TEBLID'] = lambda g: orb(g, True)
+    return kinds
+
+# %% ../nbs/33_bench_near.ipynb #df80d59f
+def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0) -> list[dict]:
+    "For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default limits."
+    import resource, cv2
+    from imageid.near import _match, _passes
+    from imageid.derived import strictness
+    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    lim = dict(strictness('default'), min_overlap=0.6, min_spread=0.25)
+    names = sorted(n for n, t in truth.items() if t['source'] and (Path(folder)/n).exists())
+    G = {n: _gray_at(Path(folder)/n, side) for n in names}
+    pairs = list(itertools.combinations(names, 2))
+    copies = [p for p in pairs if truth[p[0]]['source'] == truth[p[1]]['source']]
+    shots = [p for p in pairs if truth[p[0]]['object'] == truth[p[1]]['object'] and truth[p[0]]['source'] != truth[p[1]]['source']]
+    rnd, others = random.Random(seed), [p for p in pairs if truth[p[0]]['object'] != truth[p[1]]['object']]
+    others = rnd.sample(others, min(n_random, len(others)))
+    rows, threads = [], cv2.getNumThreads(); cv2.setNumThreads(1)
+    try:
+        for kind, fn in _kinds().items():
+            c0 = cpu(); F = {n: fn(g) for n, g in G.items()}
+            M = {}
+            for n, g in G.items():  # the mirror image's features, x negated (the frame verification uses)
+                xy, des = fn(np.ascontiguousarray(g[:, ::-1])); M[n] = np.asarray(xy, np.float32) - [g.shape[1] - 1, 0], des
+            ext = (cpu() - c0) / (2 * len(G))
+            wh = {n: (g.shape[1], g.shape[0]) for n, g in G.items()}
+            def best(a, b):  # as `_verify_task`: as it is, then mirrored
+                r0, _ = _match((*F[a], wh[a], False), (*F[b], wh[b], False), 0.75, 4.0, 10.0, lim['min_inliers'])
+                if _passes(r0, lim): return r0
+                r1, _ = _match((*M[a], wh[a], True), (*F[b], wh[b], False), 0.75, 4.0, 10.0, lim['min_inliers'])
+                return r1 if _passes(r1, lim) or r1[0] > r0[0] else r0
+            c0 = cpu(); res = {name: [best(a, b) for a, b in ps] for name, ps in (('copies', copies), ('shots', shots), ('others', others))}
+            n_match = sum(len(v) for v in res.values())
+            share = lambda rs, f: float(np.mean([f(r) for r in rs])) if rs else float('nan')
+            rows.append(dict(kind=kind, extract_ms=1000 * ext, match_ms=1000 * (cpu() - c0) / max(n_match, 1),
+                             copies=len(copies), copies_pass=share(res['copies'], lambda r: _passes(r, lim)),
+                             copies_inliers=share(res['copies'], lambda r: r[0] >= lim['min_inliers']),
+                             residual=float(np.median([r[3] for r in res['copies'] if r[0] >= lim['min_inliers']] or [np.nan])),
+                             spread=float(np.median([r[2] for r in res['copies'] if r[0] >= lim['min_inliers']] or [np.nan])),
+                             shots=len(shots), shots_pass=share(res['shots'], lambda r: _passes(r, lim)),
+                             others=len(others), others_pass=share(res['others'], lambda r: _passes(r, lim))))
+    finally: cv2.setNumThreads(threads)
+    return rows
+
+# %% ../nbs/33_bench_near.ipynb #a21ae9ec
+def format_feature_bench(rows:list[dict]) -> str:
+    "A Markdown table of `feature_bench` rows."
+    out = ["| local features | extract, ms an image | match, ms a pair | copy pairs passing | with ≥ min_inliers | median residual, px | "
+           "median spread | re-shots passing geometry | other pairs passing |", "|---|---|---|---|---|---|---|---|---|"]
+    out += [f"| {r['kind']} | {r['extract_ms']:.1f} | {r['match_ms']:.2f} | {r['copies_pass']:.3f} ({r['copies']}) | {r['copies_inliers']:.3f} | "
+            f"{r['residual']:.2f} | {r['spread']:.2f} | {r['shots_pass']:.3f} ({r['shots']}) | {r['others_pass']:.3f} ({r['others']}) |" for r in rows]
     return '\n'.join(out)
 
 # %% ../nbs/33_bench_near.ipynb #3688c238

@@ -226,10 +226,12 @@ def _bench(a):
     if a.what == 'near' and not a.data: _fail("imageid bench near: --data DIR (the folder to look for copies in) is needed")
     if a.peers and not Path(a.peers).is_file(): _fail(f"imageid bench: --peers {a.peers}: no such python")
     if a.rounds < 1: _fail("imageid bench: --rounds must be at least 1")
+    if a.baseline and not (Path(a.baseline)/'imageid'/'__init__.py').is_file():
+        _fail(f"imageid bench: --baseline {a.baseline}: no imageid package there (give a checkout's root)")
     if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")  # before any work
     if a.what == 'near':
         from imageid.bench_near import cost_bench, format_cost_bench
-        rows = cost_bench(a.data, a.peers, a.rounds)
+        rows = cost_bench(a.data, a.peers, a.rounds, baseline=a.baseline)
         print(json.dumps(rows, indent=2) if a.json else format_cost_bench(rows))
         return 0
     if a.what == 'scale':
@@ -459,6 +461,8 @@ def _bench_parser(sub):
     s.add_argument('--peers', metavar='PYTHON', help="near: the python of a venv with the peer tools (czkawka, imagededup, "
                    "cleanvision, difPy; never imageid's requirements), run side by side")
     s.add_argument('--rounds', type=int, default=3, help="near: interleaved rounds, the median kept (default 3)")
+    s.add_argument('--baseline', metavar='DIR', help="near: also run the imageid in this checkout (e.g. `git worktree add DIR "
+                   "COMMIT`), interleaved, for a before and after in one run")
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")
     s.set_defaults(fn=_bench)

@@ -169,13 +169,14 @@ def _hull_gap(hull:np.ndarray, H:np.ndarray, S:np.ndarray) -> float:
     "The largest distance, at the points `hull`, between where the homography `H` and the affine map `S` put them."
     return float(np.linalg.norm(cv2.perspectiveTransform(hull[None], H)[0] - (hull @ S[:, :2].T + S[:, 2]), axis=1).max())
 
-def _perspective(P:np.ndarray, Q:np.ndarray, S:np.ndarray, min_blocks:int=12, boot:int=24) -> tuple:
-    "`(warp, z)`: how far the best homography from `P` to `Q` strays from the affine map `S` at the edge of the region the blocks cover (pixels), and that over its bootstrap standard error."
+def _perspective(P:np.ndarray, Q:np.ndarray, S:np.ndarray, min_blocks:int=12, boot:int=24, z_from:float=0.0) -> tuple:
+    "`(warp, z)`: how far the best homography from `P` to `Q` strays from the affine map `S` at the edge of the region the blocks cover (pixels), and that over its bootstrap standard error (None where `warp` is at most `z_from`)."
     if len(P) < min_blocks: return None, None
     H, hm = cv2.findHomography(P, Q, cv2.LMEDS)
     if H is None or H.shape != (3, 3): return None, None
     hull = cv2.convexHull(P).reshape(-1, 2)
     warp = _hull_gap(hull, H, S)
+    if round(warp, 3) <= z_from: return round(warp, 3), None  # a warp this small passes whatever its noise: no bootstrap
     keep = hm.ravel() > 0; Pk, Qk = P[keep], Q[keep]; n, rng, bs = int(keep.sum()), np.random.default_rng(0), []
     for _ in range(boot if n >= min_blocks else 0):  # the blocks resampled: how much of `warp` noise alone would give
         i = rng.integers(0, n, n)
@@ -189,7 +190,8 @@ def _perspective(P:np.ndarray, Q:np.ndarray, S:np.ndarray, min_blocks:int=12, bo
 def copy_evidence(a, b,                  # the two images (paths, bytes, PIL images, arrays)
                   T:np.ndarray,          # 3×3 map from a's pixels to b's, as decoded at `side` (see `feature_map`)
                   side:int=640,          # the scale compared: the smaller image's own, at most this long
-                  sizes:tuple|None=None) -> dict: # the (w, h) `T` was made for, if not the images decoded at `side`
+                  sizes:tuple|None=None, # the (w, h) `T` was made for, if not the images decoded at `side`
+                  z_from:float=0.0) -> dict: # a warp (pixels) at most this gets no `warp_z` (its bootstrap is most of the test's cost)
     "Pixels after the best affine map: `{'shift', 'warp', 'warp_z', 'agreement', 'blocks', 'scale'}` (see above)."
     ga, gb = _grey(a, side), _grey(b, side)
     if sizes is not None:  # T was made for other sizes: bring it to these (by the longer sides: EXIF may turn an image)
@@ -207,7 +209,7 @@ def copy_evidence(a, b,                  # the two images (paths, bytes, PIL ima
         R, _ = cv2.estimateAffine2D(P, P + D, method=cv2.LMEDS)  # the affine map the blocks agree on (captions are outliers)
         if R is None: break
         out['shift'] = round(float(np.percentile(np.linalg.norm(P @ R[:, :2].T + R[:, 2] - (P + D), axis=1), 90)), 3)
-        if last: out['warp'], out['warp_z'] = _perspective(P, P + D, R)
+        if last: out['warp'], out['warp_z'] = _perspective(P, P + D, R, z_from=z_from)
         A = np.eye(3); A[:2] = R; T = A @ T; w, m = _warp(hi, T, lo.shape)
     ag = _agreement(w, lo, m)
     out['agreement'] = None if ag is None else round(ag, 3)

@@ -42,9 +42,10 @@ def rootsift(img, max_side:int=512, n_features:int=240, mirror:bool=False) -> tu
 
 # %% ../nbs/21a_local.ipynb #9a54cfd9
 def ratio_matches(qd:np.ndarray, rd:np.ndarray, ratio:float=0.75) -> np.ndarray:
-    "Pairs `(i, j)` of query descriptor i and reference descriptor j that pass Lowe's ratio test."
+    "Pairs `(i, j)` of query descriptor i and reference descriptor j that pass Lowe's ratio test (Hamming distances for 32-byte binary descriptors such as ORB's, which the benchmarks compare)."
     if len(qd) < 1 or len(rd) < 2: return np.zeros((0, 2), np.int64)
-    m = cv2.BFMatcher(cv2.NORM_L2).knnMatch(qd.astype(np.float32), rd.astype(np.float32), k=2)
+    if qd.shape[1] == 32 and qd.dtype == np.uint8: m = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(qd, rd, k=2)
+    else: m = cv2.BFMatcher(cv2.NORM_L2).knnMatch(qd.astype(np.float32), rd.astype(np.float32), k=2)
     return np.array([(a.queryIdx, a.trainIdx) for a, b in (p for p in m if len(p) == 2) if a.distance < ratio * b.distance], np.int64).reshape(-1, 2)
 
 def fit_similarity(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0) -> tuple[int, np.ndarray|None]:

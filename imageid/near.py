@@ -160,8 +160,14 @@ class LocalEngine:
     def __init__(self, c:Collection, workers:int=2): self.c, self.workers = c, max(1, workers)
     def map(self, fn, args:list, threads:bool=True):
         "`fn(collection, *a)` for each `a` of `args`, yielded in order (on one thread if not `threads`: FAISS has its own)."
-        if not threads or self.workers == 1: yield from (fn(self.c, *a) for a in args); return
-        with ThreadPoolExecutor(self.workers) as ex, one_blas_thread(): yield from ex.map(lambda a: fn(self.c, *a), args)
+        if not threads: yield from (fn(self.c, *a) for a in args); return
+        cv_threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # a task a thread: OpenCV's and BLAS's own threads would only contend
+        try:
+            with one_blas_thread():
+                if self.workers == 1: yield from (fn(self.c, *a) for a in args)
+                else:
+                    with ThreadPoolExecutor(self.workers) as ex: yield from ex.map(lambda a: fn(self.c, *a), args)
+        finally: cv2.setNumThreads(cv_threads)
 
 # %% ../nbs/23_near.ipynb #557ff9b8
 def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list]]:
@@ -202,7 +208,7 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:d
     same = same_capture(capture_info(pa), capture_info(pb))
     try:
         T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
-        ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]))
+        ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]), z_from=limits['max_warp'])
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # changed or gone since it was read
     kind, why = copy_kind(ev, limits['max_shift'], limits['max_warp'], same, limits['min_warp_z'])
     return (kind, why) + ((None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks']))

@@ -523,7 +523,7 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[
     dims = st.columns['dims'][r]
     try:
         T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
-        ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]))
+        ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]), z_from=lim['max_warp'])
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # moved or changed since it was indexed
     exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
     return copy_kind(ev, lim['max_shift'], lim['max_warp'], exif, lim['min_warp_z'])
