@@ -1,9 +1,11 @@
-"""How the notebook house measures up (issue 16): exported cell sizes, long lines, notebooks without outputs, and
-notebook sizes. Prints a report; `--json` prints the numbers for notes.
+"""How the notebook house measures up (issues 16 and 26): exported cell sizes, long lines, `;`-joined statements,
+the library's import graph (circles, arrows), private members one module uses from another, the longest run of
+exported cells a page shows before an example, notebooks without outputs, and notebook sizes. Prints a report;
+`--json` prints the numbers for notes.
 
 Usage: python tools/house.py [--json] [--top N]
 """
-import argparse, json, re, statistics
+import argparse, ast, io, json, re, statistics, tokenize
 from pathlib import Path
 
 EXPORT = re.compile(r'^#\|\s*export', re.M)
@@ -42,9 +44,96 @@ def undocumented() -> list[str]:
                     and short not in ('forward', 'extra_repr') and not ast.get_docstring(d)): out.append(f"{p.stem}.{name}")
     return out
 
+def _modules() -> dict[str, ast.Module]:
+    return {p.stem: ast.parse(p.read_text()) for p in sorted(Path('imageid').glob('*.py')) if p.name != '_modidx.py'}
+
+def import_graph(mods=None) -> dict[str, set[str]]:
+    "`{module: modules of the library it imports}`, at the top or inside functions (`from .x import`, `from imageid.x import`, `import imageid.x`)."
+    mods, out = mods or _modules(), {}
+    for m, tree in mods.items():
+        deps = set()
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom):
+                name = n.module or ''
+                if n.level: deps.add(name.split('.')[0] if name else '')
+                elif name.startswith('imageid.'): deps.add(name.split('.')[1])
+                elif name == 'imageid': deps |= {a.name for a in n.names}
+            elif isinstance(n, ast.Import): deps |= {a.name.split('.')[1] for a in n.names if a.name.startswith('imageid.')}
+        out[m] = {d for d in deps if d in mods and d != m}
+    return out
+
+def circles(graph) -> list[list[str]]:
+    "The import circles: strongly connected groups of more than one module (Tarjan's algorithm)."
+    index, low, stack, on, out, i = {}, {}, [], set(), [], [0]
+    def visit(v):
+        index[v] = low[v] = i[0]; i[0] += 1; stack.append(v); on.add(v)
+        for w in sorted(graph[v]):
+            if w not in index: visit(w); low[v] = min(low[v], low[w])
+            elif w in on: low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop(); on.discard(w); comp.append(w)
+                if w == v: break
+            if len(comp) > 1: out.append(sorted(comp))
+    for v in sorted(graph):
+        if v not in index: visit(v)
+    return out
+
+def _private_defs(tree) -> set[str]:
+    "Single-underscore names a module defines: top-level functions, classes and names, methods, `@patch`ed functions, attributes it sets."
+    out = set()
+    for n in tree.body:
+        if isinstance(n, (ast.FunctionDef, ast.ClassDef)): out.add(n.name)
+        if isinstance(n, ast.ClassDef): out |= {m.name for m in n.body if isinstance(m, ast.FunctionDef)}
+        if isinstance(n, ast.Assign): out |= {t.id for t in n.targets if isinstance(t, ast.Name)}
+    for n in ast.walk(tree):  # attributes it sets on its own objects (`self._x = …`)
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            for t in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+                for e in ast.walk(t):
+                    if isinstance(e, ast.Attribute) and isinstance(e.ctx, ast.Store): out.add(e.attr)
+    return {x for x in out if x.startswith('_') and not x.startswith('__')}
+
+def cross_private(mods=None) -> list[str]:
+    "`module: name (from owner)` for every private member one module uses (an attribute or an import) that another module defines and it does not."
+    mods = mods or _modules()
+    defs = {m: _private_defs(t) for m, t in mods.items()}
+    out = set()
+    for m, tree in mods.items():
+        used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        used |= {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+        used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in ('__new__', '__dict__')
+                 and isinstance(n.value, ast.Name) and n.value.id[:1].isupper()}
+        for name in used:
+            if name in defs[m] or not name.startswith('_') or (name.startswith('__') and name not in ('__new__', '__dict__')): continue
+            owners = sorted(o for o, d in defs.items() if o != m and name in d)
+            if owners or name in ('__new__', '__dict__'): out.add(f"{m}: {name}" + (f" ({', '.join(owners)})" if owners else ''))
+    return sorted(out)
+
+def semicolons() -> int:
+    "Statements joined by `;` on one line in the library."
+    n = 0
+    for p in Path('imageid').glob('*.py'):
+        if p.name == '_modidx.py': continue
+        n += sum(t.type == tokenize.OP and t.string == ';' for t in tokenize.generate_tokens(io.StringIO(p.read_text()).readline))
+    return n
+
+def example_runs(nbs) -> dict[str, int]:
+    "The longest run of exported code cells each page shows with no example between them (a code cell neither exported nor hidden)."
+    out = {}
+    for p in nbs:
+        run = best = 0
+        for c in json.loads(p.read_text())['cells']:
+            if c['cell_type'] != 'code': continue
+            s = _src(c)
+            if EXPORT.search(s): run += 1; best = max(best, run)
+            elif not re.search(r'^#\|\s*hide', s, re.M) and s.strip(): run = 0
+        out[p.stem] = best
+    return dict(sorted(out.items(), key=lambda x: -x[1]))
+
 def report(top=10) -> dict:
     nbs = notebooks()
-    sizes = cell_sizes(nbs)
+    sizes, graph = cell_sizes(nbs), import_graph()
     n = [s for s, *_ in sizes]
     lib = [l for p in Path('imageid').glob('*.py') if p.name != '_modidx.py' for l in p.read_text().splitlines()]
     no_out = [p.stem for p in nbs if not any(c.get('outputs') for c in json.loads(p.read_text())['cells'])]
@@ -52,7 +141,10 @@ def report(top=10) -> dict:
     return dict(exported_cells=len(n), median_lines=statistics.median(n), max_lines=max(n),
                 over_60=sum(x > 60 for x in n), over_30=sum(x > 30 for x in n),
                 largest=[f"{s} {nb}:{name}" for s, nb, name in sorted(sizes, reverse=True)[:top]],
-                lines_over_120=sum(len(l) > 120 for l in lib), undocumented=undocumented(), notebooks=len(nbs),
+                lines_over_120=sum(len(l) > 120 for l in lib), library_lines=len(lib),
+                share_over_120=round(sum(len(l) > 120 for l in lib) / max(len(lib), 1), 4), semicolons=semicolons(),
+                import_arrows=sum(map(len, graph.values())), import_circles=circles(graph), cross_module_private=cross_private(),
+                longest_example_runs=dict(list(example_runs(nbs).items())[:5]), undocumented=undocumented(), notebooks=len(nbs),
                 without_outputs=no_out, largest_notebooks_kb=dict(sorted(kb.items(), key=lambda x: -x[1])[:5]))
 
 if __name__ == '__main__':
