@@ -13,7 +13,7 @@ from .augment import simclr_transform, eval_transform
 from .model import EmbeddingModel, default_device
 from .loss import info_nce
 from .embed import embed_images
-from .train import TrainConfig, train, train_step, seed_everything, _workers
+from .train import TrainConfig, train, train_step, seed_everything, loader_workers
 
 # %% auto #0
 __all__ = ['bench_train_step', 'train_throughput', 'prototype_embed', 'bench_embed']
@@ -63,7 +63,7 @@ def train_throughput(images, size:int=96, batch_size:int=64, epochs:int=4, worke
     ips = float(np.mean([r['img_per_s'] for r in h[1:]] or [h[0]['img_per_s']]))
     return dict(train_img_per_s=ips, step_img_per_s=steps['imageid_img_per_s'], ratio=ips / steps['imageid_img_per_s'],
                 cpu_per_wall=busy / wall,
-                workers=_workers(workers))
+                workers=loader_workers(workers))
 
 # %% ../nbs/35_bench_model.ipynb #3514a945
 def prototype_embed(model, paths, size:int=128) -> np.ndarray:

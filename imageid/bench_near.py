@@ -299,9 +299,9 @@ def format_cost_bench(rows:list[dict]) -> str:
 # %% ../nbs/33_bench_near.ipynb #fbbf8aec
 def _gray_at(path, side:int) -> np.ndarray:
     "A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels long."
-    from imageid.local import _gray
+    from imageid.local import grey_pixels
     im = Image.open(path); im.draft('L', (side, side))
-    return _gray(im, side)[0]
+    return grey_pixels(im, side)[0]
 
 def _kinds() -> dict:
     "`{name: extract(grey) → (xy, des)}` of the local features `feature_bench` compares (TEBLID where OpenCV's contrib modules are there)."
@@ -326,7 +326,7 @@ def _kinds() -> dict:
 def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0) -> list[dict]:
     "For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default limits."
     import resource, cv2
-    from imageid.near import _match, _passes
+    from imageid.near import copy_match
     from imageid.derived import strictness
     cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
     lim = dict(strictness('default'), min_overlap=0.6, min_spread=0.25)
@@ -347,20 +347,20 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
             ext = (cpu() - c0) / (2 * len(G))
             wh = {n: (g.shape[1], g.shape[0]) for n, g in G.items()}
             def best(a, b):  # as `_verify_task`: as it is, then mirrored
-                r0, _ = _match((*F[a], wh[a], False), (*F[b], wh[b], False), 0.75, 4.0, 10.0, lim['min_inliers'])
-                if _passes(r0, lim): return r0
-                r1, _ = _match((*M[a], wh[a], True), (*F[b], wh[b], False), 0.75, 4.0, 10.0, lim['min_inliers'])
-                return r1 if _passes(r1, lim) or r1[0] > r0[0] else r0
+                r0 = copy_match((*F[a], wh[a], False), (*F[b], wh[b], False), min_matches=lim['min_inliers'])
+                if r0.passes(lim): return r0
+                r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim['min_inliers'])
+                return r1 if r1.passes(lim) or r1.inliers > r0.inliers else r0
             c0 = cpu(); res = {name: [best(a, b) for a, b in ps] for name, ps in (('copies', copies), ('shots', shots), ('others', others))}
             n_match = sum(len(v) for v in res.values())
             share = lambda rs, f: float(np.mean([f(r) for r in rs])) if rs else float('nan')
             rows.append(dict(kind=kind, extract_ms=1000 * ext, match_ms=1000 * (cpu() - c0) / max(n_match, 1),
-                             copies=len(copies), copies_pass=share(res['copies'], lambda r: _passes(r, lim)),
-                             copies_inliers=share(res['copies'], lambda r: r[0] >= lim['min_inliers']),
-                             residual=float(np.median([r[3] for r in res['copies'] if r[0] >= lim['min_inliers']] or [np.nan])),
-                             spread=float(np.median([r[2] for r in res['copies'] if r[0] >= lim['min_inliers']] or [np.nan])),
-                             shots=len(shots), shots_pass=share(res['shots'], lambda r: _passes(r, lim)),
-                             others=len(others), others_pass=share(res['others'], lambda r: _passes(r, lim))))
+                             copies=len(copies), copies_pass=share(res['copies'], lambda r: r.passes(lim)),
+                             copies_inliers=share(res['copies'], lambda r: r.inliers >= lim['min_inliers']),
+                             residual=float(np.median([r.residual for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])),
+                             spread=float(np.median([r.spread for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])),
+                             shots=len(shots), shots_pass=share(res['shots'], lambda r: r.passes(lim)),
+                             others=len(others), others_pass=share(res['others'], lambda r: r.passes(lim))))
     finally: cv2.setNumThreads(threads)
     return rows
 
@@ -389,7 +389,7 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
     wall = time.perf_counter() - t
     c = Collection(path)
     ids = {p: int(i) for i, p in zip(c.store.ids[c.store.alive].tolist(),
-                                     c._names(c.store.ids[c.store.alive].tolist()))}
+                                     c.names(c.store.ids[c.store.alive].tolist()))}
     found = [sorted(ids[p] for p in g) for g in r.groups]
     whole = sum(any(set(t) <= set(f) for f in found) for t in truth)
     with open('/proc/self/status') as f: peak = next(int(l.split()[1]) for l in f if l.startswith('VmHWM')) / 1024

@@ -18,15 +18,15 @@ def measure_engine(folder, engine:str='local', address:str|None=None, workers:in
     from imageid.near import find_near_duplicates, NEAR_SETTINGS
     out, t = {}, time.perf_counter()
     if engine == 'ray':
-        from imageid.distributed import connect
-        out['cpus'] = int(connect(address).get('CPU', 0)); out['connect_s'] = time.perf_counter() - t
+        from imageid.distributed import RayEngine
+        engine = RayEngine(address); out['cpus'] = engine.workers; out['connect_s'] = time.perf_counter() - t
     tmp = Path(tempfile.mkdtemp())
     try:
         c = Collection(tmp/'c', **NEAR_SETTINGS)
-        t = time.perf_counter(); errs = c.add(folder, engine=engine, address=address, workers=workers, progress=False)
+        t = time.perf_counter(); errs = c.add(folder, engine=None if engine == 'local' else engine, workers=workers, progress=False)
         out['index_s'], out['images'], out['errors'] = time.perf_counter() - t, len(c), len(errs)
         t = time.perf_counter()
-        r = find_near_duplicates(None, collection=tmp/'c', engine=engine, address=address, workers=workers,
+        r = find_near_duplicates(None, collection=tmp/'c', engine=engine, workers=workers,
                                  progress=False)
         out['near_s'] = time.perf_counter() - t
         out.update(knn_s=r.stats['knn_s'], verify_s=r.stats['verify_s'], pdq_s=r.stats['pdq_s'],

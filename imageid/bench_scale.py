@@ -63,7 +63,7 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
             cols = dict(key=rng.integers(0, 2**63, (m, 2)).astype(np.uint64), size=np.full(m, -1), mtime=np.full(m, -1),
                         isfile=np.zeros(m, bool), vlad=vl.astype(np.float16), pdq=pdq, dims=dm)
             w.append(ids, cols, dict(path=_fake_paths(ids), xy=xy, des=des)); w.commit()
-        t = time.perf_counter(); col._update_global(w); t_index = time.perf_counter() - t
+        t = time.perf_counter(); col.update_global(w); t_index = time.perf_counter() - t
     return dict(n=n, source_ids={i: int(pos) for pos, i in where.items()}, index_s=t_index)
 
 # %% ../nbs/32_bench_scale.ipynb #0ca3e95a
@@ -192,7 +192,7 @@ def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, see
     qp = [str(out/'q'/f'q{i:03d}.jpg') for i in range(len(qs))]
     for q, p in zip(qs, qp): q.save(p, quality=90)
     t_search, _, peak = _cli('search', out/'idx', qp[0], '--json')
-    col = Collection.load(out/'idx'); paths = col._paths()
+    col = Collection.load(out/'idx'); paths = col.paths()
     truth = [[int(col.store.ids[r]) for p, r in paths.items() if relevant(query_sources[s], p)] for s in src]
     m = _in_subprocess('measure_search', path=str(out/'idx'), queries=qp, truth=truth)
     return dict(m, images=len(col), index_first_s=t_first, index_again_s=t_again, search_process_s=t_search,

@@ -77,10 +77,10 @@ def _dedup_similar(a):
         q, root = Path(a.move_to).absolute(), Path(a.dir).absolute()
         if q.exists() and not q.is_dir(): _fail(f"imageid dedup: --move-to {a.move_to}: not a folder")
         if q == root or root in q.parents: _fail(f"imageid dedup: --move-to {a.move_to}: must be outside {a.dir} (a later scan would find it)")
-    _connect(a, 'dedup')
+    eng = _engine(a, 'dedup')
     try: r = find_near_duplicates(a.dir, keep=a.keep, strictness=a.strictness or 'default', min_inliers=a.min_inliers,
                                   include_shots=a.include_shots, keep_in=a.keep_in or (), collection=a.index,
-                                  progress=not a.json, engine=a.engine)
+                                  progress=not a.json, engine=eng or 'local')
     except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: _fail(f"imageid dedup: {e}")
     if a.report: r.report(a.report, progress=not a.json)
     acted = _act(a, r) if a.move_to or a.link else None
@@ -91,8 +91,7 @@ def _dedup_similar(a):
 # %% ../nbs/90_cli.ipynb #2bc5245c
 def _print_near(a, r):
     "The groups (kept file first, each copy with its evidence), the other shots, the summary."
-    from imageid.near import _how
-    how, drop = _how(r), set(r.files_to_remove)
+    how, drop = r.joined_by(), set(r.files_to_remove)
     for i, g in enumerate(r.groups, 1):
         print(f"group {i} ({len(g)} files):")
         for j, p in enumerate(g):
@@ -141,7 +140,7 @@ def _index(a):
     from imageid.search import list_files
     if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
     settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
-    _connect(a, 'index')
+    eng = _engine(a, 'index')
     try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
     except FileExistsError as e:  # another `imageid index` made it meanwhile: this one adds its images to it
         if not (new and (out/'manifest.json').exists()): _fail(f"imageid index: {e}")
@@ -152,7 +151,7 @@ def _index(a):
     if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
                                   file=sys.stderr)
     if a.allow_empty and not a.prune: _fail("imageid index: --allow-empty is for --prune")
-    try: r = c.sync(root, prune=a.prune, progress=True, engine=a.engine, allow_empty=a.allow_empty, commit_every=a.commit_every)
+    try: r = c.sync(root, prune=a.prune, progress=True, engine=eng, allow_empty=a.allow_empty, commit_every=a.commit_every)
     except (StoreLockedError, ValueError) as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
     print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
@@ -318,13 +317,13 @@ def _engine_args(s, pre:str=''):
                         "(default: RAY_ADDRESS, else a Ray started for this command)")
 
 # %% ../nbs/90_cli.ipynb #dacbca43
-def _connect(a, cmd:str):
-    "With --engine ray: reach the cluster before anything is written (an unreachable one is one line, exit 2)."
+def _engine(a, cmd:str):
+    "The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is written (an unreachable cluster is one line, exit 2)."
     if a.engine != 'ray':
         if a.address: _fail(f"imageid {cmd}: --address needs --engine ray")
-        return
-    from imageid.distributed import connect, ClusterError
-    try: connect(a.address)
+        return None
+    from imageid.distributed import RayEngine, ClusterError
+    try: return RayEngine(a.address)
     except ClusterError as e: _fail(f"imageid {cmd}: {e}")
 
 # %% ../nbs/90_cli.ipynb #2aa0ebeb

@@ -11,9 +11,9 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'open_image', 'to_rgb', 'load_image',
-           'thumb_uri', 'walk_files', 'find_images', 'expand_sources', 'load_images', 'sample_images',
-           'save_sample_images', 'one_blas_thread']
+__all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'is_tensor', 'open_image', 'to_rgb',
+           'load_image', 'thumb_uri', 'walk_files', 'find_images', 'is_image_stack', 'expand_sources', 'load_images',
+           'sample_images', 'save_sample_images', 'one_blas_thread']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -56,7 +56,9 @@ def _array_to_pil(x:np.ndarray) -> Image.Image:
     return Image.fromarray(np.ascontiguousarray(x))
 
 # %% ../nbs/00_core.ipynb #bb452adb
-def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch') and hasattr(x, 'detach')
+def is_tensor(x) -> bool:
+    "Whether `x` is a torch tensor (told without importing torch)."
+    return type(x).__module__.startswith('torch') and hasattr(x, 'detach')
 
 # %% ../nbs/00_core.ipynb #6dae679b
 MAX_FILE_BYTES = int(float(os.environ.get('IMAGEID_MAX_FILE_MB', 4096)) * 2**20)  # larger files are refused, each with its reason
@@ -68,7 +70,7 @@ def _too_large(p:Path) -> str|None:
 
 def _open(source) -> Image.Image:
     if isinstance(source, Image.Image): return source
-    if _is_tensor(source):
+    if is_tensor(source):
         x = source.detach().cpu().numpy()
         if x.ndim == 3: x = x.transpose(1, 2, 0)  # torch images are (C,H,W)
         return _array_to_pil(x)
@@ -177,19 +179,21 @@ def find_images(folder, recursive:bool=True, hidden:bool=False, workers:int=8) -
     return [r for r in res if isinstance(r, Path)], unreadable + [r for r in res if isinstance(r, ImageLoadError)]
 
 # %% ../nbs/00_core.ipynb #1bd1a013
-def _is_stack(x) -> bool: return (isinstance(x, np.ndarray) or _is_tensor(x)) and x.ndim == 4
+def is_image_stack(x) -> bool:
+    "Whether `x` is a batch of images: a 4-d array or tensor."
+    return (isinstance(x, np.ndarray) or is_tensor(x)) and x.ndim == 4
 
 # %% ../nbs/00_core.ipynb #a366e10e
 def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
     "Flatten `items` into single-image sources: folders become their image files, (N,H,W,C) arrays their images."
-    if isinstance(items, (str, os.PathLike, bytes, bytearray, Image.Image)) or (hasattr(items, 'shape') and not _is_stack(items)):
+    if isinstance(items, (str, os.PathLike, bytes, bytearray, Image.Image)) or (hasattr(items, 'shape') and not is_image_stack(items)):
         items = [items]
     srcs, errs = [], []
     for it in items:
         if isinstance(it, (str, os.PathLike)) and not str(it): errs.append(ImageLoadError(it, "empty path")); continue
         if isinstance(it, (str, os.PathLike)) and Path(it).is_dir():
             ps, es = find_images(it); srcs += ps; errs += es
-        elif _is_stack(it): srcs += list(it)
+        elif is_image_stack(it): srcs += list(it)
         else: srcs.append(Path(it) if isinstance(it, str) else it)
     return srcs, errs
 

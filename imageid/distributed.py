@@ -13,7 +13,7 @@ from .index import SimilarIndex
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['EMBED_APART', 'FILL_PART', 'ClusterError', 'connect', 'RayEngine', 'add_on_ray', 'free_port', 'local_cluster']
+__all__ = ['EMBED_APART', 'FILL_PART', 'ClusterError', 'connect', 'RayEngine', 'free_port', 'local_cluster']
 
 # %% ../nbs/24_ray.ipynb #41e57146
 class ClusterError(RuntimeError):
@@ -67,8 +67,7 @@ def _worker_collection(path:str, generation:int, parts:tuple):
     key = (path, generation, parts)
     if key not in _OPEN:
         _one_thread()
-        c = Collection.__new__(Collection); c.path, c.device = Path(path), 'auto'
-        c._read(parts); _OPEN.clear(); _OPEN[key] = c
+        c = Collection.load(path, parts=parts); _OPEN.clear(); _OPEN[key] = c
     return _OPEN[key]
 
 def _one_thread():
@@ -86,58 +85,54 @@ def _sees(path:str) -> tuple[str, bool]:
 
 # %% ../nbs/24_ray.ipynb #9dd4c0ca
 class RayEngine:
-    "Runs a job's tasks on a Ray cluster's workers, one CPU each; the collection folder must be on a file system they all see."
+    "Runs a job on a Ray cluster's workers, one CPU each (as `LocalEngine` does on this machine's threads): `index` a collection, `map` a job's tasks over it. The collection folder must be on a file system they all see."
     name, verify_chunk = 'ray', 256  # pairs a verification task
-    def __init__(self, c, address:str|None=None):
+    def __init__(self, address:str|None=None): # 'host:port', 'ray://host:port'; default: `RAY_ADDRESS`, else a Ray started here
         import ray
         res = connect(address); self.workers = max(1, int(res.get('CPU', 1))); self.gpus = int(res.get('GPU', 0))
         self.verify_batches = max(1, round(4 * self.workers * self.verify_chunk / 512))  # batches of 512 a round: 4 tasks a CPU
-        self.c, self.path = c, str(Path(c.path).resolve())
-        self._remote = ray.remote(num_cpus=1)(_on_worker)
-        self._check_shared()
+        self._remote, self._seen = ray.remote(num_cpus=1)(_on_worker), set()
+    def __repr__(self): return f"RayEngine({self.workers} CPUs, {self.gpus} GPUs)"
 
 # %% ../nbs/24_ray.ipynb #08ad6ee6
 @patch
-def _check_shared(self:RayEngine):
-    "`ClusterError` unless a worker on every node sees the collection folder."
+def _folder(self:RayEngine, c) -> str:
+    "The collection folder of `c`, resolved; `ClusterError` (once per folder) unless a worker on every node sees it."
     import ray
     from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy as on
+    path = str(Path(c.path).resolve())
+    if path in self._seen: return path
     nodes = [n for n in ray.nodes() if n['Alive'] and n['Resources'].get('CPU', 0) > 0]
-    seen = ray.get([ray.remote(num_cpus=0.01)(_sees).options(scheduling_strategy=on(n['NodeID'], soft=False)).remote(self.path) for n in nodes])
+    seen = ray.get([ray.remote(num_cpus=0.01)(_sees).options(scheduling_strategy=on(n['NodeID'], soft=False)).remote(path) for n in nodes])
     blind = [h for h, ok in seen if not ok]
-    if blind: raise ClusterError(f"{self.path}: workers on {', '.join(blind)} cannot see the collection folder; put it (and the images) "
+    if blind: raise ClusterError(f"{path}: workers on {', '.join(blind)} cannot see the collection folder; put it (and the images) "
                                  "on a file system every node mounts at the same path (NFS, EFS, Lustre, ...)")
+    self._seen.add(path)
+    return path
 
 # %% ../nbs/24_ray.ipynb #960ba351
 @patch
-def map(self:RayEngine, fn, args:list, threads:bool=True, parts:tuple=('global',)):
-    "`fn(collection, *a)` for each `a` of `args` on the cluster (at most 4 tasks a CPU in flight), yielded in order."
+def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('global',)):
+    "`fn(c, *a)` for each `a` of `args` on the cluster, each worker opening collection `c` itself (reading only `parts`); at most 4 tasks a CPU in flight, yielded in order."
     import ray
-    gen, refs, window = self.c.store.generation, [], 4 * self.workers
+    path, gen, refs, window = self._folder(c), c.store.generation, [], 4 * self.workers
     for a in args:
-        refs.append(self._remote.remote(self.path, gen, parts, fn, a))
+        refs.append(self._remote.remote(path, gen, parts, fn, a))
         if len(refs) >= window: yield ray.get(refs.pop(0))
     for r in refs: yield ray.get(r)
 
 # %% ../nbs/24_ray.ipynb #36142155
-def _extract_batch(batch:dict, path:str, stage:str, base:int, generation:int, embed:bool) -> dict:
+def _record_batch(batch:dict, path:str, stage:str, base:int, generation:int, embed:bool) -> dict:
     "A Ray Data task: read and describe a batch of planned files (with `embed`, embed them too) and write them as one shard into the staging folder."
     c = _worker_collection(path, generation, ())  # opened once per worker process: Ray reuses it for the next batches
-    c = c if embed else _no_model(c)
     recs, errs, ids = [], [], []
     for j, src, old in zip(batch['j'].tolist(), batch['src'].tolist(), batch['old'].tolist()):
-        r = c._extract(Path(src), int(old))
+        r = c.record(Path(src), int(old))
         if isinstance(r, ImageLoadError): errs.append((src, r.reason))
         else: recs.append(r); ids.append(base + j)
     shard = str(write_shard(Path(stage), f"{batch['j'][0]:010d}-{os.urandom(4).hex()}", ids,
-                            *c._columns(recs))) if recs else ''
+                            *c.shard_columns(recs, embed=embed))) if recs else ''
     return dict(shard=[shard], count=[len(batch['j'])], first=[int(batch['j'][0])], errors=[json.dumps(errs)])
-
-# %% ../nbs/24_ray.ipynb #9b53b18d
-def _no_model(c):
-    "A view of collection `c` without its model: embeddings are the next stage's work."
-    v = object.__new__(type(c)); v.__dict__.update(c.__dict__); v.model = None
-    return v
 
 # %% ../nbs/24_ray.ipynb #b623c302
 def _embed_batch(batch:dict, path:str, generation:int) -> dict:
@@ -147,7 +142,7 @@ def _embed_batch(batch:dict, path:str, generation:int) -> dict:
         if not shard: continue
         cols = {k: np.load(Path(shard)/f"{k}.npy", mmap_mode='r') for k in ('path', 'path@count')}
         ends = np.cumsum(cols['path@count']); starts = ends - cols['path@count']
-        emb = c._embed([Path(bytes(cols['path'][s:e]).decode('utf-8', 'surrogateescape')) for s, e in zip(starts, ends)])
+        emb = c.embeddings([Path(bytes(cols['path'][s:e]).decode('utf-8', 'surrogateescape')) for s, e in zip(starts, ends)])
         for k, a in (('emb', np.concatenate(emb)), ('emb@count', np.array([len(e) for e in emb], np.int64))):
             atomic_write(Path(shard)/f"{k}.npy", lambda f: np.save(f, a, allow_pickle=False))  # complete or absent
     return batch
@@ -155,33 +150,34 @@ def _embed_batch(batch:dict, path:str, generation:int) -> dict:
 # %% ../nbs/24_ray.ipynb #3ab135b9
 def _fill_task(c, trained:str, rows:np.ndarray, vectors:str, out:str) -> str:
     "Fill a copy of the trained index `trained` with the vectors of `rows`; save it to `out`."
-    idx = SimilarIndex.load(trained); c._fill(idx, rows, vectors); idx.save(out)
+    idx = SimilarIndex.load(trained); c.fill_index(idx, rows, vectors); idx.save(out)
     return out
 
 EMBED_APART = False  # embeddings in a stage of their own even without GPUs (as on a cluster with them; for tests)
 FILL_PART = 20_000  # rows a worker adds to its part of the global index (fewer rows: the driver adds them itself)
 
-def _ray_fill(eng:RayEngine, stage:Path):
+def _ray_fill(eng:RayEngine, c, stage:Path):
     "A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index, merged here in order."
     def fill(idx, rows, vectors):
-        if len(rows) < 2 * FILL_PART: return eng.c._fill(idx, rows, vectors)
+        if len(rows) < 2 * FILL_PART: return c.fill_index(idx, rows, vectors)
         trained = str(stage/f"trained-{vectors}.npz"); idx.empty_like().save(trained)
         parts = [(trained, rows[s:s + FILL_PART], vectors, str(stage/f"part-{vectors}-{s:012d}.npz")) for s in range(0, len(rows), FILL_PART)]
-        for out in eng.map(_fill_task, parts, parts=()):
+        for out in eng.map(c, _fill_task, parts, parts=()):
             idx.merge(SimilarIndex.load(out)); os.unlink(out)
     return fill
 
 # %% ../nbs/24_ray.ipynb #39a9ce37
-def add_on_ray(c, expanded, progress:bool|None, commit_every:int, address:str|None) -> tuple[list[ImageLoadError], int]:
-    "`Collection.add` (`_add`) on a Ray cluster: same store, same records; returns the unreadable files and how many were planned."
+@patch
+def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:int) -> tuple[list[ImageLoadError], int]:
+    "Add `expand_sources`' `(sources, errors)` to collection `c` on the cluster (as `LocalEngine.index`: the same store, the same records); returns the unreadable files and how many were planned."
     import ray
     from tqdm.auto import tqdm
     srcs, errs = expanded
     if any(not isinstance(s, Path) for s in srcs):
-        raise ValueError("the Ray engine indexes image files; add images held in memory with engine='local'")
-    eng = RayEngine(c, address)
+        raise ValueError("the Ray engine indexes image files; add images held in memory with the local engine (engine=None)")
+    eng, path = self, self._folder(c)
     with c.store.writer() as w, c.store.staging() as stage:
-        todo = c._plan(srcs)
+        todo = c.plan(srcs)
         if progress is None: progress = len(todo) >= 200
         old_ids = [int(c.store.ids[old]) if old >= 0 else -1 for _, old in todo]
         bar = tqdm(total=len(todo), desc=f'indexing on Ray ({eng.workers} CPUs)', unit='img', disable=not progress)
@@ -195,12 +191,12 @@ def add_on_ray(c, expanded, progress:bool|None, commit_every:int, address:str|No
                 ds = ray.data.from_items([dict(j=j, src=os.fspath(s), old=int(old)) for j, (s, old) in enumerate(todo)],
                                          override_num_blocks=blocks)
                 apart = c.model is not None and (eng.gpus > 0 or EMBED_APART)  # embeddings: a stage of their own on GPUs, else with the features
-                ds = ds.map_batches(_extract_batch,
-                                    fn_kwargs=dict(path=eng.path, stage=str(stage), base=base, generation=gen,
+                ds = ds.map_batches(_record_batch,
+                                    fn_kwargs=dict(path=path, stage=str(stage), base=base, generation=gen,
                                                    embed=not apart),
                                     batch_size=commit_every, concurrency=min(eng.workers, blocks), num_cpus=1)
                 if apart:
-                    ds = ds.map_batches(_embed_batch, fn_kwargs=dict(path=eng.path, generation=gen), batch_size=1,
+                    ds = ds.map_batches(_embed_batch, fn_kwargs=dict(path=path, generation=gen), batch_size=1,
                                         concurrency=min(eng.gpus or eng.workers, blocks), num_gpus=1 if eng.gpus else 0,
                                         num_cpus=0 if eng.gpus else 1)
                 for r in ds.iter_rows():
@@ -210,8 +206,8 @@ def add_on_ray(c, expanded, progress:bool|None, commit_every:int, address:str|No
                     w.merge_tail(); w.commit(); bar.update(r['count'])
             finally: ctx.execution_options.preserve_order = order
         bar.close()
-        c._update_global(w, fill=_ray_fill(eng, stage))
-    c._read_all()
+        c.update_global(w, fill=_ray_fill(eng, c, stage))
+    c.reload()
     return errs, len(todo)
 
 # %% ../nbs/24_ray.ipynb #ee195a60

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np, xxhash
 from PIL import Image
 from .core import *
-from .core import _is_tensor, _is_stack
+from .core import is_tensor, is_image_stack
 from .store import IndexFormatError, save_npz, load_npz, encode_strings, decode_strings
 from fastcore.basics import patch
 
@@ -36,7 +36,7 @@ def pixel_array(x) -> tuple[str, np.ndarray]:
         if x.mode in ('P', 'PA'): x = x.convert('RGBA' if 'transparency' in x.info or x.mode == 'PA' else 'RGB')
         a = np.asarray(x)
         return _LAYOUT.get(x.mode, x.mode), a
-    if _is_tensor(x):
+    if is_tensor(x):
         a = x.detach().cpu().numpy()
         if a.ndim == 3: a = a.transpose(1, 2, 0)  # torch's (C,H,W)
     elif isinstance(x, np.ndarray): a = x
@@ -83,7 +83,7 @@ def content_key(item, mode:str='pixels', algo:str='xxh3_128') -> bytes:
     if mode == 'bytes' and isinstance(item, (bytes, bytearray, memoryview)):
         if len(item) == 0: raise ImageLoadError(item, "empty input (0 bytes)")
         return _digest(item, algo=algo)
-    if not (isinstance(item, (Image.Image, np.ndarray)) or _is_tensor(item)): item = open_image(item)
+    if not (isinstance(item, (Image.Image, np.ndarray)) or is_tensor(item)): item = open_image(item)
     try: layout, a = pixel_array(item)
     except (TypeError, ValueError) as e: raise ImageLoadError(item, str(e)) from e
     a = np.ascontiguousarray(a)
@@ -98,7 +98,7 @@ def _split(digests:list[bytes]) -> np.ndarray:
 # %% ../nbs/01_exact.ipynb #47d27cd7
 def _stack_keys(a, algo) -> np.ndarray:
     "Keys of each image in a stacked (N,H,W[,C]) array."
-    if _is_tensor(a): a = a.detach().cpu().numpy().transpose(0, 2, 3, 1)  # (N,C,H,W) -> (N,H,W,C)
+    if is_tensor(a): a = a.detach().cpu().numpy().transpose(0, 2, 3, 1)  # (N,C,H,W) -> (N,H,W,C)
     a = np.ascontiguousarray(a)
     layout, first = pixel_array(a[0])
     if first.shape != a.shape[1:]: a = a.reshape(len(a), *first.shape)  # (N,H,W,1) -> (N,H,W)
@@ -124,7 +124,7 @@ def content_keys(items, mode:str='pixels', algo:str='xxh3_128', workers:int=8, p
                 ) -> tuple[np.ndarray, list, list[ImageLoadError]]:
     "Keys of `items` (folder, paths, images, arrays, or a stacked array): `(keys (N,2) uint64, sources, errors)`."
     _check(mode, algo)
-    if (isinstance(items, np.ndarray) or _is_tensor(items)) and items.ndim == 4 and len(items):
+    if (isinstance(items, np.ndarray) or is_tensor(items)) and items.ndim == 4 and len(items):
         return _stack_keys(items, algo), list(range(len(items))), []
     srcs, errs = expand_sources(items)
     def one(s):
@@ -166,9 +166,9 @@ class ExactIndex:
 @patch
 def add(self:ExactIndex, items, ids=None, workers:int=8, progress:bool|None=None) -> list[ImageLoadError]:
     "Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be read."
-    if _is_stack(items): allsrc, skipped = list(range(len(items))), []
+    if is_image_stack(items): allsrc, skipped = list(range(len(items))), []
     else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
-    keys, srcs, errs = content_keys(items if _is_stack(items) else allsrc, self.mode, self.algo, workers, progress)
+    keys, srcs, errs = content_keys(items if is_image_stack(items) else allsrc, self.mode, self.algo, workers, progress)
     if ids is None:
         ids = [str(s) if isinstance(s, Path) else self._next + i for i, s in enumerate(srcs)]
         self._next += len(srcs)

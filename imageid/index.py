@@ -87,6 +87,9 @@ class SimilarIndex:
         self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
 
     def __len__(self): return int((~self._deleted).sum())
+    def live_ids(self) -> list:
+        "The ids of the vectors held and not removed."
+        return [self.ids[i] for i in np.flatnonzero(~self._deleted)]
     def __repr__(self): return f"SimilarIndex({len(self)} images, {self.ntotal} vectors, dim={self.dim}, type={self.chosen_type})"
     _chosen = 'auto'
 

@@ -17,12 +17,12 @@ from .index import blas_search
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['MIRROR_PERM', 'rootsift', 'ratio_matches', 'fit_similarity', 'count_inliers', 'mirror_features', 'LocalIndex',
-           'rank_verified', 'train_codebook', 'generic_images', 'vlad_codebook', 'vlad', 'inlier_distributions',
-           'plot_inliers']
+__all__ = ['MIRROR_PERM', 'grey_pixels', 'rootsift', 'ratio_matches', 'fit_similarity', 'count_inliers', 'mirror_features',
+           'LocalIndex', 'rank_verified', 'train_codebook', 'generic_images', 'vlad_codebook', 'vlad',
+           'inlier_distributions', 'plot_inliers']
 
 # %% ../nbs/21a_local.ipynb #72058c60
-def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
+def grey_pixels(img, max_side:int) -> tuple[np.ndarray, float]:
     "8-bit greyscale array of `img` with its longer side at most `max_side`, and the scale applied."
     img = load_image(img).convert('L')
     if min(img.size) < 1: raise ImageLoadError(img, f"empty image ({img.size[0]}x{img.size[1]})")
@@ -32,7 +32,7 @@ def _gray(img, max_side:int) -> tuple[np.ndarray, float]:
 
 def rootsift(img, max_side:int=512, n_features:int=240, mirror:bool=False) -> tuple[np.ndarray, np.ndarray]:
     "RootSIFT features of `img`: keypoint positions `(n, 2)` float16 and descriptors `(n, 128)` uint8."
-    g, _ = _gray(img, max_side)
+    g, _ = grey_pixels(img, max_side)
     if mirror: g = np.ascontiguousarray(g[:, ::-1])
     kps, des = cv2.SIFT_create(nfeatures=n_features).detectAndCompute(g, None)
     if des is None or not len(kps): return np.zeros((0, 2), np.float16), np.zeros((0, 128), np.uint8)

@@ -13,9 +13,9 @@ from .store import atomic_write, check_format, IndexFormatError
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['BACKBONES', 'LITE0_SHA256', 'MODEL_FORMAT', 'MODEL_VERSION', 'PRETRAINED', 'GeM', 'lite0_weights_file',
-           'create_backbone', 'EmbeddingModel', 'default_device', 'save_model', 'load_model', 'pretrained_model',
-           'get_model', 'model_size']
+__all__ = ['BACKBONES', 'LITE0_SHA256', 'MODEL_FORMAT', 'MODEL_VERSION', 'PRETRAINED', 'GeM', 'why_unreadable',
+           'lite0_weights_file', 'create_backbone', 'EmbeddingModel', 'default_device', 'save_model', 'load_model',
+           'pretrained_model', 'get_model', 'model_size']
 
 # %% ../nbs/12_model.ipynb #4fab6676
 def _lite0(weights=None) -> nn.Module:
@@ -38,7 +38,7 @@ class GeM(nn.Module):
     def extra_repr(self): return f"p={self.p.item():.2f}"
 
 # %% ../nbs/12_model.ipynb #062dc830
-def _why_unreadable(e:Exception) -> str:
+def why_unreadable(e:Exception) -> str:
     "Why `torch.load(..., weights_only=True)` refused a file, in one line (never the advice to load it unsafely)."
     import pickle
     if isinstance(e, pickle.UnpicklingError): return "it holds more than tensors, and loading it could run code: refused"
@@ -95,7 +95,7 @@ def create_backbone(arch:str='resnet18', pretrained:str|None=None) -> tuple[nn.M
         p = Path(pretrained).expanduser()
         if not p.exists(): raise FileNotFoundError(f"{p}: no such weights file")
         try: sd = torch.load(p, map_location='cpu', weights_only=True)  # weights only: a crafted file cannot run code
-        except Exception as e: raise ValueError(f"{p}: not a readable state dict ({_why_unreadable(e)})") from None
+        except Exception as e: raise ValueError(f"{p}: not a readable state dict ({why_unreadable(e)})") from None
         sd = sd.get('state_dict', sd) if isinstance(sd, dict) else sd
         net = fn(weights=None)
         if lite: net.load_state_dict(_lite0_state(sd, net, p))

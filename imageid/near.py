@@ -6,17 +6,18 @@
 from __future__ import annotations
 import os, html, time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np, cv2, faiss
 from fastcore.basics import patch
 from .core import *
-from .search import Collection
+from .search import Collection, get_engine
 from .local import ratio_matches, vlad, mirror_features
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
 # %% auto #0
-__all__ = ['KEEP_RULES', 'NEAR_SETTINGS', 'copy_match', 'NearDuplicates', 'LocalEngine', 'find_near_duplicates']
+__all__ = ['KEEP_RULES', 'NEAR_SETTINGS', 'Match', 'copy_match', 'NearDuplicates', 'Verified', 'find_near_duplicates']
 
 # %% ../nbs/23_near.ipynb #58e8c83f
 def _rect(wh, mirrored:bool) -> np.ndarray:
@@ -25,8 +26,16 @@ def _rect(wh, mirrored:bool) -> np.ndarray:
     return np.array([[-w, 0], [0, 0], [0, h], [-w, h]] if mirrored else [[0, 0], [w, 0], [w, h], [0, h]], np.float32)
 
 # %% ../nbs/23_near.ipynb #37cd37db
-_NO = (0, 0.0, 0.0, float('inf'))
-def _match(a:tuple, b:tuple, ratio:float, reproj:float, max_scale:float, min_matches:int) -> tuple[tuple, np.ndarray|None]:
+class Match(NamedTuple):
+    "What `copy_match` measures of a pair: RANSAC inliers, how much of one frame lies inside the other, how much of the common region the inliers span, and their median distance from the fitted map (pixels)."
+    inliers:int; overlap:float; spread:float; residual:float
+    def passes(self, limits:dict) -> bool:
+        "Whether the pair passes verification under `limits` (`min_inliers`, `min_overlap`, `min_spread`, `max_residual`)."
+        return (self.inliers >= limits['min_inliers'] and self.overlap >= limits['min_overlap'] and
+                self.spread >= limits['min_spread'] and self.residual <= limits['max_residual'])
+
+_NO = Match(0, 0.0, 0.0, float('inf'))
+def _match(a:tuple, b:tuple, ratio:float, reproj:float, max_scale:float, min_matches:int) -> tuple[Match, np.ndarray|None]:
     "`copy_match`'s numbers and the 2×3 similarity they come from (None where there is none)."
     (axy, ad, awh, am), (bxy, bd, bwh, bm) = a, b
     m = ratio_matches(ad, bd, ratio)
@@ -45,13 +54,13 @@ def _match(a:tuple, b:tuple, ratio:float, reproj:float, max_scale:float, min_mat
     res = float(np.median(np.linalg.norm(src[i] @ M[:, :2].T + M[:, 2] - pts, axis=1)))
     rb_in_a = (rb - M[:, 2]) @ np.linalg.inv(M[:, :2]).T  # b's frame, seen in a's
     spread = max(_spread(pts, bxy, pa), _spread(src[i], axy, rb_in_a))
-    return (int(i.sum()), float(min(1.0, max(inside_a, inside_b))), spread, res), M
+    return Match(int(i.sum()), float(min(1.0, max(inside_a, inside_b))), spread, res), M
 
 # %% ../nbs/23_near.ipynb #306e0567
 def copy_match(a:tuple, b:tuple,           # `(xy, des, (w, h), mirrored)` of each image, in its feature frame
                ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0,
-               min_matches:int=3) -> tuple[int, float, float, float]: # fewer ratio-test matches: no RANSAC (inliers ≤ matches)
-    "`(inliers, overlap, spread, residual)` of a RANSAC similarity transform from `a` to `b`: see below."
+               min_matches:int=3) -> Match: # fewer ratio-test matches: no RANSAC (inliers ≤ matches)
+    "`Match(inliers, overlap, spread, residual)` of a RANSAC similarity transform from `a` to `b`: see below."
     return _match(a, b, ratio, reproj, max_scale, min_matches)[0]
 
 # %% ../nbs/23_near.ipynb #aa7d5ecc
@@ -153,22 +162,6 @@ def _pdq_candidates(H:np.ndarray, k:int, max_dist:int, bar) -> tuple[np.ndarray,
         bar.update(min(8192, m - b))
     return tuple(np.concatenate(x) for x in zip(*out)) if out else (np.zeros(0, int),) * 4
 
-# %% ../nbs/23_near.ipynb #af0b42d6
-class LocalEngine:
-    "Runs a job's tasks in this process, on `workers` threads (the default engine)."
-    name, verify_chunk, verify_batches = 'local', 64, 1  # pairs a verification task, batches of 512 verified a round
-    def __init__(self, c:Collection, workers:int=2): self.c, self.workers = c, max(1, workers)
-    def map(self, fn, args:list, threads:bool=True):
-        "`fn(collection, *a)` for each `a` of `args`, yielded in order (on one thread if not `threads`: FAISS has its own)."
-        if not threads: yield from (fn(self.c, *a) for a in args); return
-        cv_threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # a task a thread: OpenCV's and BLAS's own threads would only contend
-        try:
-            with one_blas_thread():
-                if self.workers == 1: yield from (fn(self.c, *a) for a in args)
-                else:
-                    with ThreadPoolExecutor(self.workers) as ex: yield from ex.map(lambda a: fn(self.c, *a), args)
-        finally: cv2.setNumThreads(cv_threads)
-
 # %% ../nbs/23_near.ipynb #557ff9b8
 def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list]]:
     "`(j, mirrored, hits)`: the `k + 4` nearest `(id, score)` of `rows[j]`'s VLAD vector and of its mirror's, in the collection's global index."
@@ -179,10 +172,10 @@ def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list
     return out
 
 # %% ../nbs/23_near.ipynb #3d67badb
-def _knn_candidates(eng, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096) -> tuple[np.ndarray, ...]:
+def _knn_candidates(eng, c:Collection, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096) -> tuple[np.ndarray, ...]:
     "`(a, b, mirrored, score)`: each of `rows`' `k` nearest neighbours in the collection's global index (its own vector's and its mirror's); `where` maps ids to positions."
     starts, out = range(0, len(rows), chunk), []
-    for b, res in zip(starts, eng.map(_knn_task, [(rows[b:b + chunk], k) for b in starts], threads=False)):
+    for b, res in zip(starts, eng.map(c, _knn_task, [(rows[b:b + chunk], k) for b in starts], threads=False)):
         for j, o, hits in res:
             qi, best = b + j, {}
             for i, s in hits:
@@ -193,10 +186,18 @@ def _knn_candidates(eng, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096
     return tuple(map(np.array, zip(*out)))
 
 # %% ../nbs/23_near.ipynb #d2a1b02d
-def _passes(r:tuple, limits:dict) -> bool:
-    "Whether `copy_match`'s `r` = (inliers, overlap, spread, residual, …) passes verification under `limits`."
-    return (r[0] >= limits['min_inliers'] and r[1] >= limits['min_overlap'] and r[2] >= limits['min_spread'] and
-            r[3] <= limits['max_residual'])
+class Verified(NamedTuple):
+    "A verified pair: its `Match` numbers and, where it passes, the derived-copy test's verdict (`kind` 'copy' or 'shot', `why`) and measures (else None)."
+    inliers:int; overlap:float; spread:float; residual:float
+    kind:str|None = None; why:str|None = None; shift:float|None = None; warp:float|None = None
+    agreement:float|None = None; blocks:int|None = None
+    @property
+    def match(self) -> Match:
+        "Its `copy_match` numbers alone."
+        return Match(*self[:4])
+    def passes(self, limits:dict) -> bool:
+        "Whether its `Match` passes verification under `limits`."
+        return self.match.passes(limits)
 
 # %% ../nbs/23_near.ipynb #e6967e52
 def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:dict) -> tuple:
@@ -216,8 +217,8 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:d
 # %% ../nbs/23_near.ipynb #40e0ec4a
 def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each pair's images
                  mirrored:np.ndarray, other:np.ndarray,    # a is mirrored; the other orientation is tried if the first fails
-                 limits:dict) -> list[tuple]:               # the thresholds (`strictness`, with min_overlap and min_spread)
-    "`(inliers, overlap, spread, residual, kind, why, shift, warp, agreement, blocks)` of each pair: `copy_match` in the orientation its tier found (then the other, where asked and the first fails), and the derived-copy test where it passes."
+                 limits:dict) -> list[Verified]:            # the thresholds (`strictness`, with min_overlap and min_spread)
+    "A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the first fails), and the derived-copy test where it passes."
     st, ratio, mi, dims = c.store, c.settings['ratio'], limits['min_inliers'], c.store.columns['dims']
     xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
@@ -225,10 +226,10 @@ def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each 
         fa, fb = (xy[j], des[j]), (xy[len(a) + j], des[len(a) + j], dims[rb][2:], False)
         side = lambda o: (*(mirror_features(*fa) if o else fa), dims[ra][2:], bool(o))
         (best, M), bo = _match(side(o), fb, ratio, 4.0, 10.0, mi), bool(o)
-        if not _passes(best, limits) and oth:  # the other orientation too, for the likelier candidates
+        if not best.passes(limits) and oth:  # the other orientation too, for the likelier candidates
             res, M2 = _match(side(not o), fb, ratio, 4.0, 10.0, mi)
-            if _passes(res, limits) or res[0] > best[0]: best, M, bo = res, M2, not o
-        out.append(tuple(best) + (_derived(c, ra, rb, M, bo, limits) if _passes(best, limits) else (None,) * 6))
+            if res.passes(limits) or res.inliers > best.inliers: best, M, bo = res, M2, not o
+        out.append(Verified(*best, *(_derived(c, ra, rb, M, bo, limits) if best.passes(limits) else (None,) * 6)))
     return out
 
 # %% ../nbs/23_near.ipynb #54dacb4f
@@ -245,38 +246,42 @@ def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
     if k < 1: raise ValueError(f"k must be at least 1; got {k}")
     if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
     if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
-    if engine not in ('local', 'ray'): raise ValueError(f"engine must be 'local' or 'ray'; got {engine!r}")
+    if engine not in ('local', 'ray') and not (callable(getattr(engine, 'index', None)) and callable(getattr(engine, 'map', None))):
+        raise ValueError(f"engine must be 'local', 'ray' or an engine (LocalEngine, RayEngine); got {engine!r}")
     for f in keep_in:
         if not Path(f).is_dir(): raise ValueError(f"keep_in: {f}: not a folder")
 
 # %% ../nbs/23_near.ipynb #c69b6f94
-def _near_collection(items, collection, workers, progress, engine, address):
-    "`(collection, engine, rows, errors, progress)`: the collection with `items`' features added, the rows to group."
+def _engine_of(engine, address, workers:int):
+    "The job's engine: 'ray' → a `RayEngine` on the cluster at `address`, else `get_engine`'s."
+    if engine == 'ray':
+        from imageid.distributed import RayEngine
+        return RayEngine(address)
+    return get_engine(engine, workers)
+
+def _near_collection(items, collection, progress, eng):
+    "`(collection, rows, errors, progress)`: the collection with `items`' features added (by engine `eng`), the rows to group."
     srcs, errs = expand_sources(items) if items is not None else ([], [])
     if progress is None: progress = len(srcs) >= 200
     new = collection is None or not (Path(collection)/'manifest.json').exists()
     c = Collection(collection, **NEAR_SETTINGS) if new else Collection(collection)
-    more, _ = c._add((srcs, []), progress, workers, 256, engine, address); errs += more
+    more, _ = eng.index(c, (srcs, []), progress, 256); errs += more
     st = c.store
     if len(st.ids) and 'dims' not in st.columns: raise ValueError(
         f"{c.path}: made by an older imageid (no PDQ hashes or image sizes): make a new collection for near duplicates")
-    if engine == 'ray':
-        from imageid.distributed import RayEngine
-        eng = RayEngine(c, address)
-    else: eng = LocalEngine(c, workers)
-    if items is None: return c, eng, np.flatnonzero(st.alive), errs, progress
+    if items is None: return c, np.flatnonzero(st.alive), errs, progress
     asked = {os.path.abspath(s) for s in srcs if isinstance(s, Path)}
     unnamed = [r for r in np.flatnonzero(st.alive) if not st.columns['isfile'][r]]  # arrays and images: all of them
-    return c, eng, np.array(sorted([r for p, r in c._paths().items() if p in asked] + unnamed),
-                            np.int64), errs, progress
+    return c, np.array(sorted([r for p, r in c.paths().items() if p in asked] + unnamed), np.int64), errs, progress
 
 # %% ../nbs/23_near.ipynb #2f6d8e86
 def _pair(a, b, tier, r=None) -> dict:
     "A pair as `NearDuplicates.pairs` lists it; `r`: `_verify_task`'s result for it (None: identical content)."
     if r is None: return dict(a=a, b=b, tier=tier, kind='copy', why='identical content', inliers=None, overlap=None,
                               spread=None, residual=None, shift=None, warp=None, agreement=None, blocks=None)
-    return dict(a=a, b=b, tier=tier, kind=r[4], why=r[5], inliers=r[0], overlap=round(r[1], 3), spread=round(r[2], 3),
-                residual=round(r[3], 3), shift=r[6], warp=r[7], agreement=r[8], blocks=r[9])
+    return dict(a=a, b=b, tier=tier, kind=r.kind, why=r.why, inliers=r.inliers, overlap=round(r.overlap, 3),
+                spread=round(r.spread, 3), residual=round(r.residual, 3), shift=r.shift, warp=r.warp, agreement=r.agreement,
+                blocks=r.blocks)
 
 # %% ../nbs/23_near.ipynb #0a48cd84
 def _exact_tier(keys:np.ndarray, names:list) -> tuple:
@@ -291,7 +296,7 @@ def _exact_tier(keys:np.ndarray, names:list) -> tuple:
     return par, pairs, first, inv
 
 # %% ../nbs/23_near.ipynb #0c5929f0
-def _candidate_pairs(eng, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, min_score:float, pdq_distance:int,
+def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, min_score:float, pdq_distance:int,
                      has_global:bool, progress:bool, stats:dict) -> tuple:
     "Tiers 2 and 3, `(A, B, O, S, tier, u)`: PDQ and global-kNN pairs of `rows`, each pair `u` once from its first tier."
     from tqdm.auto import tqdm
@@ -301,7 +306,7 @@ def _candidate_pairs(eng, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, mi
         pa, pb, po, pd = _pdq_candidates(pdq, k, pdq_distance, bar) if m > 1 else none
     stats['pdq_s'] = round(time.perf_counter() - t, 2); t = time.perf_counter()
     with tqdm(total=m, desc='neighbours', unit='img', disable=not progress) as bar:
-        ka, kb, ko, ks = _knn_candidates(eng, rows, where, k, bar) if m > 1 and has_global else none
+        ka, kb, ko, ks = _knn_candidates(eng, c, rows, where, k, bar) if m > 1 and has_global else none
     ok = ks >= min_score; ka, kb, ko, ks = ka[ok], kb[ok], ko[ok], ks[ok]
     stats['knn_s'] = round(time.perf_counter() - t, 2)
     A, B = np.concatenate([pa, ka]).astype(np.int64), np.concatenate([pb, kb]).astype(np.int64)
@@ -317,7 +322,7 @@ def _candidate_pairs(eng, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, mi
     return A, B, O, S, tier, u
 
 # %% ../nbs/23_near.ipynb #bfb617b1
-def _verify_pairs(eng, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying',
+def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying',
                   skip_strong:bool=False) -> list:
     "Tier 4: `_verify_task`'s result for each pair `(A[p], B[p])` (positions in `rows`), in order; with `skip_strong`, None for a pair whose images strong copy evidence already joins."
     from tqdm.auto import tqdm
@@ -328,20 +333,20 @@ def _verify_pairs(eng, rows:np.ndarray, A, B, O, other, limits:dict, progress:bo
             ps = np.array([p for p in range(r0, min(n, r0 + step)) if not skip_strong or _root(par, A[p]) != _root(par, B[p])], np.int64)
             parts = [ps[s:s + eng.verify_chunk] for s in range(0, len(ps), eng.verify_chunk)]
             args = [(rows[A[q]], rows[B[q]], O[q], other[q], limits) for q in parts]
-            for q, rs in zip(parts, eng.map(_verify_task, args)):
+            for q, rs in zip(parts, eng.map(c, _verify_task, args)):
                 for p, r in zip(q.tolist(), rs):
                     out[p] = r
-                    if skip_strong and _passes(r, limits) and r[4] == 'copy' and _strength(r, limits) <= 0.5:
+                    if skip_strong and r.passes(limits) and r.kind == 'copy' and _strength(r, limits) <= 0.5:
                         ra, rb = _root(par, A[p]), _root(par, B[p]); par[max(ra, rb)] = min(ra, rb)
             bar.update(min(step, n - r0))
     return out
 
 # %% ../nbs/23_near.ipynb #26bce8b0
-def _strength(r:tuple, limits:dict) -> float:
+def _strength(r:Verified, limits:dict) -> float:
     "How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits, more with little to measure."
-    if r[5].startswith('EXIF'): return 0.0
-    if r[6] is None or r[7] is None: return 2.0  # no shift or no perspective measured: too small or too plain to tell
-    return max(r[6] / limits['max_shift'], r[7] / limits['max_warp']) * np.sqrt(100 / min(max(r[9], 1), 100))
+    if r.why.startswith('EXIF'): return 0.0
+    if r.shift is None or r.warp is None: return 2.0  # no shift or no perspective measured: too small or too plain to tell
+    return max(r.shift / limits['max_shift'], r.warp / limits['max_warp']) * np.sqrt(100 / min(max(r.blocks, 1), 100))
 
 # %% ../nbs/23_near.ipynb #9c4f9fe7
 def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
@@ -413,8 +418,8 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          collection=None,           # a collection folder that keeps the features (a later run reads only new files)
                          workers:int=2,             # threads for reading images and verifying pairs (local engine)
                          progress:bool|None=None,
-                         engine:str='local',        # 'local': this process; 'ray': a Ray cluster (needs a `collection` folder it can reach)
-                         address:str|None=None) -> NearDuplicates: # the Ray cluster (default: `RAY_ADDRESS`, else a local one)
+                         engine='local',            # 'local': this process; 'ray': a Ray cluster (needs a `collection` folder it can reach); or an engine
+                         address:str|None=None) -> NearDuplicates: # with 'ray': the cluster (default: `RAY_ADDRESS`, else a local one)
     "Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification, then the derived-copy test."
     limits = dict(_strictness(strictness, min_inliers=min_inliers, max_residual=max_residual, max_shift=max_shift,
                               max_warp=max_warp), min_overlap=min_overlap, min_spread=min_spread)
@@ -424,47 +429,48 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     root = str(Path(items).absolute()) if isinstance(items, (str, os.PathLike)) and Path(items).is_dir() else None
     if keep_in: items = [*(items if isinstance(items, (list, tuple)) else [items]), *keep_in]
     t, c0 = time.perf_counter(), _cpu()
-    c, eng, rows, errs, progress = _near_collection(items, collection, workers, progress, engine, address)
+    eng = _engine_of(engine, address, workers)  # one engine (one cluster connection) for the whole job
+    c, rows, errs, progress = _near_collection(items, collection, progress, eng)
     st, n = c.store, len(rows)
     stats = dict(images=n, engine=eng.name, strictness=strictness, index_s=round(time.perf_counter() - t, 2))
     cpu = {'index': _cpu() - c0}  # this process's CPU seconds by stage (the Ray engine's tasks run elsewhere)
-    names = c._names(st.ids[rows].tolist()) if n else []
+    names = c.names(st.ids[rows].tolist()) if n else []
     par, pairs, first, inv = _exact_tier(st.columns['key'][rows], names)           # 1. one image of each key goes on
     R = np.sort(first); stats['unique'] = len(R)
     pos = np.empty(len(first), np.int64); pos[np.argsort(first)] = np.arange(len(R))  # key → position in R
     where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}          # id → position in R of its key's image
-    A, B, O, S, tier, u = _candidate_pairs(eng, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
+    A, B, O, S, tier, u = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                                            c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
     t, c1 = time.perf_counter(), _cpu(); cpu['candidates'] = c1 - c0 - cpu['index']
     A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
     other = (tier == 'pdq') | (S[u] >= 0.3)  # the likelier candidates are tried in both orientations
-    res = _verify_pairs(eng, rows, A, B, O, other, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
+    res = _verify_pairs(eng, c, rows, A, B, O, other, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
     done = np.array([r is not None for r in res], bool)  # pairs strong copies already joined were not verified
     stats['verified'] = {x: int(((tier == x) & done).sum()) for x in ('pdq', 'knn')}
-    found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if r is not None and _passes(r, limits)]
+    found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if r is not None and r.passes(limits)]
     in_found = {k for a, b, *_ in found for k in ((a, b), (b, a))}
     seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) if r is not None for k in ((a, b), (b, a))}  # passed or not
     both = {k for a, b, o, r in zip(A.tolist(), B.tolist(), other.tolist(), res) if o and r is not None for k in ((a, b), (b, a))}
     rep, pixels, apart = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1), set()
     for rnd in range(8):  # 6. every member against its group's largest image: a shot of it, or no copy of it, stays apart
-        edges = [(_strength(r, limits), a, b) for a, b, _, r in found if r[4] == 'copy' or include_shots]
-        shots = [] if include_shots else [(a, b) for a, b, _, r in found if r[4] == 'shot']
+        edges = [(_strength(r, limits), a, b) for a, b, _, r in found if r.kind == 'copy' or include_shots]
+        shots = [] if include_shots else [(a, b) for a, b, _, r in found if r.kind == 'shot']
         joined = _join(par, edges, shots + sorted(apart))
         anchors = _anchor_pairs(joined, rep, pixels)
-        fails = set() if include_shots else {p for p in anchors if p in seen and p in both and not _passes(seen[p], limits)} - apart
+        fails = set() if include_shots else {p for p in anchors if p in seen and p in both and not seen[p].passes(limits)} - apart
         partners = {}  # the other shots of each group's largest image: a member may be a copy of one of them instead
         for a, b in shots: partners.setdefault(a, set()).add(b); partners.setdefault(b, set()).add(a)
         todo = sorted({p for m, big in anchors for p in [(m, big)] + [(m, x) for x in partners.get(big, ()) if x != m]
-                       if p not in seen or (p not in both and not _passes(seen[p], limits))})  # failed one way: both
+                       if p not in seen or (p not in both and not seen[p].passes(limits))})  # failed one way: both
         if rnd == 7 or not (fails or todo): break
         apart |= fails
         if not todo: continue
         a2, b2 = (np.array(x, np.int64) for x in zip(*todo))
-        more = _verify_pairs(eng, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
+        more = _verify_pairs(eng, c, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
         for a, b, r in zip(a2.tolist(), b2.tolist(), more):
             seen[(a, b)] = seen[(b, a)] = r; both |= {(a, b), (b, a)}
-            if _passes(r, limits) and (a, b) not in in_found: found.append((a, b, 'group', r)); in_found |= {(a, b), (b, a)}
+            if r.passes(limits) and (a, b) not in in_found: found.append((a, b, 'group', r)); in_found |= {(a, b), (b, a)}
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
     stats['verify_s'] = round(time.perf_counter() - t, 2); cpu['verify'] = _cpu() - c1
     stats['cpu_s'] = {k: round(v, 2) for k, v in cpu.items()}
@@ -497,11 +503,12 @@ function reset(){document.querySelectorAll('input.pick').forEach(e=>e.checked=e.
 document.addEventListener('change',count);window.onload=count;"""
 
 # %% ../nbs/23_near.ipynb #0ff78732
-def _how(r:NearDuplicates) -> dict:
+@patch
+def joined_by(self:NearDuplicates) -> dict:
     "For each path, the copy pair that joined it to its group: `{path: pair}` (the member's first pair)."
     out = {}
-    for p in r.pairs:
-        if p.get('kind', 'copy') == 'copy' or r.include_shots: out.setdefault(p['b'], p); out.setdefault(p['a'], p)
+    for p in self.pairs:
+        if p.get('kind', 'copy') == 'copy' or self.include_shots: out.setdefault(p['b'], p); out.setdefault(p['a'], p)
     return out
 
 # %% ../nbs/23_near.ipynb #ee6a08c7
@@ -538,7 +545,7 @@ def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progre
             base=None) -> str: # the folder the page will be in: links to the images are relative to it (None: file:// links)
     "A self-contained HTML page: every group and every pair of other shots, each image with its facts and evidence, a removal list to export."
     from tqdm.auto import tqdm
-    how, gs, drop, s = _how(self), self.groups[:max_groups], set(self.files_to_remove), self.stats
+    how, gs, drop, s = self.joined_by(), self.groups[:max_groups], set(self.files_to_remove), self.stats
     pairs, base = s.get('pairs', {}), None if base is None else Path(base).absolute()
     head = (f"<h1>Near-duplicate groups</h1><div class='sum'>{s.get('images', '?')} images · {len(self.groups)} groups of copies · "
             f"{len(self.files_to_remove)} files to remove (keeping the {html.escape(self.keep)} of each group"

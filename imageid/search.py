@@ -18,8 +18,8 @@ from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad,
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'FUSION', 'GALLERY_COLOURS', 'Collection', 'SearchResults', 'list_files', 'check_collection',
-           'draw_gallery', 'show']
+__all__ = ['DEFAULTS', 'FUSION', 'GALLERY_COLOURS', 'Collection', 'LocalEngine', 'get_engine', 'SearchResults', 'list_files',
+           'check_collection', 'draw_gallery', 'show']
 
 # %% ../nbs/22_search.ipynb #8e52dc47
 DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=STRICTNESS['default']['min_inliers'], pca=256, raw_below=256,
@@ -38,7 +38,7 @@ class Collection:
         self.path, self.device = Path(path), device  # torch is imported only for collections with a model
         if not (self.path/'manifest.json').exists(): self._create(model, settings)
         elif model is not None or settings: raise ValueError(f"{self.path}: a collection is already there; open it without settings")
-        self._read_all()
+        self.reload()
 
     def __len__(self): return len(self.store)
     def __repr__(self): return (f"Collection({len(self)} images, global={self.similar.chosen_type if self.similar else 'empty'}"
@@ -65,7 +65,7 @@ def _create(self:Collection, model, settings:dict):
 
 # %% ../nbs/22_search.ipynb #4d769c79
 @patch
-def _read_all(self:Collection, tries:int=5):
+def reload(self:Collection, tries:int=5):
     "Read the store: the exact index from the keys, the global indexes from their files (catching up on newer rows)."
     for t in range(tries):  # a writer may replace a file between our reading the manifest and the file: read again
         try: return self._read()
@@ -122,7 +122,7 @@ def _open_stable(self:Collection, path:Path, tries:int=2) -> tuple:
 
 # %% ../nbs/22_search.ipynb #2402d913
 @patch
-def _extract(self:Collection, src, old:int=-1):
+def record(self:Collection, src, old:int=-1):
     "Key, local features and VLAD vector of one source (reusing row `old`'s features if its content is the same)."
     s = self.settings
     try:
@@ -149,16 +149,16 @@ def _extract(self:Collection, src, old:int=-1):
 
 # %% ../nbs/22_search.ipynb #6be021d4
 @patch
-def _paths(self:Collection) -> dict:
+def paths(self:Collection) -> dict:
     "`{absolute path: row}` of the alive file records."
     st = self.store
     rows = np.flatnonzero(st.alive & st.columns['isfile']) if len(st.ids) else []
     return {p.tobytes().decode('utf-8', 'surrogateescape'): r for r, p in zip(rows, st.ragged('path', rows))}
 
 @patch
-def _plan(self:Collection, srcs:list) -> list[tuple]:
+def plan(self:Collection, srcs:list) -> list[tuple]:
     "The sources to (re)index, each with the row it replaces (-1 if new); unchanged files are left out."
-    known, seen, todo = self._paths(), set(), []
+    known, seen, todo = self.paths(), set(), []
     for s in srcs:
         if not isinstance(s, Path): todo.append((s, -1)); continue
         p = os.path.abspath(s)  # as found: symlinks are not followed (one may point into a loop)
@@ -166,7 +166,7 @@ def _plan(self:Collection, srcs:list) -> list[tuple]:
         seen.add(p); r = known.get(p, -1)
         if r >= 0:
             try: stt = os.stat(p)
-            except OSError: todo.append((s, r)); continue  # gone: `_extract` reports it
+            except OSError: todo.append((s, r)); continue  # gone: `record` reports it
             if stt.st_size == self.store.columns['size'][r] and stt.st_mtime_ns == self.store.columns['mtime'][r]: continue
         todo.append((s, r))
     return todo
@@ -174,71 +174,87 @@ def _plan(self:Collection, srcs:list) -> list[tuple]:
 # %% ../nbs/22_search.ipynb #0014f305
 @patch
 def add(self:Collection, items,                # folder, paths, images, arrays
-        progress:bool|None=None, workers:int=2,
+        progress:bool|None=None,
+        workers:int=2,                         # threads of the default engine
         commit_every:int=256,                  # images per committed shard (a resume point)
-        engine:str='local',                    # 'local': threads of this process; 'ray': a Ray cluster (see the Ray engine page)
-        address:str|None=None) -> list[ImageLoadError]: # the Ray cluster (default: `RAY_ADDRESS`, else a local one started here)
+        engine=None) -> list[ImageLoadError]:  # None: `LocalEngine(workers)`; or an engine, e.g. `RayEngine(address)` (the Ray engine page)
     "Add new images and re-index changed files (unchanged ones are skipped); returns the ones that could not be read."
-    return self._add(expand_sources(items), progress, workers, commit_every, engine, address)[0]
+    return get_engine(engine, workers).index(self, expand_sources(items), progress, commit_every)[0]
 
 # %% ../nbs/22_search.ipynb #17e260d8
-@patch
-def _add(self:Collection, expanded, progress, workers, commit_every, engine:str='local', address=None) -> tuple[list[ImageLoadError], int]:
-    "`add` of `expand_sources`' output; also returns how many sources were new or changed (planned under the lock)."
-    if engine == 'ray':
-        from imageid.distributed import add_on_ray
-        return add_on_ray(self, expanded, progress, commit_every, address)
-    if engine != 'local': raise ValueError(f"engine must be 'local' or 'ray'; got {engine!r}")
-    srcs, errs = expanded
-    with self.store.writer() as w:
-        todo = self._plan(srcs)
-        if progress is None: progress = len(todo) >= 200
-        from tqdm.auto import tqdm
-        bar = tqdm(total=len(todo), desc='indexing', unit='img', disable=not progress)
-        chunks = [todo[c:c + commit_every] for c in range(0, len(todo), commit_every)]
-        threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
-        with one_blas_thread():  # one image a thread: BLAS's own threads would only spin (see `one_blas_thread`)
-            ex = ThreadPoolExecutor(workers)
-            try:
-                def submit(chunk):
-                    fs = [ex.submit(self._extract, *t) for t in chunk]
-                    for f in fs: f.add_done_callback(lambda _: bar.update(1))
-                    return fs
-                nxt = submit(chunks[0]) if chunks else []
-                for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
-                    fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
-                    res = [f.result() for f in fs]
-                    errs += [r for r in res if isinstance(r, ImageLoadError)]
-                    ok = [(r, old) for r, (_, old) in zip(res, chunk) if not isinstance(r, ImageLoadError)]
-                    if ok: self._append(w, [r for r, _ in ok])
-                    w.delete([int(self.store.ids[old]) for _, old in chunk if old >= 0])
-                    w.merge_tail(); w.commit()
-            except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped (below), the images being read finish, what was committed stays
-                raise KeyboardInterrupt(f"interrupted: the {len(Store(self.path))} images committed are kept; run it again to index the rest") from None
-            finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
-        bar.close()
-        self._update_global(w)
-    self._read_all()
-    return errs, len(todo)
+class LocalEngine:
+    "Runs a job on this machine, on `workers` threads: the default engine. An engine indexes a collection (`index`) and maps a job's tasks over it (`map`); `imageid.distributed.RayEngine` does both on a Ray cluster."
+    name, verify_chunk, verify_batches = 'local', 64, 1  # pairs a verification task, batches of 512 verified a round
+    def __init__(self, workers:int=2): self.workers = max(1, workers)
+    def __repr__(self): return f"LocalEngine(workers={self.workers})"
+
+    def index(self, c:Collection, expanded:tuple, progress:bool|None, commit_every:int) -> tuple[list[ImageLoadError], int]:
+        "Add `expand_sources`' `(sources, errors)` to collection `c`; returns the unreadable ones and how many sources were new or changed (planned under the lock)."
+        srcs, errs = expanded
+        with c.store.writer() as w:
+            todo = c.plan(srcs)
+            if progress is None: progress = len(todo) >= 200
+            from tqdm.auto import tqdm
+            bar = tqdm(total=len(todo), desc='indexing', unit='img', disable=not progress)
+            chunks = [todo[s:s + commit_every] for s in range(0, len(todo), commit_every)]
+            threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
+            with one_blas_thread():  # one image a thread: BLAS's own threads would only spin (see `one_blas_thread`)
+                ex = ThreadPoolExecutor(self.workers)
+                try:
+                    def submit(chunk):
+                        fs = [ex.submit(c.record, *t) for t in chunk]
+                        for f in fs: f.add_done_callback(lambda _: bar.update(1))
+                        return fs
+                    nxt = submit(chunks[0]) if chunks else []
+                    for j, chunk in enumerate(chunks):  # the next chunk is read while this one is written
+                        fs, nxt = nxt, (submit(chunks[j + 1]) if j + 1 < len(chunks) else [])
+                        res = [f.result() for f in fs]
+                        errs += [r for r in res if isinstance(r, ImageLoadError)]
+                        ok = [r for r in res if not isinstance(r, ImageLoadError)]
+                        if ok: w.append(w.new_ids(len(ok)), *c.shard_columns(ok))
+                        w.delete([int(c.store.ids[old]) for _, old in chunk if old >= 0])
+                        w.merge_tail(); w.commit()
+                except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped (below), the images being read finish, what was committed stays
+                    raise KeyboardInterrupt(f"interrupted: the {len(Store(c.path))} images committed are kept; run it again to index the rest") from None
+                finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
+            bar.close()
+            c.update_global(w)
+        c.reload()
+        return errs, len(todo)
+
+    def map(self, c:Collection, fn, args:list, threads:bool=True):
+        "`fn(c, *a)` for each `a` of `args`, yielded in order (on one thread if not `threads`: FAISS has its own)."
+        if not threads: yield from (fn(c, *a) for a in args); return
+        cv_threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # a task a thread: OpenCV's and BLAS's own threads would only contend
+        try:
+            with one_blas_thread():
+                if self.workers == 1: yield from (fn(c, *a) for a in args)
+                else:
+                    with ThreadPoolExecutor(self.workers) as ex: yield from ex.map(lambda a: fn(c, *a), args)
+        finally: cv2.setNumThreads(cv_threads)
+
+def get_engine(engine=None, workers:int=2):
+    "The engine `engine` names: None or 'local' → `LocalEngine(workers)`; an engine (anything with `index` and `map`) as it is."
+    if engine is None or engine == 'local': return LocalEngine(workers)
+    if engine == 'ray': raise ValueError("engine='ray': pass an engine, imageid.distributed.RayEngine(address) "
+                                         "(find_near_duplicates and the CLI's --engine ray make one from the name)")
+    if not (callable(getattr(engine, 'index', None)) and callable(getattr(engine, 'map', None))):
+        raise ValueError(f"engine must be None, 'local' or an engine (with index and map, e.g. LocalEngine, RayEngine); got {engine!r}")
+    return engine
 
 # %% ../nbs/22_search.ipynb #6e2be7d3
 @patch
-def _columns(self:Collection, recs:list) -> tuple[dict, dict]:
-    "The columns and ragged columns of a shard of extracted records (and, with a model, their embeddings)."
+def shard_columns(self:Collection, recs:list, # `record`s
+                  embed:bool=True) -> tuple[dict, dict]: # with a model: their embeddings too (an engine may make them apart, on GPUs)
+    "The columns and ragged columns of a shard of `record`s, as `Writer.append` takes them."
     cols = {k: np.stack([r[k] for r in recs]) for k in ('key', 'size', 'mtime', 'isfile', 'vlad', 'pdq', 'dims')}
     rag = {k: [r[k] for r in recs] for k in ('path', 'xy', 'des')}
-    if self.model is not None: rag['emb'] = self._embed([r['src'] for r in recs])
+    if embed and self.model is not None: rag['emb'] = self.embeddings([r['src'] for r in recs])
     return cols, rag
-
-# %% ../nbs/22_search.ipynb #aeb86278
-@patch
-def _append(self:Collection, w, recs:list):
-    "Write one shard of extracted records."
-    w.append(w.new_ids(len(recs)), *self._columns(recs))
 
 # %% ../nbs/22_search.ipynb #592c153a
 @patch
-def _embed(self:Collection, srcs:list) -> list[np.ndarray]:
+def embeddings(self:Collection, srcs:list) -> list[np.ndarray]:
     "Embeddings `(views, d)` float16 of each source (decoded again: a shard's images are not all kept in memory)."
     from imageid.embed import embed_images
     s = self.settings
@@ -285,21 +301,21 @@ def _index_for(self:Collection, vectors:str, idx:SimilarIndex|None, fill=None) -
         todo, changed = alive, True
     else:
         todo = alive[st.ids[alive] > (max(idx.ids) if idx.ids else -1)]
-        gone = set(st.ids[~st.alive].tolist()) & {idx.ids[i] for i in np.flatnonzero(~idx._deleted)}
+        gone = set(st.ids[~st.alive].tolist()) & set(idx.live_ids())
         if gone: idx.remove(gone)
         changed = bool(gone) or len(todo) > 0
-    (fill or self._fill)(idx, todo, vectors)
+    (fill or self.fill_index)(idx, todo, vectors)
     return idx, changed
 
 # %% ../nbs/22_search.ipynb #76b3dadc
 @patch
-def _fill(self:Collection, idx:SimilarIndex, rows, vectors:str):
+def fill_index(self:Collection, idx:SimilarIndex, rows, vectors:str):
     "Add the vectors of `rows` to `idx`, in chunks read from disk."
     for v, o, i in self._vectors(rows, vectors): idx.add(v, i, o)
 
 # %% ../nbs/22_search.ipynb #33563c06
 @patch
-def _update_global(self:Collection, w, fill=None):
+def update_global(self:Collection, w, fill=None):
     "Update the global indexes and write them in the writer's commit."
     for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx, changed = self._index_for(vectors, getattr(self, name), fill)
@@ -318,7 +334,7 @@ def _catch_up(self:Collection):
             continue
         have = max(idx.ids) if idx.ids else -1
         todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
-        self._fill(idx, todo, vectors)
+        self.fill_index(idx, todo, vectors)
 
 # %% ../nbs/22_search.ipynb #a34eb5e4
 @patch
@@ -477,7 +493,7 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         if isinstance(q, ImageLoadError): out.append({**error_result(q), 'query': describe(s)}); continue
         q, v = next(it)
         ex_ids = self.exact.lookup_key(*(int.from_bytes(q['key'][a:a + 8], 'big') for a in (0, 8)))
-        r = {'query': describe(s), 'exact': self._names(ex_ids), 'similar': self._rank(v, k, q, limits)}
+        r = {'query': describe(s), 'exact': self.names(ex_ids), 'similar': self._rank(v, k, q, limits)}
         gone = self._gone(ex_ids + [x['id'] for x in r['similar']])
         if gone:  # files deleted or moved since they were indexed: not answers, but said (`sync --prune` forgets them)
             r['exact'] = [p for i, p in zip(ex_ids, r['exact']) if i not in gone]
@@ -487,7 +503,7 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
 
 # %% ../nbs/22_search.ipynb #bf78018f
 @patch
-def _names(self:Collection, ids) -> list:
+def names(self:Collection, ids) -> list:
     "The path of each id (its description for images that were not files)."
     rows = self.store.row_of(ids)
     return [p.tobytes().decode('utf-8', 'surrogateescape') for p in self.store.ragged('path', rows)] if len(rows) else []
@@ -498,14 +514,14 @@ def _gone(self:Collection, ids:list) -> dict:
     "`{id: path}` of the file records among `ids` whose file is no longer there."
     rows = self.store.row_of(ids) if ids else []
     files = [(i, r) for i, r in zip(ids, rows) if r >= 0 and self.store.columns['isfile'][r]]
-    return {i: p for (i, _), p in zip(files, self._names([i for i, _ in files])) if not os.path.exists(p)}
+    return {i: p for (i, _), p in zip(files, self.names([i for i, _ in files])) if not os.path.exists(p)}
 
 # %% ../nbs/22_search.ipynb #0b3eac63
 @patch
 def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:dict|None=None) -> list[dict]:
     "Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each with its path and `kind`."
     ver = rank_verified(ver, self.settings['min_inliers'])[:k]
-    names = self._names([v['id'] for v in ver])
+    names = self.names([v['id'] for v in ver])
     out = [{'path': p, 'id': v['id'], 'verified': v['verified'], 'inliers': v['inliers'], 'mirrored': v['mirrored'],
             'score': None if v['score'] is None else round(float(v['score']), 4), 'kind': None, 'why': None}
            for p, v in zip(names, ver)]
@@ -538,19 +554,19 @@ def list_files(folder) -> list[Path]:
 def remove(self:Collection, ids_or_paths) -> int:
     "Remove images by id or path; returns how many were removed."
     xs = [ids_or_paths] if isinstance(ids_or_paths, (str, Path, int, np.integer)) else list(ids_or_paths)
-    known = self._paths() if any(not isinstance(x, (int, np.integer)) for x in xs) else {}  # paths only when asked by path
+    known = self.paths() if any(not isinstance(x, (int, np.integer)) for x in xs) else {}  # paths only when asked by path
     ids = [int(x) if isinstance(x, (int, np.integer)) else int(self.store.ids[known[os.path.abspath(x)]])
            for x in xs if isinstance(x, (int, np.integer)) or os.path.abspath(x) in known]
     with self.store.writer() as w:
         n = w.delete(ids); w.commit()
-        if n: self._update_global(w)
-    self._read_all()
+        if n: self.update_global(w)
+    self.reload()
     return n
 
 # %% ../nbs/22_search.ipynb #49dbe489
 @patch
 def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
-         engine:str='local', address:str|None=None, # as for `add`: 'ray' runs the indexing on a Ray cluster
+         engine=None,                                # as for `add`: None (this machine) or an engine (`RayEngine(address)`)
          allow_empty:bool=False,                     # with `prune`: let a folder with no files empty the collection
          commit_every:int=256) -> dict:              # images per committed shard (a resume point)
     "Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and errors."
@@ -558,12 +574,12 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
     files, unreadable = walk_files(folder)  # a folder that cannot be read is reported, not skipped in silence
     files = [f for f in files if not os.path.abspath(f).startswith(own)]
     root = os.path.abspath(folder)
-    if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self._paths()):
+    if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self.paths()):
         raise ValueError(f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted "
                          f"disk? a typo?); nothing changed. Pass allow_empty=True (imageid index --prune --allow-empty) if that is what you want")
-    errs, todo = self._add((files, unreadable), progress, 2, commit_every, engine, address)
+    errs, todo = get_engine(engine).index(self, (files, unreadable), progress, commit_every)
     here = {os.path.abspath(p) for p in files}
-    gone = [p for p in self._paths() if p.startswith(root + os.sep) and p not in here] if prune else []
+    gone = [p for p in self.paths() if p.startswith(root + os.sep) and p not in here] if prune else []
     removed = self.remove(gone) if gone else 0
     return dict(images=len(self), indexed=todo - len(errs), unchanged=len(files) - todo, removed=removed, errors=errs)
 
@@ -603,12 +619,16 @@ def save(self:Collection, folder) -> Path:
     return folder
 
 @patch(cls_method=True)
-def load(cls:Collection, folder, device='auto') -> Collection:
+def load(cls:Collection, folder, device='auto',
+         parts:tuple=('exact', 'global')) -> Collection: # what to read: 'exact', the exact index; 'global', the global indexes (an engine's worker reads what its task needs)
     "Open the collection at `folder` (which must exist)."
     folder = Path(folder)
     if folder.is_file(): raise IndexFormatError(f"{folder}: is a file, not a collection folder")
     if not (folder/'manifest.json').exists(): raise FileNotFoundError(f"{folder}: not a collection folder (no manifest.json)")
-    return cls(folder, device=device)
+    if set(parts) >= {'exact', 'global'}: return cls(folder, device=device)
+    c = cls.__new__(cls); c.path, c.device = folder, device
+    c._read(tuple(parts))
+    return c
 
 # %% ../nbs/22_search.ipynb #7d96dba9
 GALLERY_COLOURS = {'exact': ('#1f5fbf', 'exact: the same image'),

@@ -14,7 +14,7 @@ from torch.utils.data import DataLoader
 from .core import *
 from .data import ImageDataset, MultiViewDataset
 from .augment import simclr_transform, eval_transform
-from .model import load_model, EmbeddingModel, default_device, _why_unreadable
+from .model import load_model, EmbeddingModel, default_device, why_unreadable
 from .loss import info_nce, contrastive_stats
 from .embed import embed_images
 from .store import atomic_write, check_format
@@ -22,7 +22,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'TrainConfig', 'lr_factor', 'save_checkpoint', 'load_checkpoint', 'seed_everything',
-           'koleo_loss', 'train_step', 'view_retrieval', 'train', 'plot_history']
+           'loader_workers', 'koleo_loss', 'train_step', 'view_retrieval', 'train', 'plot_history']
 
 # %% ../nbs/14_train.ipynb #18a228ae
 @dataclass
@@ -93,7 +93,7 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such checkpoint")
     try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({_why_unreadable(e)})") from None
+    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({why_unreadable(e)})") from None
     return check_format(ck, CKPT_FORMAT, CKPT_VERSION, path, 'checkpoint')
 
 
@@ -109,7 +109,7 @@ def _to(x, device, channels_last):
     return x.contiguous(memory_format=torch.channels_last) if channels_last and x.ndim == 4 else x
 
 # %% ../nbs/14_train.ipynb #da9cedc8
-def _workers(n:int|None) -> int:
+def loader_workers(n:int|None) -> int:
     "DataLoader worker processes: `n`, or one per core (at most 4) when None."
     return min(4, os.cpu_count() or 1) if n is None else n
 
@@ -159,7 +159,7 @@ def _train_data(data, cfg:TrainConfig, device:torch.device, progress:bool) -> tu
     if len(ds) < 2: raise ValueError(f"need at least 2 images to train, got {len(ds)}")
     tfm = simclr_transform(cfg.size, min_scale=cfg.min_scale, copy_detection=cfg.copy_detection)
     g = torch.Generator(); g.manual_seed(cfg.seed)
-    workers = _workers(cfg.workers)
+    workers = loader_workers(cfg.workers)
     dl = DataLoader(MultiViewDataset(ds, tfm, cfg.n_views), batch_size=min(cfg.batch_size, len(ds)), shuffle=True,
                     drop_last=True, num_workers=workers, generator=g, persistent_workers=workers > 0,
                     pin_memory=device.type == 'cuda')

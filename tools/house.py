@@ -102,12 +102,14 @@ def cross_private(mods=None) -> list[str]:
     for m, tree in mods.items():
         used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
         used |= {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
-        used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in ('__new__', '__dict__')
-                 and isinstance(n.value, ast.Name) and n.value.id[:1].isupper()}
+        own = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+        dunder = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in ('__new__', '__dict__')
+                  and isinstance(n.value, ast.Name) and n.value.id[:1].isupper() and n.value.id not in own}
+        out |= {f"{m}: {name} (of another module's class)" for name in dunder}  # `Cls.__new__(Cls)`: building one by hand
         for name in used:
-            if name in defs[m] or not name.startswith('_') or (name.startswith('__') and name not in ('__new__', '__dict__')): continue
+            if name in defs[m] or not name.startswith('_') or name.startswith('__'): continue
             owners = sorted(o for o, d in defs.items() if o != m and name in d)
-            if owners or name in ('__new__', '__dict__'): out.add(f"{m}: {name}" + (f" ({', '.join(owners)})" if owners else ''))
+            if owners: out.add(f"{m}: {name} ({', '.join(owners)})")
     return sorted(out)
 
 def semicolons() -> int:
