@@ -229,22 +229,22 @@ def _bench(a):
         _fail(f"imageid bench: --baseline {a.baseline}: no imageid package there (give a checkout's root)")
     if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")  # before any work
     if a.what == 'near':
-        from imageid.bench_near import cost_bench, format_cost_bench
+        from imageid.bench.near import cost_bench, format_cost_bench
         rows = cost_bench(a.data, a.peers, a.rounds, baseline=a.baseline)
         print(json.dumps(rows, indent=2) if a.json else format_cost_bench(rows))
         return 0
     if a.what == 'scale':
-        from imageid.bench_scale import run_scale_bench, format_scale_bench, plot_scale_bench
+        from imageid.bench.scale import run_scale_bench, format_scale_bench, plot_scale_bench
         rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
         print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
         if a.plot: plot_scale_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
         return 0
     if a.what == 'similar':
-        from imageid.bench_similar import run_similar_bench, format_similar_bench, plot_similar_bench
+        from imageid.bench.similar import run_similar_bench, format_similar_bench, plot_similar_bench
         rows = run_similar_bench(tuple(a.sizes or (1_000, 10_000, 100_000)))
         emb = None
         if a.data:
-            from imageid.bench_model import bench_embed
+            from imageid.bench.model import bench_embed
             from imageid.core import find_images
             emb = bench_embed(find_images(a.data)[0], size=128)
         if a.json: print(json.dumps({'index': rows, 'embedding': emb}, indent=2))
@@ -254,7 +254,7 @@ def _bench(a):
                           f"imageid {emb['imageid_img_per_s']:.1f} img/s ({emb['speedup']:.1f}×)")
         if a.plot: plot_similar_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
         return 0
-    from imageid.bench_exact import run_exact_bench, format_exact_bench, plot_exact_bench
+    from imageid.bench.exact import run_exact_bench, format_exact_bench, plot_exact_bench
     rows = run_exact_bench(tuple(a.sizes or (100, 1_000, 10_000, 100_000)), size=a.image_size, save=True)
     if a.json: print(json.dumps(rows, indent=2))
     else: print(format_exact_bench(rows))

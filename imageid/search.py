@@ -410,7 +410,7 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
                    key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
 # %% ../nbs/22_search.ipynb #0f02a959
-FUSION = 0.7  # the embedding's share of the score of a collection with a model (measured on the quality benchmark, `31a_bench_quality`)
+FUSION = 0.7  # the embedding's share of the score of a collection with a model (measured on the quality benchmark, `bench/quality`)
 
 @patch
 def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):

@@ -18,6 +18,8 @@ EXPORT = re.compile(r'^#\|\s*export', re.M)
 def notebooks() -> list[Path]:
     return sorted(p for p in Path('nbs').rglob('*.ipynb') if not any(part.startswith(('.', '_')) for part in p.parts))
 
+def _page(p:Path) -> str: return p.relative_to('nbs').with_suffix('').as_posix()
+
 def _src(c) -> str: return ''.join(c['source']) if isinstance(c['source'], list) else c['source']
 
 def cell_sizes(nbs) -> list[tuple[int, str, str]]:
@@ -30,15 +32,14 @@ def cell_sizes(nbs) -> list[tuple[int, str, str]]:
             lines = [l for l in s.splitlines() if l.strip() and not l.startswith('#|')]
             if not lines: continue
             name = next((re.sub(r'[(:].*', '', l.split()[1]) for l in lines if l.startswith(('def ', 'class ', 'async def '))), lines[0][:40])
-            out.append((len(lines), p.stem, name))
+            out.append((len(lines), _page(p), name))
     return out
 
 def undocumented() -> list[str]:
     "Public functions, classes and methods of the library without a docstring (nn.Module's forward and extra_repr aside)."
     import ast
     out = []
-    for p in sorted(Path('imageid').glob('*.py')):
-        if p.name == '_modidx.py': continue
+    for p in _lib():
         for n in ast.parse(p.read_text()).body:
             if not isinstance(n, (ast.FunctionDef, ast.ClassDef)): continue
             items = [(n.name, n)] + ([(f"{n.name}.{m.name}", m) for m in n.body if isinstance(m, ast.FunctionDef)]
@@ -46,24 +47,32 @@ def undocumented() -> list[str]:
             for name, d in items:
                 short = name.split('.')[-1]
                 if (isinstance(d, (ast.FunctionDef, ast.ClassDef)) and not any(x.startswith('_') for x in name.split('.'))
-                    and short not in ('forward', 'extra_repr') and not ast.get_docstring(d)): out.append(f"{p.stem}.{name}")
+                    and short not in ('forward', 'extra_repr') and not ast.get_docstring(d)): out.append(f"{_name(p)}.{name}")
     return out
 
+def _lib() -> list[Path]:
+    "The library's modules, subpackages' too (`_modidx.py` and `__init__.py` aside)."
+    return sorted(p for p in Path('imageid').rglob('*.py') if p.name not in ('_modidx.py', '__init__.py'))
+
+def _name(p:Path) -> str: return '.'.join(p.relative_to('imageid').with_suffix('').parts)
+
 def _modules() -> dict[str, ast.Module]:
-    return {p.stem: ast.parse(p.read_text()) for p in sorted(Path('imageid').glob('*.py')) if p.name != '_modidx.py'}
+    return {_name(p): ast.parse(p.read_text()) for p in _lib()}
 
 def import_graph(mods=None) -> dict[str, set[str]]:
     "`{module: modules of the library it imports}`, at the top or inside functions (`from .x import`, `from imageid.x import`, `import imageid.x`)."
     mods, out = mods or _modules(), {}
     for m, tree in mods.items():
-        deps = set()
+        deps, pkg = set(), m.split('.')[:-1]
         for n in ast.walk(tree):
             if isinstance(n, ast.ImportFrom):
                 name = n.module or ''
-                if n.level: deps.add(name.split('.')[0] if name else '')
-                elif name.startswith('imageid.'): deps.add(name.split('.')[1])
+                if n.level:  # `.x` in the module's package, `..x` one up
+                    base = pkg[:len(pkg) - (n.level - 1)] if n.level > 1 else pkg
+                    deps |= {'.'.join(base + name.split('.'))} if name else {'.'.join(base + [a.name]) for a in n.names}
+                elif name.startswith('imageid.'): deps.add(name[len('imageid.'):])
                 elif name == 'imageid': deps |= {a.name for a in n.names}
-            elif isinstance(n, ast.Import): deps |= {a.name.split('.')[1] for a in n.names if a.name.startswith('imageid.')}
+            elif isinstance(n, ast.Import): deps |= {a.name[len('imageid.'):] for a in n.names if a.name.startswith('imageid.')}
         out[m] = {d for d in deps if d in mods and d != m}
     return out
 
@@ -120,8 +129,7 @@ def cross_private(mods=None) -> list[str]:
 def semicolons() -> int:
     "Statements joined by `;` on one line in the library."
     n = 0
-    for p in Path('imageid').glob('*.py'):
-        if p.name == '_modidx.py': continue
+    for p in _lib():
         n += sum(t.type == tokenize.OP and t.string == ';' for t in tokenize.generate_tokens(io.StringIO(p.read_text()).readline))
     return n
 
@@ -135,7 +143,7 @@ def example_runs(nbs) -> dict[str, int]:
             s = _src(c)
             if EXPORT.search(s): run += 1; best = max(best, run)
             elif not re.search(r'^#\|\s*hide', s, re.M) and s.strip(): run = 0
-        out[p.stem] = best
+        out[_page(p)] = best
     return dict(sorted(out.items(), key=lambda x: -x[1]))
 
 CEILINGS = dict(lines_over_120=585, semicolons=467, longest_example_run=31)
@@ -154,9 +162,9 @@ def report(top=10) -> dict:
     nbs = notebooks()
     sizes, graph = cell_sizes(nbs), import_graph()
     n = [s for s, *_ in sizes]
-    lib = [l for p in Path('imageid').glob('*.py') if p.name != '_modidx.py' for l in p.read_text().splitlines()]
-    no_out = [p.stem for p in nbs if not any(c.get('outputs') for c in json.loads(p.read_text())['cells'])]
-    kb = {p.stem: round(p.stat().st_size / 1024) for p in nbs}
+    lib = [l for p in _lib() for l in p.read_text().splitlines()]
+    no_out = [_page(p) for p in nbs if not any(c.get('outputs') for c in json.loads(p.read_text())['cells'])]
+    kb = {_page(p): round(p.stat().st_size / 1024) for p in nbs}
     return dict(exported_cells=len(n), median_lines=statistics.median(n), max_lines=max(n),
                 over_60=sum(x > 60 for x in n), over_30=sum(x > 30 for x in n),
                 largest=[f"{s} {nb}:{name}" for s, nb, name in sorted(sizes, reverse=True)[:top]],
