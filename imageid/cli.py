@@ -44,7 +44,7 @@ def _safe(x) -> str:
 # %% ../nbs/90_cli.ipynb #cce2364c
 def _dedup(a):
     if not Path(a.dir).is_dir(): _fail(f"imageid dedup: {a.dir}: not a folder")
-    from imageid.search import list_files
+    from imageid.collection import list_files
     if not list_files(a.dir): print(f"imageid dedup: {a.dir} holds no files", file=sys.stderr)
     if a.similar: return _dedup_similar(a)
     if (a.report or a.min_inliers is not None or a.index or a.engine != 'local' or a.strictness or a.include_shots
@@ -131,13 +131,13 @@ def _act(a, r) -> dict:
 
 # %% ../nbs/90_cli.ipynb #a65f4df4
 def _index(a):
-    from imageid.search import Collection
+    from imageid.collection import Collection
     from imageid.store import IndexFormatError, StoreLockedError
     root, out = Path(a.dir), Path(a.output)
     if not root.is_dir(): _fail(f"imageid index: {root}: not a folder")
     if a.commit_every < 1: _fail(f"imageid index: --commit-every must be at least 1, got {a.commit_every}")
     new = not (out/'manifest.json').exists()
-    from imageid.search import list_files
+    from imageid.collection import list_files
     if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
     settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
     eng = _engine(a, 'index')
@@ -161,7 +161,7 @@ def _index(a):
 
 # %% ../nbs/90_cli.ipynb #5def5e5a
 def _search(a):
-    from imageid.search import Collection, show
+    from imageid.collection import Collection, show
     from imageid.store import IndexFormatError
     if a.k < 1: _fail("imageid search: -k must be at least 1")
     if a.gallery: _out_file(a.gallery, 'search', '--gallery', ('.png', '.jpg', '.jpeg'))
@@ -292,7 +292,7 @@ def _undo(a):
 
 # %% ../nbs/90_cli.ipynb #b0b98280
 def _check(a):
-    from imageid.search import check_collection
+    from imageid.collection import check_collection
     if not Path(a.collection).is_dir(): _fail(f"imageid check: {a.collection}: not a folder")
     probs = check_collection(a.collection, repair=a.repair)
     bad = [p for p in probs if not p.get('note')]
@@ -322,7 +322,7 @@ def _engine(a, cmd:str):
     if a.engine != 'ray':
         if a.address: _fail(f"imageid {cmd}: --address needs --engine ray")
         return None
-    from imageid.distributed import RayEngine, ClusterError
+    from imageid.ray_engine import RayEngine, ClusterError
     try: return RayEngine(a.address)
     except ClusterError as e: _fail(f"imageid {cmd}: {e}")
 
@@ -544,7 +544,7 @@ def main(argv=None) -> int:
     if not getattr(a, 'fn', None): p.print_help(); return 0
     from imageid.core import ImageLoadError
     from imageid.store import IndexFormatError, StoreLockedError
-    from imageid.distributed import ClusterError
+    from imageid.ray_engine import ClusterError
     import signal
     # The first Ctrl-C stops the work; more while it stops are ignored: SIG_IGN, not a handler of Python's, which
     # the interpreter resets to the default as it shuts down (a Ctrl-C then would kill it by the signal).

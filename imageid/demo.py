@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, ImageEnhance
 from .core import *
 from .exact import ExactIndex, find_duplicates, files_to_remove
-from .search import Collection, show
+from .collection import Collection, show
 
 # %% auto #0
 __all__ = ['make_demo_data', 'run_demo']

@@ -13,7 +13,7 @@ from PIL import Image
 import imageid
 from .core import *
 from .store import save_npz, load_npz, encode_strings, decode_strings, IndexFormatError
-from .index import blas_search
+from .similar import blas_search
 from fastcore.basics import patch
 
 # %% auto #0

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np, cv2, faiss
 from fastcore.basics import patch
 from .core import *
-from .search import Collection, get_engine
+from .collection import Collection, get_engine
 from .local import ratio_matches, vlad, mirror_features
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
 
@@ -255,7 +255,7 @@ def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
 def _engine_of(engine, address, workers:int):
     "The job's engine: 'ray' → a `RayEngine` on the cluster at `address`, else `get_engine`'s."
     if engine == 'ray':
-        from imageid.distributed import RayEngine
+        from imageid.ray_engine import RayEngine
         return RayEngine(address)
     return get_engine(engine, workers)
 

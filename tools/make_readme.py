@@ -23,7 +23,7 @@ def _output_text(cell):
     return '\n'.join(t.rstrip('\n') for t in out)
 
 def _target(link:str) -> str:
-    "A link of the docs site (`search.html`, `tutorials/coco128.html#x`) as the notebook it comes from, which GitHub shows."
+    "A link of the docs site (`collection.html`, `tutorials/coco128.html#x`) as the notebook it comes from, which GitHub shows."
     page, _, anchor = link.partition('#')
     if not page.endswith('.html'): return f"nbs/{link}"  # images and other files
     stem = Path(page).with_suffix('')

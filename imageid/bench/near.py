@@ -383,7 +383,7 @@ def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:
 # %% ../../nbs/bench/near.ipynb #d258c4f1
 def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
     "Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos: seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."
-    from imageid.search import Collection
+    from imageid.collection import Collection
     ms = verified_share_score(Collection(path), share)
     t = time.perf_counter(); r = find_near_duplicates(None, collection=path, progress=False, min_score=ms)
     wall = time.perf_counter() - t

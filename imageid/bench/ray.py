@@ -6,7 +6,7 @@
 from __future__ import annotations
 import os, sys, json, time, tempfile, shutil, subprocess
 from pathlib import Path
-from ..distributed import local_cluster, free_port
+from ..ray_engine import local_cluster, free_port
 
 # %% auto #0
 __all__ = ['measure_engine', 'ray_bench', 'format_ray_bench']
@@ -14,11 +14,11 @@ __all__ = ['measure_engine', 'ray_bench', 'format_ray_bench']
 # %% ../../nbs/bench/ray.ipynb #266ee618
 def measure_engine(folder, engine:str='local', address:str|None=None, workers:int=2) -> dict:
     "In this process: index `folder` into a new collection and group its copies with `engine`; seconds per stage and the groups."
-    from imageid.search import Collection
+    from imageid.collection import Collection
     from imageid.near import find_near_duplicates, NEAR_SETTINGS
     out, t = {}, time.perf_counter()
     if engine == 'ray':
-        from imageid.distributed import RayEngine
+        from imageid.ray_engine import RayEngine
         engine = RayEngine(address); out['cpus'] = engine.workers; out['connect_s'] = time.perf_counter() - t
     tmp = Path(tempfile.mkdtemp())
     try:

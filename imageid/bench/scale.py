@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pdqhash
 from ..core import *
 from ..local import rootsift, vlad
-from ..search import Collection
+from ..collection import Collection
 
 # %% auto #0
 __all__ = ['synth_collection', 'measure_search', 'run_scale_bench', 'format_scale_bench', 'plot_scale_bench', 'real_bench',

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import time, gc
 import numpy as np
-from ..index import SimilarIndex, INDEX_TYPES
+from ..similar import SimilarIndex, INDEX_TYPES
 
 # %% auto #0
 __all__ = ['synthetic_embeddings', 'bench_index', 'run_similar_bench', 'format_similar_bench', 'plot_similar_bench']
