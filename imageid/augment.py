@@ -19,10 +19,13 @@ IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 class RandomOverlay(torch.nn.Module):
     "With probability `p`, draw a random text or a filled shape over part of a PIL image (as copied images often carry)."
     def __init__(self, p:float=0.3, max_frac:float=0.3):
-        super().__init__(); self.p, self.max_frac = p, max_frac
+        super().__init__()
+        self.p, self.max_frac = p, max_frac
     def forward(self, img:Image.Image) -> Image.Image:
         if random.random() >= self.p: return img
-        img = img.copy(); d = ImageDraw.Draw(img); w, h = img.size
+        img = img.copy()
+        d = ImageDraw.Draw(img)
+        w, h = img.size
         colour = tuple(random.randint(0, 255) for _ in range(3))
         if random.random() < 0.5:
             text = ''.join(random.choices('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789 @#', k=random.randint(3, 12)))
@@ -83,14 +86,18 @@ def denormalize(x:torch.Tensor) -> torch.Tensor:
 def show_views(img:Image.Image, tfm, n:int=8, ncols:int=8, title:str|None=None, seed:int|None=0):
     "A grid of the original image and `n` views of it made by `tfm`."
     import matplotlib.pyplot as plt
-    if seed is not None: torch.manual_seed(seed); random.seed(seed)
+    if seed is not None:
+        torch.manual_seed(seed)
+        random.seed(seed)
     rows = (n + ncols) // ncols
     fig, axs = plt.subplots(rows, ncols + 1 if rows == 1 else ncols, figsize=(1.6 * (ncols + 1), 1.7 * rows),
                             squeeze=False)
     for ax in axs.flat: ax.axis('off')
-    axs.flat[0].imshow(img); axs.flat[0].set_title('original', fontsize=8)
+    axs.flat[0].imshow(img)
+    axs.flat[0].set_title('original', fontsize=8)
     for ax in list(axs.flat)[1:n + 1]:
-        v = tfm(img); v = denormalize(v) if v.min() < 0 else v
+        v = tfm(img)
+        v = denormalize(v) if v.min() < 0 else v
         ax.imshow(v.permute(1, 2, 0).numpy())
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()

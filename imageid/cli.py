@@ -54,9 +54,12 @@ def _dedup(a):
     from imageid.exact import find_duplicates, files_to_remove
     rep = find_duplicates(a.dir, mode=a.mode or 'pixels', verify=a.verify, progress=not a.json, check=a.check)
     remove = files_to_remove(rep, keep=a.keep)  # one vocabulary: identical files are all the largest, so that is the shortest path
-    if a.json: print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2)); return 0
+    if a.json:
+        print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2))
+        return 0
     for i, g in enumerate(rep.groups, 1):
-        print(f"group {i} ({len(g)} files):"); [print(f"  {_safe(p)}") for p in g]
+        print(f"group {i} ({len(g)} files):")
+        [print(f"  {_safe(p)}") for p in g]
     for e in rep.errors: print(f"unreadable: {_safe(e)}", file=sys.stderr)
     kept = 'the shortest path' if a.keep in ('largest', 'shortest-path') else f'the {a.keep} file'
     print(f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed (keeping {kept} of each group"
@@ -84,7 +87,9 @@ def _dedup_similar(a):
     except (ValueError, FileExistsError, IndexFormatError, StoreLockedError) as e: _fail(f"imageid dedup: {e}")
     if a.report: r.report(a.report, progress=not a.json)
     acted = _act(a, r) if a.move_to or a.link else None
-    if a.json: print(json.dumps({**r.to_dict(), **({'action': acted} if acted else {})}, indent=2)); return 0
+    if a.json:
+        print(json.dumps({**r.to_dict(), **({'action': acted} if acted else {})}, indent=2))
+        return 0
     _print_near(a, r)
     return 0
 
@@ -176,7 +181,9 @@ def _search(a):
                                 indent=2))
     else:
         for r in results:
-            if 'error' in r: print(f"{_safe(r['query'])}: error: {r['error']}", file=sys.stderr); continue
+            if 'error' in r:
+                print(f"{_safe(r['query'])}: error: {r['error']}", file=sys.stderr)
+                continue
             print(f"{_safe(r['query'])}: {len(r['exact'])} exact match(es)")
             for p in r['exact']: print(f"  = {_safe(p)}")
             for s in r['similar']:
@@ -189,7 +196,10 @@ def _search(a):
               f"~ shot: another photo of the same thing; similar: not verified, by global score)", file=sys.stderr)
     if a.gallery:
         ok = [r for r in results if 'error' not in r]
-        if ok: show(ok, [r['query'] for r in ok], a.gallery, k=a.k); print(f"gallery → {a.gallery}", file=sys.stderr)
+        if ok:
+            show(ok, [r['query'] for r in ok], a.gallery, k=a.k)
+            print(f"gallery → {a.gallery}", file=sys.stderr)
+
     return 1 if any('error' in r for r in results) else 0
 
 # %% ../nbs/90_cli.ipynb #6d95183d
@@ -208,7 +218,8 @@ def _train(a):
                       **(dict(arch='efficientnet_lite0', pooling='gem') if lite else {}))
     try: model, hist = train(a.dir, cfg, out=a.output, resume=a.resume)
     except (ValueError, FileNotFoundError, RuntimeError) as e: _fail(f"imageid train: {e}")
-    png = Path(a.output).with_suffix('.png'); plot_history(hist, png)
+    png = Path(a.output).with_suffix('.png')
+    plot_history(hist, png)
     h = hist[-1]
     checks = [(r['epoch'], r['check_r1']) for r in hist if 'check_r1' in r]
     check = '' if not checks else (f"; view-retrieval check {h['check_r1_start']:.3f} at the start, {checks[-1][1]:.3f} at the end"
@@ -237,7 +248,10 @@ def _bench(a):
         from imageid.bench.scale import run_scale_bench, format_scale_bench, plot_scale_bench
         rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
         print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
-        if a.plot: plot_scale_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
+        if a.plot:
+            plot_scale_bench(rows, a.plot)
+            print(f"plots → {a.plot}", file=sys.stderr)
+
         return 0
     if a.what == 'similar':
         from imageid.bench.similar import run_similar_bench, format_similar_bench, plot_similar_bench
@@ -252,13 +266,19 @@ def _bench(a):
             print(format_similar_bench(rows))
             if emb: print(f"embedding {emb['n']} images at {emb['size']} px: prototype {emb['prototype_img_per_s']:.1f} img/s, "
                           f"imageid {emb['imageid_img_per_s']:.1f} img/s ({emb['speedup']:.1f}×)")
-        if a.plot: plot_similar_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
+        if a.plot:
+            plot_similar_bench(rows, a.plot)
+            print(f"plots → {a.plot}", file=sys.stderr)
+
         return 0
     from imageid.bench.exact import run_exact_bench, format_exact_bench, plot_exact_bench
     rows = run_exact_bench(tuple(a.sizes or (100, 1_000, 10_000, 100_000)), size=a.image_size, save=True)
     if a.json: print(json.dumps(rows, indent=2))
     else: print(format_exact_bench(rows))
-    if a.plot: plot_exact_bench(rows, a.plot); print(f"plots → {a.plot}", file=sys.stderr)
+    if a.plot:
+        plot_exact_bench(rows, a.plot)
+        print(f"plots → {a.plot}", file=sys.stderr)
+
     return 0
 
 # %% ../nbs/90_cli.ipynb #354ba4d9
@@ -285,7 +305,9 @@ def _undo(a):
     from imageid.quarantine import undo
     try: res = undo(a.journal)
     except (FileNotFoundError, ValueError) as e: _fail(f"imageid undo: {e}")
-    if not res['journals']: print(f"imageid undo: {a.journal}: nothing to undo (no journal, or all undone)"); return 0
+    if not res['journals']:
+        print(f"imageid undo: {a.journal}: nothing to undo (no journal, or all undone)")
+        return 0
     for p, why in res['left']: print(f"not restored: {_safe(p)}: {why}", file=sys.stderr)
     print(f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they were")
     return 1 if res['left'] else 0
@@ -538,29 +560,39 @@ def _unknown(p:argparse.ArgumentParser, argv:list, extra:list) -> int:
 # %% ../nbs/90_cli.ipynb #9c7232eb
 def main(argv=None) -> int:
     "Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on stderr)."
-    p = make_parser(); argv = sys.argv[1:] if argv is None else list(argv)
+    p = make_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
     a, extra = p.parse_known_args(argv)
     if extra: return _unknown(p, argv, extra)
-    if not getattr(a, 'fn', None): p.print_help(); return 0
+    if not getattr(a, 'fn', None):
+        p.print_help()
+        return 0
     from imageid.core import ImageLoadError
     from imageid.store import IndexFormatError, StoreLockedError
     from imageid.ray_engine import ClusterError
     import signal
     # The first Ctrl-C stops the work; more while it stops are ignored: SIG_IGN, not a handler of Python's, which
     # the interpreter resets to the default as it shuts down (a Ctrl-C then would kill it by the signal).
-    def stop(sig, frame): signal.signal(signal.SIGINT, signal.SIG_IGN); raise KeyboardInterrupt
+    def stop(sig, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler: signal.signal(signal.SIGINT, stop)
     try: return a.fn(a)
-    except UsageError as e: print(e, file=sys.stderr); return 2
+    except UsageError as e:
+        print(e, file=sys.stderr)
+        return 2
     except (ImageLoadError, IndexFormatError, StoreLockedError, ClusterError, FileNotFoundError, FileExistsError,
             NotADirectoryError, IsADirectoryError, PermissionError, ValueError) as e:
         if os.environ.get('IMAGEID_DEBUG'): raise
-        print(f"imageid {a.command}: {_safe(e)}", file=sys.stderr); return 2
+        print(f"imageid {a.command}: {_safe(e)}", file=sys.stderr)
+        return 2
     except OSError as e:  # a full disk (ENOSPC), an output device that refuses: one line, not a traceback
         if os.environ.get('IMAGEID_DEBUG'): raise
         import errno
         kept = "; the last committed version is kept" if e.errno in (errno.ENOSPC, errno.EDQUOT) else ''
-        print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else '') + kept, file=sys.stderr); return 1
+        print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else '') + kept, file=sys.stderr)
+        return 1
     except KeyboardInterrupt as e:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # (a Ctrl-C before `stop` was in place: the same from here on)
-        print(f"imageid {a.command}: {_safe(e) or 'interrupted'}", file=sys.stderr); return 130
+        print(f"imageid {a.command}: {_safe(e) or 'interrupted'}", file=sys.stderr)
+        return 130

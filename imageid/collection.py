@@ -76,7 +76,9 @@ def reload(self:Collection, tries:int=5):
 @patch
 def _read(self:Collection, parts:tuple=('exact', 'global')):
     "Read the store, settings, codebook and model, and the `parts` asked for: the exact index, the global indexes (a worker of a cluster asks for what its task needs)."
-    self.store = st = Store(self.path); self.settings = s = st.settings; files = st.manifest['files']
+    self.store = st = Store(self.path)
+    self.settings = s = st.settings
+    files = st.manifest['files']
     for k in DEFAULTS:
         if k not in s: raise IndexFormatError(f"{self.path}: damaged collection settings (no {k!r})")
     try: self.codebook = np.load(st.file('codebook'), allow_pickle=False).astype(np.float32)
@@ -84,7 +86,8 @@ def _read(self:Collection, parts:tuple=('exact', 'global')):
     self.model = None
     if 'model' in files:
         from imageid.model import load_model, default_device
-        self.device = default_device(self.device); self.model = load_model(st.file('model'), self.device)
+        self.device = default_device(self.device)
+        self.model = load_model(st.file('model'), self.device)
     self.exact, self.similar, self.embedded = ExactIndex(s['mode']), None, None
     if 'exact' in parts and len(st.ids): self.exact.add_keys(st.columns['key'][st.alive], st.ids[st.alive].tolist())
     if 'global' in parts:
@@ -136,7 +139,8 @@ def record(self:Collection, src, old:int=-1):
             return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0],
                     'pdq': self.store.get('pdq', [old])[0],
                     'dims': self.store.get('dims', [old])[0], 'src': src}
-        rgb = to_rgb(_shrink(img, s['max_side'])); xy, des = rootsift(rgb, s['max_side'], s['n_features'])
+        rgb = to_rgb(_shrink(img, s['max_side']))
+        xy, des = rootsift(rgb, s['max_side'], s['n_features'])
         f = min(1.0, s['max_side'] / max(rgb.size))  # the frame the keypoints are in (for the overlap of two images)
         hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))  # PDQ of the image and of its mirror (for `find_near_duplicates`)
         pdq = np.packbits(np.stack([hs[0], hs[5]]).astype(np.uint8), axis=1)
@@ -160,13 +164,18 @@ def plan(self:Collection, srcs:list) -> list[tuple]:
     "The sources to (re)index, each with the row it replaces (-1 if new); unchanged files are left out."
     known, seen, todo = self.paths(), set(), []
     for s in srcs:
-        if not isinstance(s, Path): todo.append((s, -1)); continue
+        if not isinstance(s, Path):
+            todo.append((s, -1))
+            continue
         p = os.path.abspath(s)  # as found: symlinks are not followed (one may point into a loop)
         if p in seen: continue
-        seen.add(p); r = known.get(p, -1)
+        seen.add(p)
+        r = known.get(p, -1)
         if r >= 0:
             try: stt = os.stat(p)
-            except OSError: todo.append((s, r)); continue  # gone: `record` reports it
+            except OSError:
+                todo.append((s, r))
+                continue  # gone: `record` reports it
             if stt.st_size == self.store.columns['size'][r] and stt.st_mtime_ns == self.store.columns['mtime'][r]: continue
         todo.append((s, r))
     return todo
@@ -197,7 +206,8 @@ class LocalEngine:
             from tqdm.auto import tqdm
             bar = tqdm(total=len(todo), desc='indexing', unit='img', disable=not progress)
             chunks = [todo[s:s + commit_every] for s in range(0, len(todo), commit_every)]
-            threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
+            threads = cv2.getNumThreads()
+            cv2.setNumThreads(1)  # one image per thread: OpenCV's own threads would only contend
             with one_blas_thread():  # one image a thread: BLAS's own threads would only spin (see `one_blas_thread`)
                 ex = ThreadPoolExecutor(self.workers)
                 try:
@@ -213,10 +223,14 @@ class LocalEngine:
                         ok = [r for r in res if not isinstance(r, ImageLoadError)]
                         if ok: w.append(w.new_ids(len(ok)), *c.shard_columns(ok))
                         w.delete([int(c.store.ids[old]) for _, old in chunk if old >= 0])
-                        w.merge_tail(); w.commit()
+                        w.merge_tail()
+                        w.commit()
                 except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped (below), the images being read finish, what was committed stays
                     raise KeyboardInterrupt(f"interrupted: the {len(Store(c.path))} images committed are kept; run it again to index the rest") from None
-                finally: ex.shutdown(wait=True, cancel_futures=True); cv2.setNumThreads(threads); bar.close()  # before any message
+                finally:
+                    ex.shutdown(wait=True, cancel_futures=True)
+                    cv2.setNumThreads(threads)
+                    bar.close()  # before any message
             bar.close()
             c.update_global(w)
         c.reload()
@@ -224,8 +238,11 @@ class LocalEngine:
 
     def map(self, c:Collection, fn, args:list, threads:bool=True):
         "`fn(c, *a)` for each `a` of `args`, yielded in order (on one thread if not `threads`: FAISS has its own)."
-        if not threads: yield from (fn(c, *a) for a in args); return
-        cv_threads = cv2.getNumThreads(); cv2.setNumThreads(1)  # a task a thread: OpenCV's and BLAS's own threads would only contend
+        if not threads:
+            yield from (fn(c, *a) for a in args)
+            return
+        cv_threads = cv2.getNumThreads()
+        cv2.setNumThreads(1)  # a task a thread: OpenCV's and BLAS's own threads would only contend
         try:
             with one_blas_thread():
                 if self.workers == 1: yield from (fn(c, *a) for a in args)
@@ -320,7 +337,9 @@ def update_global(self:Collection, w, fill=None):
     for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx, changed = self._index_for(vectors, getattr(self, name), fill)
         if idx is not None and (changed or name not in w.m['files']): w.put(name, idx.save)  # also one built after a kill before it was saved
-        elif idx is None and changed: w.m['files'].pop(name, None); w.changed = True
+        elif idx is None and changed:
+            w.m['files'].pop(name, None)
+            w.changed = True
 
 # %% ../nbs/22_collection.ipynb #c1e6d8e5
 @patch
@@ -330,7 +349,8 @@ def _catch_up(self:Collection):
         idx = getattr(self, name)
         if idx is None:  # rows committed before any index was written (a first `add` under way, or killed): build one here
             if self.store.alive.any() and (vectors == 'vlad' or self.model is not None):
-                setattr(self, name, self._index_for(vectors, None)[0]); self._save_built(name)
+                setattr(self, name, self._index_for(vectors, None)[0])
+                self._save_built(name)
             continue
         have = max(idx.ids) if idx.ids else -1
         todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
@@ -367,7 +387,8 @@ def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
     for q, (xy, d) in zip(qs, feats):
         q['feats'] = [(xy, d), mirror_features(xy, d)]
         q['vlad'] = np.stack([vlad(d_, self.codebook) for _, d_ in q['feats']])
-        f = min(1.0, s['max_side'] / max(q['img'].size)); q['frame'] = tuple(max(1, round(x * f)) for x in q['img'].size)
+        f = min(1.0, s['max_side'] / max(q['img'].size))
+        q['frame'] = tuple(max(1, round(x * f)) for x in q['img'].size)
     return qs
 
 # %% ../nbs/22_collection.ipynb #5aaf5e03
@@ -415,7 +436,8 @@ FUSION = 0.7  # the embedding's share of the score of a collection with a model 
 @patch
 def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):
     "Score every candidate of `d` (`{id: (score, mirrored)}`) by `FUSION` × the embedding's cosine + the rest × the VLAD cosine (each the better of the image and its mirror, or of the views)."
-    ids = [i for i in d]; rows = self.store.row_of(ids)
+    ids = [i for i in d]
+    rows = self.store.row_of(ids)
     ok = [(i, r) for i, r in zip(ids, rows.tolist()) if r >= 0]
     if not ok: return
     V = self.store.get('vlad', [r for _, r in ok]).astype(np.float32)
@@ -434,9 +456,12 @@ class SearchResults(list):
                     f"style='max-width:{side}px;max-height:{side}px;border:3px solid {colour}'><br>{html.escape(Path(str(path)).name[:28])}<br>{cap}</td>")
         rows = []
         for r in self[:max_rows]:
-            q = r['query']; qpath = q if isinstance(q, str) and os.path.exists(q) else None
+            q = r['query']
+            qpath = q if isinstance(q, str) and os.path.exists(q) else None
             first = cell(qpath, '<b>query</b>', '#222') if qpath else f"<td><b>{html.escape(str(q))[:40]}</b></td>"
-            if 'error' in r: rows.append(f"<tr>{first}<td style='color:#c0392b'>{html.escape(r['error'])}</td></tr>"); continue
+            if 'error' in r:
+                rows.append(f"<tr>{first}<td style='color:#c0392b'>{html.escape(r['error'])}</td></tr>")
+                continue
             cs = [cell(p, 'exact', GALLERY_COLOURS['exact'][0]) for p in r['exact']]
             cs += [cell(s['path'], f"{s.get('kind') or 'copy'} · {s['inliers']} inliers" if s['verified'] else
                         (f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar'),
@@ -481,7 +506,8 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         cands = self._candidates(good, max(k, candidates if verify else k))
         for q in good: q.pop('img')  # the features are what verification needs
         rows = self.store.row_of([i for c in cands for i, _, _ in c])  # all candidates' features read ahead, in parallel
-        self.store.prefetch('xy', rows); self.store.prefetch('des', rows)
+        self.store.prefetch('xy', rows)
+        self.store.prefetch('des', rows)
         if verify:  # split each query's candidates in `workers` parts: one query uses every core too
             parts = [(j, c[p::workers], p) for j, c in enumerate(cands) for p in range(workers)]
             done = list(ex.map(lambda t: self._verify(good[t[0]], t[1], both=-(-4 // workers)), parts))
@@ -490,14 +516,17 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         else: ver = [[dict(id=i, inliers=None, mirrored=bool(m), score=sc) for i, sc, m in c] for c in cands]
     out, it = [], iter(zip(good, ver))
     for s, q in zip(srcs, qs):
-        if isinstance(q, ImageLoadError): out.append({**error_result(q), 'query': describe(s)}); continue
+        if isinstance(q, ImageLoadError):
+            out.append({**error_result(q), 'query': describe(s)})
+            continue
         q, v = next(it)
         ex_ids = self.exact.lookup_key(*(int.from_bytes(q['key'][a:a + 8], 'big') for a in (0, 8)))
         r = {'query': describe(s), 'exact': self.names(ex_ids), 'similar': self._rank(v, k, q, limits)}
         gone = self._gone(ex_ids + [x['id'] for x in r['similar']])
         if gone:  # files deleted or moved since they were indexed: not answers, but said (`sync --prune` forgets them)
             r['exact'] = [p for i, p in zip(ex_ids, r['exact']) if i not in gone]
-            r['similar'] = [x for x in r['similar'] if x['id'] not in gone]; r['missing'] = sorted(set(gone.values()))
+            r['similar'] = [x for x in r['similar'] if x['id'] not in gone]
+            r['missing'] = sorted(set(gone.values()))
         out.append(r)
     return out
 
@@ -558,7 +587,8 @@ def remove(self:Collection, ids_or_paths) -> int:
     ids = [int(x) if isinstance(x, (int, np.integer)) else int(self.store.ids[known[os.path.abspath(x)]])
            for x in xs if isinstance(x, (int, np.integer)) or os.path.abspath(x) in known]
     with self.store.writer() as w:
-        n = w.delete(ids); w.commit()
+        n = w.delete(ids)
+        w.commit()
         if n: self.update_global(w)
     self.reload()
     return n
@@ -592,7 +622,8 @@ def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[d
         if name != 'codebook': return False
         np.save(p, vlad_codebook(), allow_pickle=False)
         if file_sum(p) == old: return True
-        p.unlink(); return False
+        p.unlink()
+        return False
     probs = repair_store(path, rebuild)
     for p in probs: p.setdefault('fix', None)
     if any(p['fix'] is None and not p.get('note') for p in probs): return probs  # nothing was changed
@@ -602,7 +633,9 @@ def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[d
     bad = {os.path.abspath(e.source) for e in (c.add([Path(x) for x in there], progress=progress) if there else [])}
     for p in probs:
         if not p.get('readd'): continue
-        xs = p['readd']; gone = sum(not os.path.isfile(x) for x in xs); unread = sum(os.path.abspath(x) in bad for x in xs)
+        xs = p['readd']
+        gone = sum(not os.path.isfile(x) for x in xs)
+        unread = sum(os.path.abspath(x) in bad for x in xs)
         p['fix'] = (f"shard dropped; {len(xs) - gone - unread} of its {len(xs)} image files indexed again"
                     + (f" ({gone} are gone, {unread} unreadable)" if gone or unread else ''))
     return probs
@@ -626,7 +659,8 @@ def load(cls:Collection, folder, device='auto',
     if folder.is_file(): raise IndexFormatError(f"{folder}: is a file, not a collection folder")
     if not (folder/'manifest.json').exists(): raise FileNotFoundError(f"{folder}: not a collection folder (no manifest.json)")
     if set(parts) >= {'exact', 'global'}: return cls(folder, device=device)
-    c = cls.__new__(cls); c.path, c.device = folder, device
+    c = cls.__new__(cls)
+    c.path, c.device = folder, device
     c._read(tuple(parts))
     return c
 
@@ -650,22 +684,33 @@ def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
     def thumbnail(src):
         try: im = load_image(src).copy()
         except ImageLoadError: return Image.new('RGB', (thumb, thumb), (225, 225, 225))  # moved or deleted since it was indexed
-        im.thumbnail((thumb, thumb)); return im
+        im.thumbnail((thumb, thumb))
+        return im
     kinds = []
     for (q, res), ax_row in zip(rows, axs):
         name = Path(str(q)).name if isinstance(q, (str, Path)) else describe(q)
-        ax_row[0].imshow(thumbnail(q)); ax_row[0].set_title(f"query\n{_short(name)}", fontsize=9, fontweight='bold')
+        ax_row[0].imshow(thumbnail(q))
+        ax_row[0].set_title(f"query\n{_short(name)}", fontsize=9, fontweight='bold')
         if not res: ax_row[1].text(0.5, 0.5, 'no match', ha='center', va='center', fontsize=9, color='grey')
         for ax, (src, cap, kind) in zip(ax_row[1:], res[:max_results]):
-            colour = GALLERY_COLOURS[kind][0]; kinds.append(kind)
-            ax.imshow(thumbnail(src)); ax.set_title(f"{_short(Path(str(src)).name)}\n{cap}", fontsize=9, color=colour)
-            for s in ax.spines.values(): s.set_visible(True); s.set_color(colour); s.set_linewidth(3)
-            ax.axis('on'); ax.set_xticks([]); ax.set_yticks([])
+            colour = GALLERY_COLOURS[kind][0]
+            kinds.append(kind)
+            ax.imshow(thumbnail(src))
+            ax.set_title(f"{_short(Path(str(src)).name)}\n{cap}", fontsize=9, color=colour)
+            for s in ax.spines.values():
+                s.set_visible(True)
+                s.set_color(colour)
+                s.set_linewidth(3)
+            ax.axis('on')
+            ax.set_xticks([])
+            ax.set_yticks([])
     used = [k for k in GALLERY_COLOURS if k in kinds]
     if used: fig.legend(handles=[Patch(color=GALLERY_COLOURS[k][0], label=GALLERY_COLOURS[k][1]) for k in used],
                         loc='upper center', ncol=len(used), fontsize=9, frameon=False)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))
-    if fn: fig.savefig(fn, dpi=100); plt.close(fig)
+    if fn:
+        fig.savefig(fn, dpi=100)
+        plt.close(fig)
     return fig
 
 # %% ../nbs/22_collection.ipynb #41b94e9a

@@ -97,7 +97,8 @@ def open_image(source,
         img = _open(source)
         full = img.size
         if draft and getattr(img, 'format', None) == 'JPEG' and max(full) >= 2 * draft:  # libjpeg scales while decoding: far less work
-            s = draft / max(full); img.draft(img.mode, (int(np.ceil(full[0] * s)), int(np.ceil(full[1] * s))))
+            s = draft / max(full)
+            img.draft(img.mode, (int(np.ceil(full[0] * s)), int(np.ceil(full[1] * s))))
         img.load()
         img.info.setdefault('full_size', full)  # the size before any draft (before the EXIF rotation too); kept when opened again
         return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
@@ -115,7 +116,8 @@ def to_rgb(img:Image.Image, background=(255, 255, 255)) -> Image.Image:
     "`img` as 8-bit RGB: alpha composited on `background`, high bit depths scaled, every other mode converted."
     if img.mode == 'RGB': return img
     if img.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
-        x = np.asarray(img); mx = float(x.max()) if x.size else 0.0
+        x = np.asarray(img)
+        mx = float(x.max()) if x.size else 0.0
         hi = 65535 if img.mode.startswith('I;16') else max(mx, 1)
         if img.mode == 'F' and mx <= 1: hi = 1
         if img.mode == 'I' and mx <= 255: hi = 255
@@ -142,8 +144,10 @@ def thumb_uri(src, side:int=120) -> str:
     "A `data:` URI of a JPEG thumbnail of `src` (an empty string if it cannot be read): for self-contained HTML."
     import base64, io
     try:
-        img = to_rgb(open_image(Path(src) if isinstance(src, str) else src, draft=side)); img.thumbnail((side, side))
-        buf = io.BytesIO(); img.save(buf, 'JPEG', quality=80)
+        img = to_rgb(open_image(Path(src) if isinstance(src, str) else src, draft=side))
+        img.thumbnail((side, side))
+        buf = io.BytesIO()
+        img.save(buf, 'JPEG', quality=80)
         return 'data:image/jpeg;base64,' + base64.b64encode(buf.getvalue()).decode()
     except (ImageLoadError, OSError, ValueError): return ''
 
@@ -190,9 +194,13 @@ def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
         items = [items]
     srcs, errs = [], []
     for it in items:
-        if isinstance(it, (str, os.PathLike)) and not str(it): errs.append(ImageLoadError(it, "empty path")); continue
+        if isinstance(it, (str, os.PathLike)) and not str(it):
+            errs.append(ImageLoadError(it, "empty path"))
+            continue
         if isinstance(it, (str, os.PathLike)) and Path(it).is_dir():
-            ps, es = find_images(it); srcs += ps; errs += es
+            ps, es = find_images(it)
+            srcs += ps
+            errs += es
         elif is_image_stack(it): srcs += list(it)
         else: srcs.append(Path(it) if isinstance(it, str) else it)
     return srcs, errs
@@ -231,7 +239,8 @@ def sample_images(names=SAMPLE_NAMES) -> dict[str, Image.Image]:
 
 def save_sample_images(dest, names=SAMPLE_NAMES, fmt:str='jpg', quality:int=95) -> list[Path]:
     "Write the `sample_images` to `dest` as files (JPEG by default) and return their paths."
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
     out = []
     for n, img in sample_images(names).items():
         p = dest/f"{n}.{fmt}"

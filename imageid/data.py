@@ -46,7 +46,8 @@ def image(self:ImageDataset, i:int) -> Image.Image:
         j = (i + k) % len(self)
         try: return load_image(self.sources[j])
         except ImageLoadError as e:
-            self.errors.append(e); warnings.warn(f"skipping unreadable image: {e}")
+            self.errors.append(e)
+            warnings.warn(f"skipping unreadable image: {e}")
     raise ImageLoadError(self.sources[i], "no readable image left in the dataset")
 
 # %% ../nbs/10_data.ipynb #6c8feb2d

@@ -17,19 +17,23 @@ __all__ = ['make_demo_data', 'run_demo']
 # %% ../nbs/80_demo.ipynb #4cbb8ef1
 def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
     "Write `out/collection` (photos + planted duplicates) and `out/queries`; returns both folders and the ground truth."
-    out = Path(out); col, qd = out/'collection', out/'queries'
+    out = Path(out)
+    col, qd = out/'collection', out/'queries'
     for d in (col, qd):  # remake only what an earlier demo made (it leaves a mark); never a folder of the user's
         if d.exists() and any(d.iterdir()) and not (d/'.imageid-demo').exists():
             raise FileExistsError(f"{d}: exists and was not made by the demo; choose another --out (nothing was changed)")
         if d.exists(): shutil.rmtree(d)
-        d.mkdir(parents=True); (d/'.imageid-demo').write_text('made by `imageid demo`: remade on the next run\n')
+        d.mkdir(parents=True)
+        (d/'.imageid-demo').write_text('made by `imageid demo`: remade on the next run\n')
     if data is None: srcs = save_sample_images(col)
     else:
         paths, _ = find_images(data)
         if not paths: raise ValueError(f"{data}: no images found")
         srcs = []
         for p in paths:
-            dst = col/p.relative_to(data); dst.parent.mkdir(parents=True, exist_ok=True); shutil.copy2(p, dst)
+            dst = col/p.relative_to(data)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, dst)
             srcs.append(dst)
     (col/'copies').mkdir(exist_ok=True)
     shutil.copy2(srcs[0], col/'copies'/f'copy_of_{srcs[0].name}')
@@ -37,13 +41,18 @@ def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
     truth = {}
     for s in srcs[:n_queries]:
         img = load_image(s)
-        shutil.copy2(s, qd/f'{s.stem}__bytecopy{s.suffix}'); truth[f'{s.stem}__bytecopy{s.suffix}'] = ('exact', s.name)
-        img.save(qd/f'{s.stem}__lossless.png'); truth[f'{s.stem}__lossless.png'] = ('exact', s.name)
-        img.save(qd/f'{s.stem}__jpeg70.jpg', quality=70); truth[f'{s.stem}__jpeg70.jpg'] = ('similar', s.name)
-        ImageOps.mirror(img).save(qd/f'{s.stem}__mirror.png'); truth[f'{s.stem}__mirror.png'] = ('similar', s.name)
+        shutil.copy2(s, qd/f'{s.stem}__bytecopy{s.suffix}')
+        truth[f'{s.stem}__bytecopy{s.suffix}'] = ('exact', s.name)
+        img.save(qd/f'{s.stem}__lossless.png')
+        truth[f'{s.stem}__lossless.png'] = ('exact', s.name)
+        img.save(qd/f'{s.stem}__jpeg70.jpg', quality=70)
+        truth[f'{s.stem}__jpeg70.jpg'] = ('similar', s.name)
+        ImageOps.mirror(img).save(qd/f'{s.stem}__mirror.png')
+        truth[f'{s.stem}__mirror.png'] = ('similar', s.name)
         w, h = img.size
         ed = ImageEnhance.Color(img.crop((w // 10, h // 8, w - w // 6, h - h // 10)).rotate(7, expand=False)).enhance(0.4)
-        ed.save(qd/f'{s.stem}__edited.jpg', quality=80); truth[f'{s.stem}__edited.jpg'] = ('similar', s.name)
+        ed.save(qd/f'{s.stem}__edited.jpg', quality=80)
+        truth[f'{s.stem}__edited.jpg'] = ('similar', s.name)
     return col, qd, truth
 
 # %% ../nbs/80_demo.ipynb #93b54bd7
@@ -89,7 +98,9 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     from imageid.model import save_model
     import matplotlib.pyplot as plt
     if data is not None and not Path(data).is_dir(): raise NotADirectoryError(f"{data}: not a folder")  # before writing
-    t0 = time.perf_counter(); out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     say = print if progress else (lambda *a, **k: None)
     say(f"imageid demo → {out.resolve()}")
     col, qd, truth = make_demo_data(out, data)
@@ -101,7 +112,9 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     cfg = TrainConfig(size=size, epochs=epochs, batch_size=32, n_views=4, warmup_epochs=2)
     model, hist = train(col, cfg, progress=progress)
     t_train = time.perf_counter() - t1
-    save_model(model, out/'model.pt'); plot_history(hist, out/'training.png'); plt.close('all')
+    save_model(model, out/'model.pt')
+    plot_history(hist, out/'training.png')
+    plt.close('all')
     if (out/'index'/'manifest.json').exists(): shutil.rmtree(out/'index')  # the demo's own collection of an earlier run
     c = Collection(out/'index', model=model, size=2 * size)
     errs = c.add(col, progress=False)
@@ -109,8 +122,10 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     results = c.search(queries, k=5)
     (out/'results.json').write_text(json.dumps(results, indent=2))
     s = _demo_scores(queries, results, truth)
-    show(results, queries, out/'gallery.png', truth=s['same']); plt.close('all')
-    n_exact = sum(1 for k, _ in truth.values() if k == 'exact'); n_edit = len(truth) - n_exact
+    show(results, queries, out/'gallery.png', truth=s['same'])
+    plt.close('all')
+    n_exact = sum(1 for k, _ in truth.values() if k == 'exact')
+    n_edit = len(truth) - n_exact
     summary = {'out': str(out.resolve()), 'collection_images': len(c), 'unreadable': len(errs),
                'duplicate_groups_bytes': len(by_bytes.groups), 'duplicate_groups_pixels': len(by_pixels.groups),
                'queries': len(truth), 'exact_copies_found_by_exact_search': f"{s['found']['exact']}/{n_exact}",

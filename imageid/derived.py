@@ -26,9 +26,11 @@ def make_print(img, side:int=2048, grain:float=0.05, seed:int=0) -> np.ndarray:
 # %% ../nbs/21b_derived.ipynb #1b23bccf
 def _camera(pr, out, zoom, center, angle, tilt, ss:int=2) -> np.ndarray:
     "The print as a pinhole camera sees it: `zoom` × the print's width across, rotated, tilted; supersampled `ss` times."
-    H, W = pr.shape[:2]; cw, ch = out[0] * ss, out[1] * ss
+    H, W = pr.shape[:2]
+    cw, ch = out[0] * ss, out[1] * ss
     sc, th = W / zoom / cw, np.deg2rad(angle)
-    A = np.eye(3); A[:2, :2] = np.array([[np.cos(th), -np.sin(th)], [np.sin(th), np.cos(th)]]) * sc
+    A = np.eye(3)
+    A[:2, :2] = np.array([[np.cos(th), -np.sin(th)], [np.sin(th), np.cos(th)]]) * sc
     A[:2, 2] = center[0] * W, center[1] * H
     P = np.array([[1, 0, 0], [0, 1, 0], [tilt[0] / cw, tilt[1] / ch, 1.0]])  # the print plane seen a little obliquely
     M = A @ P @ np.array([[1, 0, -cw / 2], [0, 1, -ch / 2], [0, 0, 1.0]])  # camera pixel → print pixel
@@ -54,7 +56,8 @@ def render_capture(pr:np.ndarray,          # a print from `make_print`
     im = im * gain[..., None] * np.array([1 + rng.uniform(-.04, .04), 1, 1 + rng.uniform(-.04, .04)], np.float32) + light[2]
     if blur > 0: im = cv2.GaussianBlur(im, (0, 0), blur)
     im = im + rng.normal(0, noise, im.shape) + rng.normal(0, 0.04, im.shape) * np.sqrt(np.clip(im, 0, 255))
-    buf = io.BytesIO(); Image.fromarray(np.clip(im, 0, 255).astype(np.uint8)).save(buf, 'JPEG', quality=quality)
+    buf = io.BytesIO()
+    Image.fromarray(np.clip(im, 0, 255).astype(np.uint8)).save(buf, 'JPEG', quality=quality)
     return buf.getvalue()
 
 # %% ../nbs/21b_derived.ipynb #f917e5af
@@ -75,20 +78,32 @@ def dedup_edit(img:Image.Image, rng:random.Random) -> tuple[bytes, str]:
     w, h = img.size
     if rng.random() < 0.5:
         s = 0.7 ** 0.5 if rng.random() < 0.5 else 0.7  # 70 % of the area, or of each side
-        cw, ch = int(w * s), int(h * s); x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
-        img = img.crop((x, y, x + cw, y + ch)); done.append(f"crop {cw * ch / (w * h):.0%}")
-    if rng.random() < 0.5: img = ImageOps.mirror(img); done.append('mirror')
+        cw, ch = int(w * s), int(h * s)
+        x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
+        img = img.crop((x, y, x + cw, y + ch))
+        done.append(f"crop {cw * ch / (w * h):.0%}")
     if rng.random() < 0.5:
-        d = rng.uniform(-5, 5); img = img.rotate(d, resample=Image.Resampling.BILINEAR); done.append(f"rotate {d:.1f}°")
+        img = ImageOps.mirror(img)
+        done.append('mirror')
     if rng.random() < 0.5:
-        b = rng.uniform(0.8, 1.2); img = ImageEnhance.Brightness(img).enhance(b); done.append(f"brightness {b - 1:+.0%}")
+        d = rng.uniform(-5, 5)
+        img = img.rotate(d, resample=Image.Resampling.BILINEAR)
+        done.append(f"rotate {d:.1f}°")
+
+    if rng.random() < 0.5:
+        b = rng.uniform(0.8, 1.2)
+        img = ImageEnhance.Brightness(img).enhance(b)
+        done.append(f"brightness {b - 1:+.0%}")
     if rng.random() < 0.5:
         font = ImageFont.load_default(size=max(10, img.height // 10))
         ImageDraw.Draw(img).text((img.width // 20, img.height * 4 // 5), rng.choice(_CAPTIONS), fill=(255, 255, 255), font=font)
         done.append('caption')
     s = rng.uniform(0.4, 0.9)
     img = img.resize((max(16, int(img.width * s)), max(16, int(img.height * s))), Image.Resampling.BILINEAR)
-    q = rng.randint(50, 85); buf = io.BytesIO(); img.save(buf, 'JPEG', quality=q); done += [f"resize {s:.0%}", f"jpeg {q}"]
+    q = rng.randint(50, 85)
+    buf = io.BytesIO()
+    img.save(buf, 'JPEG', quality=q)
+    done += [f"resize {s:.0%}", f"jpeg {q}"]
     return buf.getvalue(), ', '.join(done)
 
 # %% ../nbs/21b_derived.ipynb #edf6fccb
@@ -98,7 +113,8 @@ def feature_map(M:np.ndarray,           # 2×3 similarity from a's feature frame
                 mirrored:bool=False) -> np.ndarray:
     "The 3×3 map from `a`'s decoded pixels to `b`'s, from a transform between their feature frames."
     fa, fb = max(feat_a) / max(size_a), max(feat_b) / max(size_b)
-    A = np.eye(3); A[:2] = M
+    A = np.eye(3)
+    A[:2] = M
     return np.diag([1 / fb, 1 / fb, 1.0]) @ A @ np.diag([-1.0 if mirrored else 1.0, 1, 1]) @ np.diag([fa, fa, 1.0])
 
 # %% ../nbs/21b_derived.ipynb #10f6f71f
@@ -134,7 +150,8 @@ def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
     "The standard deviation of every `B`-pixel block of `x` whose top-left corners are the grid `ii` × `jj`, from integral images (float64)."
     s, q = cv2.integral2(np.ascontiguousarray(x, np.float64), sdepth=cv2.CV_64F, sqdepth=cv2.CV_64F)
     box = lambda S: S[ii[:, None] + B, jj[None] + B] - S[ii[:, None], jj[None] + B] - S[ii[:, None] + B, jj[None]] + S[ii[:, None], jj[None]]
-    n = B * B; mean = box(s) / n
+    n = B * B
+    mean = box(s) / n
     return np.sqrt(np.maximum(box(q) / n - mean ** 2, 0))
 
 def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0) -> tuple:
@@ -148,7 +165,9 @@ def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_st
     for r, c in zip(*np.nonzero(ok)):  # row by row, as the blocks lie
         i, j = int(ii[r]), int(jj[c])
         (dx, dy), q = cv2.phaseCorrelate(w[i:i + B, j:j + B].copy(), lo[i:i + B, j:j + B].copy(), win)  # copies: it writes into its inputs
-        if q >= 0.2 and abs(dx) < B / 4 and abs(dy) < B / 4: P.append((j + B / 2, i + B / 2)); D.append((dx, dy))
+        if q >= 0.2 and abs(dx) < B / 4 and abs(dy) < B / 4:
+            P.append((j + B / 2, i + B / 2))
+            D.append((dx, dy))
     return np.array(P, np.float32).reshape(-1, 2), np.array(D, np.float32).reshape(-1, 2)
 
 # %% ../nbs/21b_derived.ipynb #1e990b34
@@ -177,7 +196,9 @@ def _perspective(P:np.ndarray, Q:np.ndarray, S:np.ndarray, min_blocks:int=12, bo
     hull = cv2.convexHull(P).reshape(-1, 2)
     warp = _hull_gap(hull, H, S)
     if round(warp, 3) <= z_from: return round(warp, 3), None  # a warp this small passes whatever its noise: no bootstrap
-    keep = hm.ravel() > 0; Pk, Qk = P[keep], Q[keep]; n, rng, bs = int(keep.sum()), np.random.default_rng(0), []
+    keep = hm.ravel() > 0
+    Pk, Qk = P[keep], Q[keep]
+    n, rng, bs = int(keep.sum()), np.random.default_rng(0), []
     for _ in range(boot if n >= min_blocks else 0):  # the blocks resampled: how much of `warp` noise alone would give
         i = rng.integers(0, n, n)
         Hb, _ = cv2.findHomography(Pk[i], Qk[i], 0)
@@ -210,7 +231,10 @@ def copy_evidence(a, b,                  # the two images (paths, bytes, PIL ima
         if R is None: break
         out['shift'] = round(float(np.percentile(np.linalg.norm(P @ R[:, :2].T + R[:, 2] - (P + D), axis=1), 90)), 3)
         if last: out['warp'], out['warp_z'] = _perspective(P, P + D, R, z_from=z_from)
-        A = np.eye(3); A[:2] = R; T = A @ T; w, m = _warp(hi, T, lo.shape)
+        A = np.eye(3)
+        A[:2] = R
+        T = A @ T
+        w, m = _warp(hi, T, lo.shape)
     ag = _agreement(w, lo, m)
     out['agreement'] = None if ag is None else round(ag, 3)
     return out

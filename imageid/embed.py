@@ -31,7 +31,8 @@ def _views(img, crops:int, frac:float=0.8) -> list:
     "The image, then up to 5 large crops: the four corners and the centre."
     out = [img]
     if crops:
-        w, h = img.size; cw, ch = max(1, int(w * frac)), max(1, int(h * frac))
+        w, h = img.size
+        cw, ch = max(1, int(w * frac)), max(1, int(h * frac))
         boxes = [(0, 0), (w - cw, 0), (0, h - ch), (w - cw, h - ch), ((w - cw) // 2, (h - ch) // 2)]
         out += [img.crop((x, y, x + cw, y + ch)) for x, y in boxes[:crops]]
     return out
@@ -57,7 +58,8 @@ def embed_images(model:EmbeddingModel, items, # folder, paths, PIL images, array
     if workers is None: workers = min(4, torch.get_num_threads()) if len(srcs) >= 4 * batch_size and all(isinstance(s, Path) for s in srcs) else 0
     dl = DataLoader(_EmbedData(srcs, eval_transform(size), crops), batch_size=max(1, batch_size // (1 + crops)),
                     num_workers=workers, collate_fn=_collate, pin_memory=device.type == 'cuda')
-    was = model.training; model = model.to(device).eval().to(memory_format=torch.channels_last)
+    was = model.training
+    model = model.to(device).eval().to(memory_format=torch.channels_last)
     vecs, owners, bad = [], [], []
     if progress is None: progress = len(srcs) >= 200
     from tqdm.auto import tqdm
@@ -68,7 +70,8 @@ def embed_images(model:EmbeddingModel, items, # folder, paths, PIL images, array
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == 'cuda'):
             e = model.embed(x, features).float()
             if flip: e = torch.nn.functional.normalize(e + model.embed(x.flip(-1), features).float(), dim=1)
-        vecs.append(e.cpu().numpy()); owners += [i for i, c in zip(idx, counts) for _ in range(c)]
+        vecs.append(e.cpu().numpy())
+        owners += [i for i, c in zip(idx, counts) for _ in range(c)]
     model.train(was)
     keep = sorted(set(owners))
     remap = {o: j for j, o in enumerate(keep)}

@@ -25,9 +25,11 @@ def average_precision(scores:np.ndarray, relevant:np.ndarray) -> float:
     scores, relevant = np.asarray(scores, float), np.asarray(relevant, bool)
     n_rel = relevant.sum()
     if n_rel == 0: return float('nan')
-    order = np.argsort(-scores, kind='stable'); s, r = scores[order], relevant[order]
+    order = np.argsort(-scores, kind='stable')
+    s, r = scores[order], relevant[order]
     last = np.r_[np.flatnonzero(np.diff(s)), len(s) - 1]  # last index of each group of equal scores
-    tp = np.cumsum(r)[last]; k = last + 1
+    tp = np.cumsum(r)[last]
+    k = last + 1
     precision, recall = tp / k, tp / n_rel
     return float(np.sum(np.diff(np.r_[0, recall]) * precision))
 
@@ -38,7 +40,8 @@ def retrieval_metrics(S:np.ndarray,          # (nq, n) scores, higher = more sim
     "recall@k, mAP, µAP (and precision/recall at `threshold`) of the rankings `S` against `relevant`."
     S, R = np.asarray(S, float), np.asarray(relevant, bool)
     if S.shape != R.shape: raise ValueError(f"scores {S.shape} and ground truth {R.shape} differ in shape")
-    has = R.any(1); out = {}
+    has = R.any(1)
+    out = {}
     order = np.argsort(-S, axis=1, kind='stable')
     for k in ks:
         hit = np.take_along_axis(R, order[:, :k], 1).any(1)
@@ -47,7 +50,9 @@ def retrieval_metrics(S:np.ndarray,          # (nq, n) scores, higher = more sim
     out['mAP'] = float(np.mean(aps)) if aps else float('nan')
     out['muAP'] = micro_ap(S, R)
     if threshold is not None:
-        top = order[:, 0]; ts = S[np.arange(len(S)), top]; tr = R[np.arange(len(S)), top]
+        top = order[:, 0]
+        ts = S[np.arange(len(S)), top]
+        tr = R[np.arange(len(S)), top]
         pred = ts >= threshold
         out['precision@t'] = float(tr[pred].mean()) if pred.any() else float('nan')
         out['recall@t'] = float((tr & pred)[has].mean()) if has.any() else float('nan')
@@ -61,10 +66,13 @@ def micro_ap(S:np.ndarray, R:np.ndarray, k:int=10) -> float:
     if n_pos == 0: return float('nan')
     k = min(k, S.shape[1])
     idx = np.argsort(-S, axis=1, kind='stable')[:, :k]
-    s = np.take_along_axis(S, idx, 1).ravel(); r = np.take_along_axis(R, idx, 1).ravel()
-    order = np.argsort(-s, kind='stable'); s, r = s[order], r[order]
+    s = np.take_along_axis(S, idx, 1).ravel()
+    r = np.take_along_axis(R, idx, 1).ravel()
+    order = np.argsort(-s, kind='stable')
+    s, r = s[order], r[order]
     last = np.r_[np.flatnonzero(np.diff(s)), len(s) - 1]
-    tp = np.cumsum(r)[last]; precision, recall = tp / (last + 1), tp / n_pos
+    tp = np.cumsum(r)[last]
+    precision, recall = tp / (last + 1), tp / n_pos
     return float(np.sum(np.diff(np.r_[0, recall]) * precision))
 
 # %% ../nbs/30_evaluate.ipynb #f6937611
@@ -72,7 +80,8 @@ def group_metrics(S:np.ndarray,           # (n, n) scores of every image against
                   groups:np.ndarray) -> dict: # (n,) group label of each image
     "UKBench N-S score (mean group members in the top 4, the query itself included) and mAP (others only)."
     S, g = np.asarray(S, float), np.asarray(groups)
-    n = len(S); same = g[:, None] == g[None, :]
+    n = len(S)
+    same = g[:, None] == g[None, :]
     order = np.argsort(-S, axis=1, kind='stable')
     ns = np.take_along_axis(same, order[:, :4], 1).sum(1).mean()
     off = ~np.eye(n, dtype=bool)
@@ -84,43 +93,71 @@ def copy_edit(img:Image.Image, rng:random.Random) -> tuple[Image.Image, str]:
     "A random mix of crop, flip, rotation, colour, blur, resize/aspect, overlay and JPEG: (edited image, what was done)."
     img, done = img.convert('RGB'), []
     w, h = img.size
-    a = rng.uniform(0.5, 0.9); ar = rng.uniform(0.75, 1.33)
+    a = rng.uniform(0.5, 0.9)
+    ar = rng.uniform(0.75, 1.33)
     cw, ch = min(w, int(w * (a * ar) ** 0.5)), min(h, int(h * (a / ar) ** 0.5))
     x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
-    img = img.crop((x, y, x + cw, y + ch)); done.append(f"crop {cw * ch / (w * h):.0%}")
-    if rng.random() < 0.5: img = ImageOps.mirror(img); done.append('flip')
-    if rng.random() < 0.6: d = rng.uniform(-15, 15); img = img.rotate(d, resample=Image.Resampling.BILINEAR); done.append(f"rotate {d:.0f}°")
+    img = img.crop((x, y, x + cw, y + ch))
+    done.append(f"crop {cw * ch / (w * h):.0%}")
+    if rng.random() < 0.5:
+        img = ImageOps.mirror(img)
+        done.append('flip')
+    if rng.random() < 0.6:
+        d = rng.uniform(-15, 15)
+        img = img.rotate(d, resample=Image.Resampling.BILINEAR)
+        done.append(f"rotate {d:.0f}°")
+
     if rng.random() < 0.7:
-        img = ImageEnhance.Color(img).enhance(rng.uniform(0.0, 1.8)); img = ImageEnhance.Brightness(img).enhance(rng.uniform(0.7, 1.3))
-        img = ImageEnhance.Contrast(img).enhance(rng.uniform(0.7, 1.4)); done.append('colour')
-    if rng.random() < 0.3: img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 2.0))); done.append('blur')
-    s = rng.uniform(0.4, 1.0); asp = rng.uniform(0.8, 1.25)
-    img = img.resize((max(16, int(img.width * s * asp)), max(16, int(img.height * s))), Image.Resampling.BILINEAR); done.append('resize')
+        img = ImageEnhance.Color(img).enhance(rng.uniform(0.0, 1.8))
+        img = ImageEnhance.Brightness(img).enhance(rng.uniform(0.7, 1.3))
+        img = ImageEnhance.Contrast(img).enhance(rng.uniform(0.7, 1.4))
+        done.append('colour')
     if rng.random() < 0.3:
-        d = ImageDraw.Draw(img); fs = max(8, img.height // rng.randint(6, 12))
+        img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 2.0)))
+        done.append('blur')
+    s = rng.uniform(0.4, 1.0)
+    asp = rng.uniform(0.8, 1.25)
+    img = img.resize((max(16, int(img.width * s * asp)), max(16, int(img.height * s))), Image.Resampling.BILINEAR)
+    done.append('resize')
+    if rng.random() < 0.3:
+        d = ImageDraw.Draw(img)
+        fs = max(8, img.height // rng.randint(6, 12))
         d.text((rng.randint(0, img.width // 2), rng.randint(0, img.height * 3 // 4)), rng.choice(['SALE', '© 2024', 'lol', 'COPY', 'wow!!']),
-               fill=tuple(rng.randint(0, 255) for _ in range(3)), font=ImageFont.load_default(size=fs)); done.append('overlay')
-    q = rng.randint(30, 90); buf = io.BytesIO(); img.save(buf, 'JPEG', quality=q); done.append(f"jpeg {q}")
+               fill=tuple(rng.randint(0, 255) for _ in range(3)), font=ImageFont.load_default(size=fs))
+        done.append('overlay')
+    q = rng.randint(30, 90)
+    buf = io.BytesIO()
+    img.save(buf, 'JPEG', quality=q)
+    done.append(f"jpeg {q}")
     return Image.open(buf).convert('RGB'), ', '.join(done)
 
 # %% ../nbs/30_evaluate.ipynb #94a15155
 def make_copies(images:list, n_per_image:int=1, seed:int=0) -> tuple[list, np.ndarray, list[str]]:
     "Edited copies of `images`: `(queries, source index of each, description of each)`."
-    rng = random.Random(seed); qs, src, desc = [], [], []
+    rng = random.Random(seed)
+    qs, src, desc = [], [], []
     for i, im in enumerate(images):
         for _ in range(n_per_image):
-            q, d = copy_edit(load_image(im), rng); qs.append(q); src.append(i); desc.append(d)
+            q, d = copy_edit(load_image(im), rng)
+            qs.append(q)
+            src.append(i)
+            desc.append(d)
     return qs, np.array(src), desc
 
 # %% ../nbs/30_evaluate.ipynb #4c71467b
 def show_copies(images, queries, src, desc, n:int=6):
     "Sources and their edited copies side by side."
     import matplotlib.pyplot as plt
-    n = min(n, len(queries)); fig, axs = plt.subplots(2, n, figsize=(2.2 * n, 4.6), squeeze=False)
+    n = min(n, len(queries))
+    fig, axs = plt.subplots(2, n, figsize=(2.2 * n, 4.6), squeeze=False)
     for j in range(n):
-        axs[0, j].imshow(load_image(images[src[j]])); axs[1, j].imshow(queries[j])
-        axs[1, j].set_title(desc[j].replace(', ', '\n'), fontsize=6); axs[0, j].axis('off'); axs[1, j].axis('off')
-    axs[0, 0].set_title('source', fontsize=8); fig.tight_layout()
+        axs[0, j].imshow(load_image(images[src[j]]))
+        axs[1, j].imshow(queries[j])
+        axs[1, j].set_title(desc[j].replace(', ', '\n'), fontsize=6)
+        axs[0, j].axis('off')
+        axs[1, j].axis('off')
+    axs[0, 0].set_title('source', fontsize=8)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/30_evaluate.ipynb #31395dbb
@@ -152,7 +189,8 @@ def local_method(**kw):
     "A method scoring by RootSIFT verification (`LocalIndex.verify`): RANSAC inliers of the voted candidates, 0 elsewhere."
     from imageid.local import LocalIndex
     def run(images, queries):
-        li = LocalIndex(**kw); li.add(images, ids=list(range(len(images))), progress=False)
+        li = LocalIndex(**kw)
+        li.add(images, ids=list(range(len(images))), progress=False)
         S = np.zeros((len(queries), len(images)), np.float32)
         for i, q in enumerate(queries):
             for v in li.verify(q): S[i, v['id']] = v['inliers']
@@ -166,7 +204,8 @@ def verified_method(model, size:int=128, features:str='backbone', flip:bool=True
     glob = embedding_method(model, size, features, flip, crops)
     def run(images, queries):
         S = glob(images, queries)
-        li = LocalIndex(); li.add(images, ids=list(range(len(images))), progress=False)
+        li = LocalIndex()
+        li.add(images, ids=list(range(len(images))), progress=False)
         for i, q in enumerate(queries):
             inl = {j: None for j in np.argsort(-S[i])[:k].tolist()}
             inl.update({v['id']: v['inliers'] for v in li.verify(q, ids=list(inl))})
@@ -183,7 +222,8 @@ def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_ima
     "Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact duplicates of a source count as relevant too."
     from tqdm.auto import tqdm
     if queries is None: queries, src, _ = make_copies(images, n_per_image, seed)
-    kid = {}; kid = np.array([kid.setdefault(content_key(im, 'pixels'), len(kid)) for im in images])
+    kid = {}
+    kid = np.array([kid.setdefault(content_key(im, 'pixels'), len(kid)) for im in images])
     R = kid[np.asarray(src)][:, None] == kid[None, :]  # an exact duplicate of the source is as right as the source
     dup = int((np.bincount(kid)[kid] > 1).sum())
     if dup and progress: print(f"{dup} of the {len(images)} images have an exact duplicate in the collection: each counts as relevant", file=sys.stderr)
@@ -192,7 +232,9 @@ def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_ima
                file=sys.stderr)
     for name, m in bar:
         bar.set_description(name)
-        t = time.perf_counter(); S = m(images, queries); dt = time.perf_counter() - t
+        t = time.perf_counter()
+        S = m(images, queries)
+        dt = time.perf_counter() - t
         out[name] = {**retrieval_metrics(S, R, threshold=threshold), 'seconds': dt,
                      'ms_per_query': 1e3 * dt / len(queries)}
     return out
@@ -213,11 +255,16 @@ def format_results(res:dict, cols=('recall@1', 'recall@5', 'recall@10', 'mAP', '
 def plot_results(res:dict, fn=None, metrics=('recall@1', 'recall@5', 'mAP', 'muAP')):
     "A grouped bar chart of the metrics of each method."
     import matplotlib.pyplot as plt
-    names = list(res); x = np.arange(len(metrics)); w = 0.8 / len(names)
+    names = list(res)
+    x = np.arange(len(metrics))
+    w = 0.8 / len(names)
     fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(metrics) * len(names) / 2), 3.5))
     for i, n in enumerate(names): ax.bar(x + i * w, [res[n].get(m, 0) for m in metrics], w, label=n)
-    ax.set_xticks(x + w * (len(names) - 1) / 2, metrics); ax.set_ylim(0, 1); ax.grid(axis='y', alpha=.3)
-    ax.legend(fontsize=7, ncol=2); fig.tight_layout()
+    ax.set_xticks(x + w * (len(names) - 1) / 2, metrics)
+    ax.set_ylim(0, 1)
+    ax.grid(axis='y', alpha=.3)
+    ax.legend(fontsize=7, ncol=2)
+    fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)
     return fig
 

@@ -60,7 +60,10 @@ def _pixel_header(layout, shape, dtype) -> bytes: return _header(layout, shape, 
 # %% ../nbs/01_exact.ipynb #23c98ce2
 def _digest(data, header:bytes=b'', algo='xxh3_128') -> bytes:
     if algo == 'xxh3_128': return xxhash.xxh3_128_digest(data, seed=_seed(header))
-    h = hashlib.blake2b(digest_size=16); h.update(header); h.update(data); return h.digest()
+    h = hashlib.blake2b(digest_size=16)
+    h.update(header)
+    h.update(data)
+    return h.digest()
 
 # %% ../nbs/01_exact.ipynb #e02dae29
 def _file_digest(path, algo='xxh3_128', chunk=1 << 20) -> bytes:
@@ -140,7 +143,8 @@ def content_keys(items, mode:str='pixels', algo:str='xxh3_128', workers:int=8, p
 def _key_order(hi:np.ndarray, lo:np.ndarray) -> np.ndarray:
     "The permutation sorting keys by (hi, lo): one argsort on `hi`, then `lo` only inside runs of equal `hi`."
     order = np.argsort(hi, kind='stable')
-    h = hi[order]; eq = np.flatnonzero(h[1:] == h[:-1])
+    h = hi[order]
+    eq = np.flatnonzero(h[1:] == h[:-1])
     if eq.size:  # duplicates (or a 64-bit collision): sort those runs by lo as well
         sub = np.union1d(eq, eq + 1)
         order[sub] = order[sub][np.lexsort((lo[order[sub]], h[sub]))]
@@ -198,12 +202,17 @@ def _merge(self:ExactIndex):
     alive = self._row >= 0
     his, los, rows = [self._hi[alive]], [self._lo[alive]], [self._row[alive]]
     for keys, ids in self._pending:
-        his.append(keys[:, 0]); los.append(keys[:, 1])
-        rows.append(np.arange(len(self._ids), len(self._ids) + len(ids), dtype=np.int64)); self._ids += ids
+        his.append(keys[:, 0])
+        los.append(keys[:, 1])
+        rows.append(np.arange(len(self._ids), len(self._ids) + len(ids), dtype=np.int64))
+        self._ids += ids
     hi, lo, row = np.concatenate(his), np.concatenate(los), np.concatenate(rows)
     if self._dead:  # compact the id list too
-        keep = np.sort(row); remap = np.full(len(self._ids), -1, np.int64); remap[keep] = np.arange(len(keep))
-        self._ids = [self._ids[i] for i in keep]; row = remap[row]
+        keep = np.sort(row)
+        remap = np.full(len(self._ids), -1, np.int64)
+        remap[keep] = np.arange(len(keep))
+        self._ids = [self._ids[i] for i in keep]
+        row = remap[row]
     order = _key_order(hi, lo)
     self._hi, self._lo, self._row = hi[order], lo[order], row[order]
     self._pending, self._dead = [], 0
@@ -214,12 +223,14 @@ def _find(self:ExactIndex, keys:np.ndarray) -> list[np.ndarray]:
     "Sorted positions holding each of `keys` (N,2)."
     self._merge()
     keys = np.asarray(keys, np.uint64).reshape(-1, 2)
-    left = self._hi.searchsorted(keys[:, 0], 'left'); right = self._hi.searchsorted(keys[:, 0], 'right')
+    left = self._hi.searchsorted(keys[:, 0], 'left')
+    right = self._hi.searchsorted(keys[:, 0], 'right')
     out = []
     for q, (l, r) in enumerate(zip(left.tolist(), right.tolist())):
         if r - l == 1: out.append(np.array([l]) if self._lo[l] == keys[q, 1] and self._row[l] >= 0 else np.zeros(0, np.int64))
         else:
-            pos = np.arange(l, r); out.append(pos[(self._lo[l:r] == keys[q, 1]) & (self._row[l:r] >= 0)])
+            pos = np.arange(l, r)
+            out.append(pos[(self._lo[l:r] == keys[q, 1]) & (self._row[l:r] >= 0)])
     return out
 
 # %% ../nbs/01_exact.ipynb #0ab44f66
@@ -235,7 +246,8 @@ def contains_keys(self:ExactIndex, keys:np.ndarray) -> np.ndarray:
     self._merge()
     keys = np.asarray(keys, np.uint64).reshape(-1, 2)
     if len(self._hi) == 0: return np.zeros(len(keys), bool)
-    pos = self._hi.searchsorted(keys[:, 0]); pc = np.minimum(pos, len(self._hi) - 1)
+    pos = self._hi.searchsorted(keys[:, 0])
+    pc = np.minimum(pos, len(self._hi) - 1)
     hit = (pos < len(self._hi)) & (self._hi[pc] == keys[:, 0]) & (self._lo[pc] == keys[:, 1]) & (self._row[pc] >= 0)
     slow = np.flatnonzero(~hit & (pos < len(self._hi)) & (self._hi[pc] == keys[:, 0]))  # equal hi, several entries
     for q in slow: hit[q] = len(self._find(keys[q:q+1])[0]) > 0
@@ -291,7 +303,8 @@ def duplicates(self:ExactIndex) -> list[list]:
 @patch(as_prop=True)
 def nbytes(self:ExactIndex) -> int:
     "Bytes held by the key columns (24 per entry), not counting the ids."
-    self._merge(); return self._hi.nbytes + self._lo.nbytes + self._row.nbytes
+    self._merge()
+    return self._hi.nbytes + self._lo.nbytes + self._row.nbytes
 
 # %% ../nbs/01_exact.ipynb #7d133ffa
 @patch
@@ -301,7 +314,9 @@ def remove(self:ExactIndex, ids) -> int:
     ids = {ids} if isinstance(ids, (str, int)) else set(ids)
     gone = np.array([i in ids for i in self._ids], bool)
     mask = (self._row >= 0) & gone[np.maximum(self._row, 0)]
-    self._row = np.where(mask, -1, self._row); n = int(mask.sum()); self._dead += n
+    self._row = np.where(mask, -1, self._row)
+    n = int(mask.sum())
+    self._dead += n
     return n
 
 # %% ../nbs/01_exact.ipynb #4c003bcf
@@ -362,7 +377,8 @@ def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
     for g in groups:
         sub = defaultdict(list)
         for p in g:
-            k = keys[i]; i += 1
+            k = keys[i]
+            i += 1
             if isinstance(k, ImageLoadError): errs.append(k)
             else: sub[k].append(p)
         out += [v for v in sub.values() if len(v) > 1]
@@ -371,7 +387,8 @@ def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
 # %% ../nbs/01_exact.ipynb #e4e30652
 def _ends(p, n=4096):
     with open(p, 'rb') as f:
-        head = f.read(n); f.seek(max(0, os.fstat(f.fileno()).st_size - n))
+        head = f.read(n)
+        f.seek(max(0, os.fstat(f.fileno()).st_size - n))
         return xxhash.xxh3_128_digest(head + f.read(n))
 
 # %% ../nbs/01_exact.ipynb #165ef482
@@ -386,7 +403,9 @@ def _verify(group):
     out = []
     for p in group:
         for g in out:
-            if filecmp.cmp(g[0], p, shallow=False): g.append(p); break
+            if filecmp.cmp(g[0], p, shallow=False):
+                g.append(p)
+                break
         else: out.append([p])
     return [g for g in out if len(g) > 1]
 
@@ -408,27 +427,35 @@ def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=F
         big = [g for g in groups if g[0].stat().st_size > 8192]  # small files were read whole already
         groups = [g for g in groups if g[0].stat().st_size <= 8192]
         more, e2 = _regroup(big, lambda p: _file_digest(p, algo), workers, progress)
-        groups += more; errors += e1 + e2
+        groups += more
+        errors += e1 + e2
         if verify: groups = [v for g in groups for v in _verify(g)]
     else:
         groups, e1 = _regroup([paths], _dims, workers, False)
         groups, e2 = _regroup(groups, lambda p: content_key(p, 'pixels', algo), workers, progress, 'decoding')
         errors += e1 + e2
         if verify:  # compare decoded pixels, not just their keys
-            def same(a, b): la, xa = pixel_array(open_image(a)); lb, xb = pixel_array(open_image(b)); return la == lb and np.array_equal(xa, xb)
+            def same(a, b):
+                la, xa = pixel_array(open_image(a))
+                lb, xb = pixel_array(open_image(b))
+                return la == lb and np.array_equal(xa, xb)
             checked = []
             for g in groups:
                 parts = []
                 for p in g:
                     for q in parts:
-                        if same(q[0], p): q.append(p); break
+                        if same(q[0], p):
+                            q.append(p)
+                            break
                     else: parts.append([p])
                 checked += [q for q in parts if len(q) > 1]
             groups = checked
     if check:  # a file that is read only when another has its size (bytes) or dimensions (pixels) is otherwise never decoded
         seen = {e.source for e in errors}
         def bad(p):
-            try: open_image(p); return None
+            try:
+                open_image(p)
+                return None
             except ImageLoadError as e: return e
         with ThreadPoolExecutor(workers) as ex: errors += [e for e in ex.map(bad, [p for p in paths if p not in seen]) if e]
     groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), str(g[0])))
@@ -449,5 +476,6 @@ def files_to_remove(groups, keep='shortest-path') -> list[Path]:
     for g in groups:
         g = [Path(p) for p in g]
         real = [p for p in g if not p.is_symlink()] or g  # keep a real file: removing it would leave the links dangling
-        k = min(real, key=keep); out += [p for p in g if p != k]
+        k = min(real, key=keep)
+        out += [p for p in g if p != k]
     return out

@@ -118,8 +118,13 @@ def add(self:LocalIndex, items, ids=None, workers:int=4, progress:bool|None=None
         res = list(tqdm(ex.map(one, srcs), total=len(srcs), desc='local features', unit='img',
                         disable=not (progress if progress is not None else len(srcs) >= 200)))
     for i, r in zip(ids, res):
-        if isinstance(r, ImageLoadError): errs.append(r); continue
-        self.xy.append(r[0]); self.des.append(r[1]); self.ids.append(i); self._deleted.append(False)
+        if isinstance(r, ImageLoadError):
+            errs.append(r)
+            continue
+        self.xy.append(r[0])
+        self.des.append(r[1])
+        self.ids.append(i)
+        self._deleted.append(False)
     self._index = None
     return errs
 
@@ -127,9 +132,12 @@ def add(self:LocalIndex, items, ids=None, workers:int=4, progress:bool|None=None
 @patch
 def remove(self:LocalIndex, ids) -> int:
     "Exclude images by id from candidates and results."
-    ids = {ids} if isinstance(ids, (str, int)) else set(ids); n = 0
+    ids = {ids} if isinstance(ids, (str, int)) else set(ids)
+    n = 0
     for j, i in enumerate(self.ids):
-        if i in ids and not self._deleted[j]: self._deleted[j] = True; n += 1
+        if i in ids and not self._deleted[j]:
+            self._deleted[j] = True
+            n += 1
     return n
 
 # %% ../nbs/21a_local.ipynb #148273dd
@@ -193,7 +201,8 @@ def search(self:LocalIndex, queries, # folder, paths, images, arrays
            top:int=10) -> list[dict]: # candidates verified a query (besides its mirror's)
     "The index protocol's search: `{'query', 'similar': verify's k best}` for each query, then each unreadable one with its `error`."
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
-    srcs, errs = expand_sources(queries); out = []
+    srcs, errs = expand_sources(queries)
+    out = []
     for s in srcs:
         try: out.append({'query': describe(s), 'similar': self.verify(s, top=top)[:k]})
         except ImageLoadError as e: errs.append(e)
@@ -238,7 +247,8 @@ def _codebook_path() -> Path: return Path(imageid.__file__).parent/'vlad_k64.npy
 def train_codebook(images, k:int=64, n_features:int=240, seed:int=0) -> np.ndarray:
     "A VLAD codebook: `k` k-means centroids `(k, 128)` of the RootSIFT descriptors of `images`."
     X = _unit(np.concatenate([rootsift(i, n_features=n_features)[1] for i in images]))
-    km = faiss.Kmeans(128, k, niter=25, seed=seed); km.train(X)
+    km = faiss.Kmeans(128, k, niter=25, seed=seed)
+    km.train(X)
     return km.centroids.astype(np.float32)
 
 def generic_images() -> list:
@@ -260,10 +270,12 @@ def vlad(des:np.ndarray,          # (n, 128) uint8 RootSIFT descriptors
     if len(des) == 0: return np.zeros(k * 128, np.float32)
     X = _unit(des)
     a = np.argmin((codebook ** 2).sum(1)[None] - 2 * X @ codebook.T, axis=1)
-    V = np.zeros((k, 128), np.float32); np.add.at(V, a, X - codebook[a])
+    V = np.zeros((k, 128), np.float32)
+    np.add.at(V, a, X - codebook[a])
     V = np.sign(V) * np.sqrt(np.abs(V))
     V /= np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
-    v = V.ravel(); return v / max(float(np.linalg.norm(v)), 1e-12)
+    v = V.ravel()
+    return v / max(float(np.linalg.norm(v)), 1e-12)
 
 # %% ../nbs/21a_local.ipynb #2a4ce686
 def inlier_distributions(li:LocalIndex, queries, src_ids) -> tuple[np.ndarray, np.ndarray]:
@@ -285,6 +297,9 @@ def plot_inliers(true:np.ndarray, false:np.ndarray, threshold:int, fn=None):
     ax.hist(false, bins, alpha=.6, label=f'different images ({len(false)})', log=True)
     ax.hist(true, bins, alpha=.6, label=f'copy and source ({len(true)})', log=True)
     ax.axvline(threshold, color='k', ls='--', label=f'min_inliers = {threshold}')
-    ax.set_xlabel('RANSAC inliers'); ax.set_ylabel('pairs'); ax.legend(fontsize=8); fig.tight_layout()
+    ax.set_xlabel('RANSAC inliers')
+    ax.set_ylabel('pairs')
+    ax.legend(fontsize=8)
+    fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)
     return fig

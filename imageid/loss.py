@@ -41,7 +41,9 @@ def info_nce(z:torch.Tensor,                 # (N, d) embeddings (normalised ins
 class NTXentLoss(nn.Module):
     "NT-Xent for two batches of views (`z0`, `z1`: row i of each is the same image), or `info_nce` with ids."
     def __init__(self, temperature:float=0.1):
-        super().__init__(); _check_temperature(temperature); self.temperature = temperature
+        super().__init__()
+        _check_temperature(temperature)
+        self.temperature = temperature
     def forward(self, z0:torch.Tensor, z1:torch.Tensor|None=None, ids:torch.Tensor|None=None) -> torch.Tensor:
         if z1 is not None:
             if z0.shape != z1.shape: raise ValueError(f"z0 and z1 must have the same shape, got {tuple(z0.shape)} and {tuple(z1.shape)}")
@@ -55,7 +57,8 @@ class NTXentLoss(nn.Module):
 def contrastive_stats(z:torch.Tensor, ids:torch.Tensor|None=None) -> dict:
     "Mean cosine similarity of positive pairs, of negative pairs, and of each anchor's nearest negative."
     ids = _views_ids(len(z), 2, z.device) if ids is None else torch.as_tensor(ids, device=z.device)
-    z = F.normalize(z.float(), dim=1); s = z @ z.T
+    z = F.normalize(z.float(), dim=1)
+    s = z @ z.T
     eye = torch.eye(len(z), dtype=torch.bool, device=z.device)
     pos, neg = (ids[:, None] == ids[None, :]) & ~eye, ids[:, None] != ids[None, :]
     out = {'pos_sim': s[pos].mean().item(), 'neg_sim': s[neg].mean().item() if neg.any() else float('nan')}

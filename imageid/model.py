@@ -32,7 +32,8 @@ BACKBONES = {'resnet18': (torchvision.models.resnet18, 512, 'ResNet18_Weights'),
 class GeM(nn.Module):
     "Generalised-mean pooling: `(mean(x^p))^(1/p)` over the spatial dimensions, `p` learned (p=1: average, p→∞: max)."
     def __init__(self, p:float=3.0, eps:float=1e-6):
-        super().__init__(); self.p, self.eps = nn.Parameter(torch.tensor(float(p))), eps
+        super().__init__()
+        self.p, self.eps = nn.Parameter(torch.tensor(float(p))), eps
     def forward(self, x): # (bs, C, H, W) -> (bs, C)
         return x.clamp(min=self.eps).pow(self.p).mean(dim=(-2, -1)).pow(1.0 / self.p)
     def extra_repr(self): return f"p={self.p.item():.2f}"
@@ -50,10 +51,12 @@ LITE0_SHA256 = '579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77db
 class _Renormalised(nn.Module):
     "A network's feature maps, its input converted from ImageNet's normalisation to the network's own (`mean`, `std`) first."
     def __init__(self, net:nn.Module, mean, std):
-        super().__init__(); self.net = net
+        super().__init__()
+        self.net = net
         from imageid.augment import IMAGENET_MEAN, IMAGENET_STD
         m0, s0, m1, s1 = (torch.tensor(v, dtype=torch.float32).view(1, 3, 1, 1) for v in (IMAGENET_MEAN, IMAGENET_STD, mean, std))
-        self.register_buffer('scale', s0 / s1, persistent=False); self.register_buffer('shift', (m0 - m1) / s1, persistent=False)
+        self.register_buffer('scale', s0 / s1, persistent=False)
+        self.register_buffer('shift', (m0 - m1) / s1, persistent=False)
     def forward(self, x): return self.net.forward_features(x * self.scale + self.shift)
 
 def lite0_weights_file() -> Path:
@@ -84,7 +87,8 @@ def create_backbone(arch:str='resnet18', pretrained:str|None=None) -> tuple[nn.M
     lite = arch == 'efficientnet_lite0'
     if pretrained in (None, 'none', ''): net = fn(weights=None)
     elif pretrained == 'imagenet' and lite:  # from the installed package: never a download
-        p = lite0_weights_file(); net = fn()
+        p = lite0_weights_file()
+        net = fn()
         net.load_state_dict(_lite0_state(torch.load(p, map_location='cpu', weights_only=True), net, p))
     elif pretrained == 'imagenet':
         try: net = fn(weights=getattr(torchvision.models, wname).IMAGENET1K_V1)
@@ -140,7 +144,8 @@ def forward(self:EmbeddingModel, x): # (bs, 3, H, W) -> ((bs, dim) features, (bs
 def embed(self:EmbeddingModel, x, features:str='backbone'): # (bs, 3, H, W) -> (bs, d) L2-normalised embeddings
     "Embeddings for search, in eval mode: pooled `backbone` features (default) or the `projection`."
     if features not in ('backbone', 'projection'): raise ValueError(f"features must be 'backbone' or 'projection', got {features!r}")
-    was = self.training; self.eval()
+    was = self.training
+    self.eval()
     try:
         h = self.pooled(x)
         return F.normalize(h if features == 'backbone' else self.head(h), dim=1)

@@ -28,7 +28,10 @@ def _rect(wh, mirrored:bool) -> np.ndarray:
 # %% ../nbs/23_near.ipynb #37cd37db
 class Match(NamedTuple):
     "What `copy_match` measures of a pair: RANSAC inliers, how much of one frame lies inside the other, how much of the common region the inliers span, and their median distance from the fitted map (pixels)."
-    inliers:int; overlap:float; spread:float; residual:float
+    inliers:int
+    overlap:float
+    spread:float
+    residual:float
     def passes(self, limits:dict) -> bool:
         "Whether the pair passes verification under `limits` (`min_inliers`, `min_overlap`, `min_spread`, `max_residual`)."
         return (self.inliers >= limits['min_inliers'] and self.overlap >= limits['min_overlap'] and
@@ -50,7 +53,8 @@ def _match(a:tuple, b:tuple, ratio:float, reproj:float, max_scale:float, min_mat
     pa = (ra @ M[:, :2].T + M[:, 2]).astype(np.float32)  # a's frame, seen in b's
     area, _ = cv2.intersectConvexConvex(pa, rb)
     inside_b, inside_a = area / max(cv2.contourArea(rb), 1e-6), area / max(cv2.contourArea(pa), 1e-6)
-    i = inl.ravel().astype(bool); pts = dst[i]
+    i = inl.ravel().astype(bool)
+    pts = dst[i]
     res = float(np.median(np.linalg.norm(src[i] @ M[:, :2].T + M[:, 2] - pts, axis=1)))
     rb_in_a = (rb - M[:, 2]) @ np.linalg.inv(M[:, :2]).T  # b's frame, seen in a's
     spread = max(_spread(pts, bxy, pa), _spread(src[i], axy, rb_in_a))
@@ -144,7 +148,9 @@ def _keep_key(rule:str, info:dict):
 NEAR_SETTINGS = dict(max_side=320, mode='bytes')  # the collection made for a folder: 320-pixel local features; JPEGs decoded reduced
 
 def _root(par:np.ndarray, i:int) -> int:
-    while par[i] != i: par[i] = par[par[i]]; i = par[i]
+    while par[i] != i:
+        par[i] = par[par[i]]
+        i = par[i]
     return i
 
 def _pdq_candidates(H:np.ndarray, k:int, max_dist:int, bar) -> tuple[np.ndarray, ...]:
@@ -188,9 +194,16 @@ def _knn_candidates(eng, c:Collection, rows:np.ndarray, where:dict, k:int, bar, 
 # %% ../nbs/23_near.ipynb #d2a1b02d
 class Verified(NamedTuple):
     "A verified pair: its `Match` numbers and, where it passes, the derived-copy test's verdict (`kind` 'copy' or 'shot', `why`) and measures (else None)."
-    inliers:int; overlap:float; spread:float; residual:float
-    kind:str|None = None; why:str|None = None; shift:float|None = None; warp:float|None = None
-    agreement:float|None = None; blocks:int|None = None
+    inliers:int
+    overlap:float
+    spread:float
+    residual:float
+    kind:str|None = None
+    why:str|None = None
+    shift:float|None = None
+    warp:float|None = None
+    agreement:float|None = None
+    blocks:int|None = None
     @property
     def match(self) -> Match:
         "Its `copy_match` numbers alone."
@@ -265,7 +278,8 @@ def _near_collection(items, collection, progress, eng):
     if progress is None: progress = len(srcs) >= 200
     new = collection is None or not (Path(collection)/'manifest.json').exists()
     c = Collection(collection, **NEAR_SETTINGS) if new else Collection(collection)
-    more, _ = eng.index(c, (srcs, []), progress, 256); errs += more
+    more, _ = eng.index(c, (srcs, []), progress, 256)
+    errs += more
     st = c.store
     if len(st.ids) and 'dims' not in st.columns: raise ValueError(
         f"{c.path}: made by an older imageid (no PDQ hashes or image sizes): make a new collection for near duplicates")
@@ -286,13 +300,16 @@ def _pair(a, b, tier, r=None) -> dict:
 # %% ../nbs/23_near.ipynb #0a48cd84
 def _exact_tier(keys:np.ndarray, names:list) -> tuple:
     "Tier 1, `(par, pairs, first, inv)`: images with one exact key joined to its first image (union-find parents `par`)."
-    n = len(names); par, pairs = np.arange(n), []
+    n = len(names)
+    par, pairs = np.arange(n), []
     if not n: return par, pairs, np.zeros(0, np.int64), np.zeros(0, np.int64)
     _, first, inv = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     inv = np.asarray(inv).ravel()
     for i in range(n):
         r = first[inv[i]]
-        if r != i: par[i] = r; pairs.append(_pair(names[r], names[i], 'exact'))
+        if r != i:
+            par[i] = r
+            pairs.append(_pair(names[r], names[i], 'exact'))
     return par, pairs, first, inv
 
 # %% ../nbs/23_near.ipynb #0c5929f0
@@ -304,10 +321,12 @@ def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:d
     t = time.perf_counter()
     with tqdm(total=m, desc='PDQ', unit='img', disable=not progress) as bar:
         pa, pb, po, pd = _pdq_candidates(pdq, k, pdq_distance, bar) if m > 1 else none
-    stats['pdq_s'] = round(time.perf_counter() - t, 2); t = time.perf_counter()
+    stats['pdq_s'] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
     with tqdm(total=m, desc='neighbours', unit='img', disable=not progress) as bar:
         ka, kb, ko, ks = _knn_candidates(eng, c, rows, where, k, bar) if m > 1 and has_global else none
-    ok = ks >= min_score; ka, kb, ko, ks = ka[ok], kb[ok], ko[ok], ks[ok]
+    ok = ks >= min_score
+    ka, kb, ko, ks = ka[ok], kb[ok], ko[ok], ks[ok]
     stats['knn_s'] = round(time.perf_counter() - t, 2)
     A, B = np.concatenate([pa, ka]).astype(np.int64), np.concatenate([pb, kb]).astype(np.int64)
     O, tier = np.concatenate([po, ko]).astype(bool), np.array(['pdq'] * len(pa) + ['knn'] * len(ka))
@@ -337,7 +356,8 @@ def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dic
                 for p, r in zip(q.tolist(), rs):
                     out[p] = r
                     if skip_strong and r.passes(limits) and r.kind == 'copy' and _strength(r, limits) <= 0.5:
-                        ra, rb = _root(par, A[p]), _root(par, B[p]); par[max(ra, rb)] = min(ra, rb)
+                        ra, rb = _root(par, A[p]), _root(par, B[p])
+                        par[max(ra, rb)] = min(ra, rb)
             bar.update(min(step, n - r0))
     return out
 
@@ -353,13 +373,15 @@ def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
     "Union-find parents after joining `edges` `(strength, i, j)` weakest last, except where a pair of `apart` would share a group."
     par, bad = par.copy(), {}
     for i, j in apart:
-        bad.setdefault(_root(par, i), set()).add(j); bad.setdefault(_root(par, j), set()).add(i)
+        bad.setdefault(_root(par, i), set()).add(j)
+        bad.setdefault(_root(par, j), set()).add(i)
     for _, i, j in sorted(edges):
         ri, rj = _root(par, i), _root(par, j)
         if ri == rj: continue
         if any(_root(par, x) == rj for x in bad.get(ri, ())) or any(_root(par, x) == ri for x in bad.get(rj, ())): continue
         lo, hi = min(ri, rj), max(ri, rj)
-        par[hi] = lo; bad[lo] = bad.get(lo, set()) | bad.pop(hi, set())
+        par[hi] = lo
+        bad[lo] = bad.get(lo, set()) | bad.pop(hi, set())
     return par
 
 # %% ../nbs/23_near.ipynb #2f4223f2
@@ -436,12 +458,15 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     cpu = {'index': _cpu() - c0}  # this process's CPU seconds by stage (the Ray engine's tasks run elsewhere)
     names = c.names(st.ids[rows].tolist()) if n else []
     par, pairs, first, inv = _exact_tier(st.columns['key'][rows], names)           # 1. one image of each key goes on
-    R = np.sort(first); stats['unique'] = len(R)
-    pos = np.empty(len(first), np.int64); pos[np.argsort(first)] = np.arange(len(R))  # key → position in R
+    R = np.sort(first)
+    stats['unique'] = len(R)
+    pos = np.empty(len(first), np.int64)
+    pos[np.argsort(first)] = np.arange(len(R))  # key → position in R
     where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}          # id → position in R of its key's image
     A, B, O, S, tier, u = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                                            c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
-    t, c1 = time.perf_counter(), _cpu(); cpu['candidates'] = c1 - c0 - cpu['index']
+    t, c1 = time.perf_counter(), _cpu()
+    cpu['candidates'] = c1 - c0 - cpu['index']
     A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
     other = (tier == 'pdq') | (S[u] >= 0.3)  # the likelier candidates are tried in both orientations
     res = _verify_pairs(eng, c, rows, A, B, O, other, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
@@ -459,7 +484,9 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         anchors = _anchor_pairs(joined, rep, pixels)
         fails = set() if include_shots else {p for p in anchors if p in seen and p in both and not seen[p].passes(limits)} - apart
         partners = {}  # the other shots of each group's largest image: a member may be a copy of one of them instead
-        for a, b in shots: partners.setdefault(a, set()).add(b); partners.setdefault(b, set()).add(a)
+        for a, b in shots:
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
         todo = sorted({p for m, big in anchors for p in [(m, big)] + [(m, x) for x in partners.get(big, ()) if x != m]
                        if p not in seen or (p not in both and not seen[p].passes(limits))})  # failed one way: both
         if rnd == 7 or not (fails or todo): break
@@ -469,10 +496,14 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         more = _verify_pairs(eng, c, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
         for a, b, r in zip(a2.tolist(), b2.tolist(), more):
-            seen[(a, b)] = seen[(b, a)] = r; both |= {(a, b), (b, a)}
-            if r.passes(limits) and (a, b) not in in_found: found.append((a, b, 'group', r)); in_found |= {(a, b), (b, a)}
+            seen[(a, b)] = seen[(b, a)] = r
+            both |= {(a, b), (b, a)}
+            if r.passes(limits) and (a, b) not in in_found:
+                found.append((a, b, 'group', r))
+                in_found |= {(a, b), (b, a)}
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
-    stats['verify_s'] = round(time.perf_counter() - t, 2); cpu['verify'] = _cpu() - c1
+    stats['verify_s'] = round(time.perf_counter() - t, 2)
+    cpu['verify'] = _cpu() - c1
     stats['cpu_s'] = {k: round(v, 2) for k, v in cpu.items()}
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
     groups = _groups(joined if n else par, names, cols, keep, keep_in)
@@ -508,7 +539,9 @@ def joined_by(self:NearDuplicates) -> dict:
     "For each path, the copy pair that joined it to its group: `{path: pair}` (the member's first pair)."
     out = {}
     for p in self.pairs:
-        if p.get('kind', 'copy') == 'copy' or self.include_shots: out.setdefault(p['b'], p); out.setdefault(p['a'], p)
+        if p.get('kind', 'copy') == 'copy' or self.include_shots:
+            out.setdefault(p['b'], p)
+            out.setdefault(p['a'], p)
     return out
 
 # %% ../nbs/23_near.ipynb #ee6a08c7

@@ -65,15 +65,20 @@ def _copy_into(src:Path, dst:Path):
     else:
         shutil.copy2(src, tmp)
         with open(tmp, 'rb+') as f: os.fsync(f.fileno())
-    _fault(); os.replace(tmp, dst)
+    _fault()
+    os.replace(tmp, dst)
 
 def _relocate(src:Path, dst:Path):
     "Move `src` to the new path `dst` (its folders made): a rename, or across file systems copy, then remove the original."
     dst.parent.mkdir(parents=True, exist_ok=True)
-    try: _fault(); os.rename(src, dst)  # one file system: atomic
+    try:
+        _fault()
+        os.rename(src, dst)  # one file system: atomic
     except OSError as e:
         if e.errno != errno.EXDEV: raise
-        _copy_into(src, dst); _fault(); os.unlink(src)
+        _copy_into(src, dst)
+        _fault()
+        os.unlink(src)
 
 # %% ../nbs/23a_quarantine.ipynb #59728163
 def _move_one(e:dict) -> str:
@@ -85,10 +90,13 @@ def _move_one(e:dict) -> str:
     if de and not se: return 'moved'
     if se and de:  # a move across file systems killed after its copy: the copy is complete if its checksum says so
         if _digest(d) != e['digest']: return 'conflict: a different file is already in quarantine there'
-        _fault(); os.unlink(s); return 'moved'
+        _fault()
+        os.unlink(s)
+        return 'moved'
     if not se: return 'missing: gone from both places'
     if _digest(s) != e['digest']: return 'changed since it was planned: left in place'
-    _relocate(s, d); return 'moved'
+    _relocate(s, d)
+    return 'moved'
 
 def _undo_one(e:dict) -> str:
     "Bring one journal entry back to 'restored'; a different file at the original place is never replaced."
@@ -99,9 +107,12 @@ def _undo_one(e:dict) -> str:
     if se and not de: return 'restored' if _digest(s) == e['digest'] else 'left: a different file is at its place'
     if se and de:
         if _digest(s) != e['digest']: return 'left in quarantine: a different file is at its place'
-        _fault(); os.unlink(d); return 'restored'  # the original is back whole: the quarantined copy goes
+        _fault()
+        os.unlink(d)
+        return 'restored'  # the original is back whole: the quarantined copy goes
     if not de: return 'missing: gone from both places'
-    _relocate(d, s); return 'restored'
+    _relocate(d, s)
+    return 'restored'
 
 # %% ../nbs/23a_quarantine.ipynb #e8ad2be6
 def _pending(dest:Path, status:tuple) -> list[Path]:
@@ -117,7 +128,8 @@ def _run(jpath:Path, one, done:str) -> dict:
     "Apply `one` to every entry of a journal, then mark it `done`: `{outcome: [paths]}`."
     j, out = json.loads(Path(jpath).read_text()), {}
     for e in j['entries']: out.setdefault(one(e), []).append(e['src'])
-    j['status'] = done; _save(j, Path(jpath))
+    j['status'] = done
+    _save(j, Path(jpath))
     return out
 
 # %% ../nbs/23a_quarantine.ipynb #6c29c168
@@ -140,7 +152,9 @@ def move_to(files,                 # the files to move: a `NearDuplicates` (its 
         why = _changed(f, None if seen is None else seen.get(f))
         dst = dest/os.path.relpath(f, root)
         if why is None and os.path.lexists(dst): why = "a file of that name is already in quarantine"
-        if why: skipped.append((f, why)); continue
+        if why:
+            skipped.append((f, why))
+            continue
         st = os.lstat(f)
         entries.append(dict(src=f, dst=str(dst), size=st.st_size, mtime=st.st_mtime_ns, digest=_digest(f)))
     if dry_run or not entries: return dict(journal=None, moved=[], planned=[e['src'] for e in entries], skipped=skipped)
@@ -173,7 +187,10 @@ def _link_one(e:dict) -> str:
     if os.path.samefile(s, k): return 'linked'
     if _digest(s) != e['digest'] or not filecmp.cmp(s, k, shallow=False): return 'not linked: the files differ'
     if os.stat(s).st_dev != os.stat(k).st_dev: return 'not linked: another file system (a hard link cannot cross it)'
-    _fault(); os.link(k, tmp); _fault(); os.replace(tmp, s)
+    _fault()
+    os.link(k, tmp)
+    _fault()
+    os.replace(tmp, s)
     return 'linked'
 
 def _unlink_one(e:dict) -> str:
@@ -183,7 +200,9 @@ def _unlink_one(e:dict) -> str:
     if os.path.lexists(tmp): tmp.unlink()
     if not s.exists(): return 'missing'
     if not (k.exists() and os.path.samefile(s, k)): return 'restored'
-    shutil.copy2(k, tmp); _fault(); os.replace(tmp, s)
+    shutil.copy2(k, tmp)
+    _fault()
+    os.replace(tmp, s)
     return 'restored'
 
 # %% ../nbs/23a_quarantine.ipynb #ab4af8fa
@@ -194,13 +213,20 @@ def link_identical(pairs,                 # `(kept, duplicate)` paths, or a `Nea
     if hasattr(pairs, 'files_to_remove'):
         nd, drop, seen = pairs, set(pairs.files_to_remove), seen if seen is not None else pairs.files
         pairs = [(g[0], p) for g in nd.groups for p in g[1:] if p in drop and nd.files.get(p, {}).get('key') == nd.files.get(g[0], {}).get('key')]
-    journal_dir = Path(journal_dir).absolute(); entries, skipped = [], []
+    journal_dir = Path(journal_dir).absolute()
+    entries, skipped = [], []
     for k, p in pairs:
         k, p = os.path.abspath(k), os.path.abspath(p)
         why = _changed(p, None if seen is None else seen.get(p)) or _changed(k, None if seen is None else seen.get(k))
-        if why: skipped.append((p, why)); continue
-        if os.path.islink(p) or os.path.islink(k): skipped.append((p, 'a symbolic link: left as it is')); continue
-        if not filecmp.cmp(p, k, shallow=False): skipped.append((p, 'not byte-identical to the file kept')); continue
+        if why:
+            skipped.append((p, why))
+            continue
+        if os.path.islink(p) or os.path.islink(k):
+            skipped.append((p, 'a symbolic link: left as it is'))
+            continue
+        if not filecmp.cmp(p, k, shallow=False):
+            skipped.append((p, 'not byte-identical to the file kept'))
+            continue
         entries.append(dict(src=p, kept=k, dst=None, size=os.lstat(p).st_size, mtime=os.lstat(p).st_mtime_ns, digest=_digest(p)))
     if not entries: return dict(journal=None, linked=[], skipped=skipped)
     journal_dir.mkdir(parents=True, exist_ok=True)

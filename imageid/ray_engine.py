@@ -42,7 +42,9 @@ def connect(address:str|None=None, # 'host:port', 'ray://host:port', 'auto'; def
         # after that refuses us. Ray reads the mode when it is imported.
         os.environ['RAY_AUTH_MODE'] = 'token'
         if not fresh:
-            try: from ray._raylet import Config; Config.initialize('')
+            try:
+                from ray._raylet import Config
+                Config.initialize('')
             except Exception: pass
     try: import ray
     except ImportError: raise ClusterError("the Ray engine needs Ray: pip install 'imageid[ray]'") from None
@@ -67,14 +69,18 @@ def _worker_collection(path:str, generation:int, parts:tuple):
     key = (path, generation, parts)
     if key not in _OPEN:
         _one_thread()
-        c = Collection.load(path, parts=parts); _OPEN.clear(); _OPEN[key] = c
+        c = Collection.load(path, parts=parts)
+        _OPEN.clear()
+        _OPEN[key] = c
     return _OPEN[key]
 
 def _one_thread():
     "One OpenCV and one torch thread in a worker: Ray gives each task one CPU."
-    import cv2; cv2.setNumThreads(1)
+    import cv2
+    cv2.setNumThreads(1)
     try:
-        import torch; torch.set_num_threads(1)
+        import torch
+        torch.set_num_threads(1)
     except ImportError: pass
 
 def _on_worker(path:str, generation:int, parts:tuple, fn, args:tuple):
@@ -89,7 +95,9 @@ class RayEngine:
     name, verify_chunk = 'ray', 256  # pairs a verification task
     def __init__(self, address:str|None=None): # 'host:port', 'ray://host:port'; default: `RAY_ADDRESS`, else a Ray started here
         import ray
-        res = connect(address); self.workers = max(1, int(res.get('CPU', 1))); self.gpus = int(res.get('GPU', 0))
+        res = connect(address)
+        self.workers = max(1, int(res.get('CPU', 1)))
+        self.gpus = int(res.get('GPU', 0))
         self.verify_batches = max(1, round(4 * self.workers * self.verify_chunk / 512))  # batches of 512 a round: 4 tasks a CPU
         self._remote, self._seen = ray.remote(num_cpus=1)(_on_worker), set()
     def __repr__(self): return f"RayEngine({self.workers} CPUs, {self.gpus} GPUs)"
@@ -129,7 +137,9 @@ def _record_batch(batch:dict, path:str, stage:str, base:int, generation:int, emb
     for j, src, old in zip(batch['j'].tolist(), batch['src'].tolist(), batch['old'].tolist()):
         r = c.record(Path(src), int(old))
         if isinstance(r, ImageLoadError): errs.append((src, r.reason))
-        else: recs.append(r); ids.append(base + j)
+        else:
+            recs.append(r)
+            ids.append(base + j)
     shard = str(write_shard(Path(stage), f"{batch['j'][0]:010d}-{os.urandom(4).hex()}", ids,
                             *c.shard_columns(recs, embed=embed))) if recs else ''
     return dict(shard=[shard], count=[len(batch['j'])], first=[int(batch['j'][0])], errors=[json.dumps(errs)])
@@ -141,7 +151,8 @@ def _embed_batch(batch:dict, path:str, generation:int) -> dict:
     for shard in batch['shard'].tolist():
         if not shard: continue
         cols = {k: np.load(Path(shard)/f"{k}.npy", mmap_mode='r') for k in ('path', 'path@count')}
-        ends = np.cumsum(cols['path@count']); starts = ends - cols['path@count']
+        ends = np.cumsum(cols['path@count'])
+        starts = ends - cols['path@count']
         emb = c.embeddings([Path(bytes(cols['path'][s:e]).decode('utf-8', 'surrogateescape')) for s, e in zip(starts, ends)])
         for k, a in (('emb', np.concatenate(emb)), ('emb@count', np.array([len(e) for e in emb], np.int64))):
             atomic_write(Path(shard)/f"{k}.npy", lambda f: np.save(f, a, allow_pickle=False))  # complete or absent
@@ -150,7 +161,9 @@ def _embed_batch(batch:dict, path:str, generation:int) -> dict:
 # %% ../nbs/24_ray_engine.ipynb #3ab135b9
 def _fill_task(c, trained:str, rows:np.ndarray, vectors:str, out:str) -> str:
     "Fill a copy of the trained index `trained` with the vectors of `rows`; save it to `out`."
-    idx = SimilarIndex.load(trained); c.fill_index(idx, rows, vectors); idx.save(out)
+    idx = SimilarIndex.load(trained)
+    c.fill_index(idx, rows, vectors)
+    idx.save(out)
     return out
 
 EMBED_APART = False  # embeddings in a stage of their own even without GPUs (as on a cluster with them; for tests)
@@ -160,10 +173,12 @@ def _ray_fill(eng:RayEngine, c, stage:Path):
     "A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index, merged here in order."
     def fill(idx, rows, vectors):
         if len(rows) < 2 * FILL_PART: return c.fill_index(idx, rows, vectors)
-        trained = str(stage/f"trained-{vectors}.npz"); idx.empty_like().save(trained)
+        trained = str(stage/f"trained-{vectors}.npz")
+        idx.empty_like().save(trained)
         parts = [(trained, rows[s:s + FILL_PART], vectors, str(stage/f"part-{vectors}-{s:012d}.npz")) for s in range(0, len(rows), FILL_PART)]
         for out in eng.map(c, _fill_task, parts, parts=()):
-            idx.merge(SimilarIndex.load(out)); os.unlink(out)
+            idx.merge(SimilarIndex.load(out))
+            os.unlink(out)
     return fill
 
 # %% ../nbs/24_ray_engine.ipynb #39a9ce37
@@ -182,9 +197,11 @@ def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:in
         old_ids = [int(c.store.ids[old]) if old >= 0 else -1 for _, old in todo]
         bar = tqdm(total=len(todo), desc=f'indexing on Ray ({eng.workers} CPUs)', unit='img', disable=not progress)
         if todo:
-            base = int(w.new_ids(len(todo))[0]); w.commit()  # the ids are given out before any worker writes
+            base = int(w.new_ids(len(todo))[0])
+            w.commit()  # the ids are given out before any worker writes
             gen = c.store.generation
-            ctx = ray.data.DataContext.get_current(); order = ctx.execution_options.preserve_order
+            ctx = ray.data.DataContext.get_current()
+            order = ctx.execution_options.preserve_order
             ctx.execution_options.preserve_order = True  # shards come back in plan order: the store's rows are in the same order as one machine's
             try:
                 blocks = max(1, -(-len(todo) // commit_every))
@@ -203,7 +220,9 @@ def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:in
                     if r['shard']: w.adopt(r['shard'])
                     errs += [ImageLoadError(Path(s), why) for s, why in json.loads(r['errors'])]
                     w.delete([i for i in old_ids[r['first']:r['first'] + r['count']] if i >= 0])
-                    w.merge_tail(); w.commit(); bar.update(r['count'])
+                    w.merge_tail()
+                    w.commit()
+                    bar.update(r['count'])
             finally: ctx.execution_options.preserve_order = order
         bar.close()
         c.update_global(w, fill=_ray_fill(eng, c, stage))
@@ -213,7 +232,9 @@ def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:in
 # %% ../nbs/24_ray_engine.ipynb #ee195a60
 def free_port() -> int:
     "A TCP port nothing listens on now."
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
 
 @contextlib.contextmanager
 def local_cluster(cpus:int=2):

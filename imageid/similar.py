@@ -33,7 +33,8 @@ def create_faiss_index(index_type:str, dim:int, n:int=0, hnsw_m:int=32, nlist:in
     "An empty FAISS inner-product index of `index_type` for about `n` vectors."
     if index_type == 'flat': return faiss.IndexFlatIP(dim)
     if index_type == 'hnsw':
-        idx = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT); idx.hnsw.efConstruction = 80
+        idx = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        idx.hnsw.efConstruction = 80
         idx.hnsw.efSearch = 64
         return idx
     if index_type == 'ivfpq':
@@ -61,16 +62,23 @@ def _most_per_image(owner:np.ndarray) -> int:
 
 def _pca(x:np.ndarray, d:int) -> faiss.PCAMatrix:
     "A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples than dimensions)."
-    x = np.asarray(x, np.float32); mean = x.mean(0); xc = x - mean
+    x = np.asarray(x, np.float32)
+    mean = x.mean(0)
+    xc = x - mean
     if len(x) >= x.shape[1]:
-        p = faiss.PCAMatrix(x.shape[1], d); p.train(x); return p
+        p = faiss.PCAMatrix(x.shape[1], d)
+        p.train(x)
+        return p
     w, u = np.linalg.eigh(xc @ xc.T)  # n × n: 0.9 s for 2,048 × 8,192 here, where FAISS's covariance route took 10.7 s
     top = np.argsort(w)[::-1][:d]
     vecs = (xc.T @ u[:, top]) / np.sqrt(np.maximum(w[top], 1e-12))  # the covariance's eigenvectors, as columns
     p = faiss.PCAMatrix(x.shape[1], d)
-    faiss.copy_array_to_vector(mean, p.mean); faiss.copy_array_to_vector(np.ascontiguousarray(vecs.T).ravel(), p.PCAMat)
+    faiss.copy_array_to_vector(mean, p.mean)
+    faiss.copy_array_to_vector(np.ascontiguousarray(vecs.T).ravel(), p.PCAMat)
     faiss.copy_array_to_vector(np.maximum(w[top], 0).astype(np.float32) / len(x), p.eigenvalues)
-    p.prepare_Ab(); p.is_trained = True; return p
+    p.prepare_Ab()
+    p.is_trained = True
+    return p
 
 # %% ../nbs/21_similar.ipynb #86f4a672
 class SimilarIndex:
@@ -129,7 +137,8 @@ def add(self:SimilarIndex, vecs:np.ndarray,       # (M, dim) embeddings (normali
     if self.index is None: self.train(vecs)
     self.index.add(vecs)
     self.owner = np.concatenate([self.owner, owners + len(self.ids)])
-    self.ids += ids; self._deleted = np.concatenate([self._deleted, np.zeros(len(ids), bool)])
+    self.ids += ids
+    self._deleted = np.concatenate([self._deleted, np.zeros(len(ids), bool)])
     self._sel, self._per_img = None, _most_per_image(self.owner)
 
 # %% ../nbs/21_similar.ipynb #00d99eb2
@@ -137,7 +146,8 @@ def add(self:SimilarIndex, vecs:np.ndarray,       # (M, dim) embeddings (normali
 def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (not added)
           n:int|None=None):      # how many vectors the index will hold (default: M)
     "Create the FAISS index for about `n` vectors and train it (PCA, quantisers) on `vecs`."
-    vecs = self._check(vecs); n = n or len(vecs)
+    vecs = self._check(vecs)
+    n = n or len(vecs)
     d = self.dim if not self.pca or self.pca >= self.dim else self.pca  # what the index stores: the type follows it
     chosen = self.index_type if self.index_type != 'auto' else choose_index_type(n, d, self.memory_budget, self.hnsw_m)
     if chosen == 'ivfpq' and len(vecs) < 64 * 16: chosen = 'hnsw'  # too few vectors to train the quantisers
@@ -146,7 +156,8 @@ def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (
     if d < self.dim:  # PCA, then unit length again: inner products stay cosines
         self._keep, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_keep` keeps the Python object alive
         pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)  # 2,048 vectors make a good PCA
-        self.index.prepend_transform(faiss.NormalizationTransform(d)); self.index.prepend_transform(pca)
+        self.index.prepend_transform(faiss.NormalizationTransform(d))
+        self.index.prepend_transform(pca)
     if not self.index.is_trained: self.index.train(vecs)
     if d < self.dim: pca.PCAMat.resize(0)  # the eigenvectors (min(n, dim) × dim floats) made `pca.A`, which is all it applies
     self.trained_on = len(vecs)
@@ -199,11 +210,15 @@ def scores(self:SimilarIndex, q:np.ndarray, ids:list) -> list[float|None]:
     "Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown ids."
     q = self._check(np.atleast_2d(q))[0]
     if self.index is None: return [None] * len(ids)
-    if self.chosen_type == 'ivfpq' and not getattr(self, '_direct', False): self.index.make_direct_map(); self._direct = True
+    if self.chosen_type == 'ivfpq' and not getattr(self, '_direct', False):
+        self.index.make_direct_map()
+        self._direct = True
     pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
     out = []
     for i in ids:
-        if i not in pos: out.append(None); continue
+        if i not in pos:
+            out.append(None)
+            continue
         rows = np.flatnonzero(self.owner == pos[i])
         out.append(float(max(self.index.reconstruct(int(r)) @ q for r in rows)))
     return out
@@ -214,7 +229,8 @@ def remove(self:SimilarIndex, ids) -> int:
     "Hide the images with these ids from search; returns how many were removed."
     ids = {ids} if isinstance(ids, (str, int)) else set(ids)
     hit = np.array([i in ids for i in self.ids], bool) & ~self._deleted
-    self._deleted |= hit; self._sel = None
+    self._deleted |= hit
+    self._sel = None
     return int(hit.sum())
 
 # %% ../nbs/21_similar.ipynb #0e6f060c
@@ -225,7 +241,9 @@ def compact(self:SimilarIndex):
     keep_rows = ~self._deleted[self.owner]
     vecs = self.index.reconstruct_n(0, self.ntotal)[keep_rows] if self.chosen_type != 'ivfpq' else None
     if vecs is None: raise NotImplementedError("compacting an IVF-PQ index needs the original vectors: rebuild it")
-    alive = np.flatnonzero(~self._deleted); remap = np.full(len(self.ids), -1); remap[alive] = np.arange(len(alive))
+    alive = np.flatnonzero(~self._deleted)
+    remap = np.full(len(self.ids), -1)
+    remap[alive] = np.arange(len(alive))
     owners, ids = remap[self.owner[keep_rows]], [self.ids[i] for i in alive]
     self.index, self.owner, self.ids, self._deleted = None, np.zeros(0, np.int64), [], np.zeros(0, bool)
     self.add(vecs, ids, owners)
@@ -269,7 +287,9 @@ def empty_like(self:SimilarIndex) -> SimilarIndex:
     e = SimilarIndex(self.dim, self.index_type, self.memory_budget, self.meta, self.hnsw_m, self.nprobe, self.ef_search,
                      self.pca)
     e.trained_on, e._chosen = self.trained_on, self._chosen
-    if self.index is not None: e.index = faiss.deserialize_index(faiss.serialize_index(self.index)); e.index.reset()
+    if self.index is not None:
+        e.index = faiss.deserialize_index(faiss.serialize_index(self.index))
+        e.index.reset()
     return e
 
 @patch
@@ -278,10 +298,12 @@ def merge(self:SimilarIndex, other:SimilarIndex) -> SimilarIndex:
     if (other.dim, other.chosen_type, other.pca, other.trained_on) != (self.dim, self.chosen_type, self.pca, self.trained_on) or other.index is None:
         raise ValueError(f"can only merge an index trained as this one ({self!r}); got {other!r}")
     if self.chosen_type == 'hnsw':  # FAISS cannot merge two graphs: the other's stored vectors (already reduced) join this one's graph
-        inner = _inner(self.index); inner.add(_inner(other.index).reconstruct_n(0, other.ntotal))
+        inner = _inner(self.index)
+        inner.add(_inner(other.index).reconstruct_n(0, other.ntotal))
         self.index.ntotal = inner.ntotal
     else: self.index.merge_from(other.index, self.ntotal if self.chosen_type == "ivfpq" else 0)  # IVF lists store ids: they go on from ours
     self.owner = np.concatenate([self.owner, other.owner + len(self.ids)])
-    self.ids = self.ids + list(other.ids); self._deleted = np.concatenate([self._deleted, other._deleted])
+    self.ids = self.ids + list(other.ids)
+    self._deleted = np.concatenate([self._deleted, other._deleted])
     self._sel, self._per_img = None, _most_per_image(self.owner)
     return self

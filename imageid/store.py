@@ -29,7 +29,9 @@ def check_format(meta, fmt:str, version:int, where, what:str='index') -> dict:
 
 # %% ../nbs/00a_store.ipynb #eb5d660c
 def _alive(pid:int) -> bool:
-    try: os.kill(pid, 0); return True
+    try:
+        os.kill(pid, 0)
+        return True
     except ProcessLookupError: return False
     except PermissionError: return True
 
@@ -40,7 +42,9 @@ def _umask() -> int:
             for line in f:
                 if line.startswith('Umask:'): return int(line.split()[1], 8)
     except OSError: pass
-    m = os.umask(0o022); os.umask(m); return m
+    m = os.umask(0o022)
+    os.umask(m)
+    return m
 
 _faults = threading.Lock()
 
@@ -67,7 +71,9 @@ def atomic_write(path, write) -> Path:
     if path.is_symlink() and not stream: raise FileExistsError(f"{path}: is a symbolic link, not replaced (give the file itself)")
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a file")
     if stream:  # written to, never replaced
-        with open(path, 'wb') as f: write(f); f.flush()
+        with open(path, 'wb') as f:
+            write(f)
+            f.flush()
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f".{path.name}.*.tmp"):  # what a killed writer left: its pid is gone
@@ -79,7 +85,9 @@ def atomic_write(path, write) -> Path:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, 'wb') as f:
-            write(f); f.flush(); os.fsync(f.fileno())
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
         _rename(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)
@@ -126,7 +134,8 @@ class StoreLockedError(RuntimeError):
 def writer_lock(folder, timeout:float=60.0):
     "Hold the exclusive writer's lock of `folder` (an `flock` on `folder/.lock`); wait up to `timeout` seconds for it."
     import fcntl
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     try: fd = os.open(folder/'.lock', os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)  # never a link: it would write elsewhere
     except OSError as e:
         if os.path.islink(folder/'.lock'): raise IndexFormatError(f"{folder/'.lock'}: is a symbolic link; imageid follows no link in a collection") from None
@@ -134,14 +143,17 @@ def writer_lock(folder, timeout:float=60.0):
     try:
         t0 = time.monotonic()
         while True:
-            try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); break
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
             except BlockingIOError:
                 if time.monotonic() - t0 >= timeout:
                     who = os.pread(fd, 64, 0).decode(errors='replace').strip() or '?'
                     raise StoreLockedError(f"{folder}: another process (pid {who}) is writing to this collection; "
                                            f"waited {timeout:.0f} s. Try again when it has finished.") from None
                 time.sleep(0.05)
-        os.ftruncate(fd, 0); os.pwrite(fd, str(os.getpid()).encode(), 0)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally: os.close(fd)  # closing the descriptor releases the lock, also when the process dies
 
@@ -290,7 +302,10 @@ def create(cls:Store, path, settings:dict|None=None,
             if _CREATING.fullmatch(p.name) and p.is_file() and not p.is_symlink(): p.unlink()
         names, sums = {}, {}
         for name, (write, suffix) in (files or {}).items():
-            fn = f"{name}-000000{suffix}"; write(path/fn); names[name] = fn; sums[fn] = file_sum(path/fn)
+            fn = f"{name}-000000{suffix}"
+            write(path/fn)
+            names[name] = fn
+            sums[fn] = file_sum(path/fn)
         m = dict(format=cls.FORMAT, version=cls.VERSION, generation=0, next_id=0, shards=[], files=names,
                  settings=dict(settings or {}), sums=sums)
         atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
@@ -306,7 +321,8 @@ class StoreWriter:
 
     def new_ids(self, n:int) -> np.ndarray:
         "`n` fresh ids (never used before in this store)."
-        ids = np.arange(self.m['next_id'], self.m['next_id'] + n, dtype=np.int64); self.m['next_id'] += n
+        ids = np.arange(self.m['next_id'], self.m['next_id'] + n, dtype=np.int64)
+        self.m['next_id'] += n
         self.changed = True
         return ids
 
@@ -320,14 +336,16 @@ def _write_npy(path:Path, parts:list, dtype, shape:tuple):
         np.lib.format.write_array_header_1_0(f, dict(descr=np.lib.format.dtype_to_descr(np.dtype(dtype)), fortran_order=False, shape=shape))
         for part in parts:
             for c in range(0, len(part), 8192): f.write(np.ascontiguousarray(part[c:c + 8192], dtype).tobytes())
-        f.flush(); os.fsync(f.fileno())
+        f.flush()
+        os.fsync(f.fileno())
 
 def write_shard(folder, name:str,           # where the shard goes (a store's `shards/`, or a staging folder) and its name
                 ids:np.ndarray,              # (n,) the images' ids
                 columns:dict|None=None,      # name → (n, ...) array: one row per image
                 ragged:dict|None=None) -> Path: # name → list of n arrays (any number of rows each, same trailing shape)
     "Write one shard folder `folder/name` of `n` images, all or nothing (a temporary folder, then a rename); no manifest is touched."
-    ids = np.asarray(ids, np.int64); n = len(ids)
+    ids = np.asarray(ids, np.int64)
+    n = len(ids)
     cols = {'id': ids}
     for k, a in (columns or {}).items():
         a = np.asarray(a)
@@ -337,14 +355,17 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
         if len(parts) != n: raise ValueError(f"ragged column {k!r} has {len(parts)} entries for {n} images")
         cols[k] = np.concatenate(parts) if n else np.zeros(0)
         cols[f"{k}@count"] = np.array([len(p) for p in parts], np.int64)
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=folder))
     os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
     try:
         for k, a in cols.items():
             _write_npy(tmp/f"{k}.npy", [a], a.dtype, a.shape)  # plain writes: a full disk is ENOSPC (numpy's tofile hides it)
         _rename(tmp, folder/name)
-    except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     return folder/name
 
 # %% ../nbs/00a_store.ipynb #4a8a60dc
@@ -353,7 +374,8 @@ def _add_shard(self:StoreWriter, name:str) -> str:
     "Name shard `name` (already in `shards/`) in the next version, with its columns' checksums."
     d = self.store.path/'shards'/name
     self.m.setdefault('sums', {}).update({f"shards/{name}/{f.name}": file_sum(f) for f in sorted(d.glob('*.npy'))})
-    self.m['shards'].append(name); self.changed = True
+    self.m['shards'].append(name)
+    self.changed = True
     return name
 
 @patch
@@ -369,10 +391,13 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
 @patch
 def adopt(self:StoreWriter, shard) -> str:
     "Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging folder) into the store; visible at `commit`."
-    shard = Path(shard); cols = _open_shard(shard)  # checked before it moves: a damaged shard never enters the store
-    ids = np.asarray(cols['id'], np.int64); del cols
+    shard = Path(shard)
+    cols = _open_shard(shard)  # checked before it moves: a damaged shard never enters the store
+    ids = np.asarray(cols['id'], np.int64)
+    del cols
     if len(ids) and (ids.min() < 0 or ids.max() >= self.m['next_id']): raise ValueError(f"{shard}: ids {ids.min()}..{ids.max()} were not given out by this writer")
-    name = _shard_name(self.m); (self.store.path/'shards').mkdir(exist_ok=True)
+    name = _shard_name(self.m)
+    (self.store.path/'shards').mkdir(exist_ok=True)
     _rename(shard, self.store.path/'shards'/name)
     return self._add_shard(name)
 
@@ -384,7 +409,8 @@ def delete(self:StoreWriter, ids) -> int:
     if not len(ids): return 0
     known = ids[np.isin(ids, self.store.ids)].tolist() + np.intersect1d(ids, self._pending_ids()).tolist()
     new = set(known) - self.dead
-    self.dead |= new; self.changed |= bool(new)
+    self.dead |= new
+    self.changed |= bool(new)
     return len(new)
 
 # %% ../nbs/00a_store.ipynb #7666569b
@@ -399,7 +425,9 @@ def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
     "Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it (with its checksum) from `commit` on."
     fn = f"{name}-{self.m['generation'] + 1:06d}{suffix}"
     write(self.store.path/fn)
-    self.m['files'][name] = fn; self.m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn); self.changed = True
+    self.m['files'][name] = fn
+    self.m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn)
+    self.changed = True
     return self.store.path/fn
 
 # %% ../nbs/00a_store.ipynb #35b48c31
@@ -409,21 +437,26 @@ def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
     root, n, sums = self.store.path/'shards', 0, self.m.get('sums', {})
     rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
     while len(self.m['shards']) >= 2:
-        a, b = self.m['shards'][-2:]; ra, rb = rows(a), rows(b)
+        a, b = self.m['shards'][-2:]
+        ra, rb = rows(a), rows(b)
         if 2 * rb < ra or ra + rb > max_rows: break
         ca, cb = _open_shard(root/a, sums), _open_shard(root/b, sums)
         if set(ca) != set(cb): break
-        name = _shard_name(self.m); tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
+        name = _shard_name(self.m)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
         try:
             for k in ca:  # streamed: two large shards are never both in RAM
                 _write_npy(tmp/f"{k}.npy", [ca[k], cb[k]], ca[k].dtype, (len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
             _rename(tmp, root/name)
-        except BaseException: shutil.rmtree(tmp, ignore_errors=True); raise
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         del ca, cb
         self.m['shards'][-2:] = []
         for k in [k for k in sums if k.startswith((f"shards/{a}/", f"shards/{b}/"))]: del sums[k]
-        self._add_shard(name); n += 1
+        self._add_shard(name)
+        n += 1
     return n
 
 # %% ../nbs/00a_store.ipynb #783309a2
@@ -431,16 +464,19 @@ def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
 def commit(self:StoreWriter) -> int:
     "Write the new manifest (atomically): the changes become one new version. Returns its generation."
     if not self.changed: return self.m['generation']
-    m = self.m; m['generation'] += 1
+    m = self.m
+    m['generation'] += 1
     if self.dead:
         fn = f"deleted-{m['generation']:06d}.npy"
         atomic_write(self.store.path/fn,
                      lambda f: np.save(f, np.array(sorted(self.dead), np.int64), allow_pickle=False))
-        m['files']['deleted'] = fn; m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn)
+        m['files']['deleted'] = fn
+        m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn)
     m['sums'] = _named_sums(m, m.get('sums', {}))  # the checksums of what this version names
     atomic_write(self.store.path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
     self.changed = False
-    self.store._load(); self.m = json.loads(json.dumps(self.store.manifest))
+    self.store._load()
+    self.m = json.loads(json.dumps(self.store.manifest))
     self.store.collect_garbage()
     return m['generation']
 
@@ -449,7 +485,8 @@ def commit(self:StoreWriter) -> int:
 def writer(self:Store, timeout:float=60.0):
     "Hold the writer's lock, start from the newest version on disk, and `commit` on leaving the block without an error."
     with writer_lock(self.path, timeout):
-        self._load(); self.collect_garbage()  # what a crashed writer left goes first
+        self._load()
+        self.collect_garbage()  # what a crashed writer left goes first
         w = StoreWriter(self)
         yield w
         w.commit()
@@ -468,7 +505,9 @@ def collect_garbage(self:Store):
     def sweep(folder, keep, own, prefix=''):
         for p in folder.iterdir():
             if p.name in keep: continue
-            if p.is_symlink() or not (own.fullmatch(p.name) or _OWN_TMP.fullmatch(p.name)): left.append(prefix + p.name); continue
+            if p.is_symlink() or not (own.fullmatch(p.name) or _OWN_TMP.fullmatch(p.name)):
+                left.append(prefix + p.name)
+                continue
             if _OWN_TMP.fullmatch(p.name) and _tmp_in_use(p.name): continue  # a live process's staging folder or atomic write
             shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
     sweep(self.path, set(self.manifest['files'].values()) | {_NAME, '.lock', 'shards'}, _OWN_FILE)
@@ -480,7 +519,9 @@ def collect_garbage(self:Store):
 @patch
 def row_of(self:Store, ids) -> np.ndarray:
     "The rows of `ids` (-1 for ids not in the store)."
-    if self._row is None: self._order = np.argsort(self.ids, kind='stable'); self._row = self.ids[self._order]
+    if self._row is None:
+        self._order = np.argsort(self.ids, kind='stable')
+        self._row = self.ids[self._order]
     ids = np.atleast_1d(np.asarray(ids, np.int64))
     pos = np.minimum(np.searchsorted(self._row, ids), max(0, len(self._row) - 1))
     ok = (len(self._row) > 0) & (self._row[pos] == ids) if len(self._row) else np.zeros(len(ids), bool)
@@ -496,7 +537,8 @@ def get(self:Store, name:str, rows=None) -> np.ndarray:
     out = np.empty((len(rows), *self.shards[0][name].shape[1:]), self.shards[0][name].dtype)
     sh, rs = self.shard_of[rows], self.row_in_shard[rows]
     for s in np.unique(sh):
-        m = sh == s; out[m] = self.shards[s][name][np.sort(rs[m])][np.argsort(np.argsort(rs[m]))]
+        m = sh == s
+        out[m] = self.shards[s][name][np.sort(rs[m])][np.argsort(np.argsort(rs[m]))]
     return out
 
 # %% ../nbs/00a_store.ipynb #8e41c57b
@@ -516,7 +558,8 @@ def prefetch(self:Store, name:str, rows):
     rag, page = name in self._starts, mmap.PAGESIZE
     for r in np.atleast_1d(np.asarray(rows, np.int64)).tolist():
         if r < 0: continue
-        a = self.shards[self.shard_of[r]][name]; mm = getattr(a, '_mmap', None)
+        a = self.shards[self.shard_of[r]][name]
+        mm = getattr(a, '_mmap', None)
         if mm is None: continue
         rb = a.itemsize * int(np.prod(a.shape[1:]))
         s, n = (int(self._starts[name][r]), int(self.columns[f"{name}@count"][r])) if rag else (int(self.row_in_shard[r]), 1)
@@ -564,8 +607,12 @@ def check_store(path) -> list[dict]:
             continue
         if len(out) == n0: ids.append(np.asarray(cols['id'], np.int64))
     for name, fn in m['files'].items():
-        if not (path/fn).is_file(): out.append(_problem(fn, "gone")); continue
-        if fn in sums and file_sum(path/fn) != sums[fn]: out.append(_problem(fn, "damaged (its checksum differs from the one written)")); continue
+        if not (path/fn).is_file():
+            out.append(_problem(fn, "gone"))
+            continue
+        if fn in sums and file_sum(path/fn) != sums[fn]:
+            out.append(_problem(fn, "damaged (its checksum differs from the one written)"))
+            continue
         if name == 'deleted':
             try: dead = _tombstones(path/fn)
             except IndexFormatError as e: out.append(_problem(fn, str(e).split(': ', 1)[-1]))
@@ -587,7 +634,8 @@ def repair_store(path, rebuild=None) -> list[dict]:
     with writer_lock(path):
         probs = check_store(path)
         if not [p for p in probs if not p.get('note')]: return probs
-        m = json.loads((path/_NAME).read_text()); sums = m.get('sums', {}) if isinstance(m.get('sums'), dict) else {}
+        m = json.loads((path/_NAME).read_text())
+        sums = m.get('sums', {}) if isinstance(m.get('sums'), dict) else {}
         fixable = lambda p: p['shard'] or p['name'] not in (_NAME, m['files'].get('deleted')) or \
                             p['problem'].startswith(('shard ', 'next_id', "'sums'")) or 'appear twice' in p['problem']
         if not all(fixable(p) for p in probs if not p.get('note')):
@@ -599,14 +647,20 @@ def repair_store(path, rebuild=None) -> list[dict]:
         for s in dict.fromkeys(m['shards']):
             d = path/'shards'/s
             if s in bad_shards:
-                readd[s] = _shard_paths(d, sums, s, dead); continue
+                readd[s] = _shard_paths(d, sums, s, dead)
+                continue
             ids = set(np.load(d/'id.npy', allow_pickle=False).tolist())
-            if ids and ids <= seen: readd[s] = 'copy'; continue
-            shards.append(s); seen |= ids
+            if ids and ids <= seen:
+                readd[s] = 'copy'
+                continue
+            shards.append(s)
+            seen |= ids
         for p in probs:
             if p.get('note'): continue
             if p['shard']:
-                r = readd[p['shard']]; p['readd'] = r if isinstance(r, list) else []; p['lost'] = r is None
+                r = readd[p['shard']]
+                p['readd'] = r if isinstance(r, list) else []
+                p['lost'] = r is None
                 p['fix'] = (f"shard dropped; {len(r)} image files to index again" if isinstance(r, list) else
                             "shard dropped, its paths unreadable: its images are gone from the collection (index their folder again)")
             elif p['name'] == _NAME and p['problem'].startswith('shard '): p['fix'] = "named once"
@@ -616,14 +670,19 @@ def repair_store(path, rebuild=None) -> list[dict]:
                 name = next(k for k, v in m['files'].items() if v == p['name'])
                 fn = f"{name}-{m['generation'] + 1:06d}{Path(p['name']).suffix}"
                 if rebuild is not None and rebuild(name, path/fn, sums.get(p['name'])):
-                    m['files'][name] = fn; sums[fn] = file_sum(path/fn); p['fix'] = "written again"
-                else: m['files'].pop(name); p['fix'] = "dropped and built again from the shards"
+                    m['files'][name] = fn
+                    sums[fn] = file_sum(path/fn)
+                    p['fix'] = "written again"
+                else:
+                    m['files'].pop(name)
+                    p['fix'] = "dropped and built again from the shards"
         m['shards'] = shards
         ids = np.concatenate([np.load(path/'shards'/s/'id.npy', allow_pickle=False) for s in shards] or [np.zeros(0, np.int64)])
         top = max([-1, *dead, int(ids.max(initial=-1))])
         for p in probs:
             if p['problem'].startswith('next_id'): p['fix'] = f"next_id raised to {top + 1}"
-        m['next_id'] = max(m['next_id'], top + 1); m['generation'] += 1
+        m['next_id'] = max(m['next_id'], top + 1)
+        m['generation'] += 1
         m['sums'] = _named_sums(m, sums)
         atomic_write(path/_NAME, lambda f: f.write(json.dumps(m, indent=1).encode()))
         Store(path).collect_garbage()
@@ -634,7 +693,8 @@ def _shard_paths(d:Path, sums:dict, s:str, dead:set):
     if not sums: return None  # nothing to tell a sound path column from a damaged one
     try:
         for c in ('id', 'isfile', 'path', 'path@count'): _verify(d/f"{c}.npy", sums, f"shards/{s}/{c}.npy")
-        ids, isf = np.load(d/'id.npy'), np.load(d/'isfile.npy'); raw, cnt = np.load(d/'path.npy'), np.load(d/'path@count.npy')
+        ids, isf = np.load(d/'id.npy'), np.load(d/'isfile.npy')
+        raw, cnt = np.load(d/'path.npy'), np.load(d/'path@count.npy')
     except (OSError, ValueError, IndexFormatError): return None
     ends = np.cumsum(cnt)
     return [raw[e - c:e].tobytes().decode('utf-8', 'surrogateescape') for i, f, c, e in zip(ids.tolist(), isf.tolist(), cnt.tolist(), ends.tolist())

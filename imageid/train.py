@@ -101,7 +101,9 @@ def load_checkpoint(path, map_location='cpu') -> dict:
 # %% ../nbs/14_train.ipynb #039ad93c
 def seed_everything(seed:int):
     "Seed Python, numpy and torch (all devices)."
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
 
 # %% ../nbs/14_train.ipynb #30df3de8
 def _to(x, device, channels_last):
@@ -117,7 +119,9 @@ def loader_workers(n:int|None) -> int:
 def koleo_loss(x:torch.Tensor) -> torch.Tensor:
     "KoLeo entropy estimate of L2-normalised `x` (N, d): minus the mean log distance to each row's nearest neighbour (lower: more spread)."
     with torch.no_grad():
-        sim = x @ x.T; sim.fill_diagonal_(-2); nn_ = sim.argmax(1)
+        sim = x @ x.T
+        sim.fill_diagonal_(-2)
+        nn_ = sim.argmax(1)
     return -torch.log((x - x[nn_]).norm(dim=1) + 1e-8).mean()
 
 # %% ../nbs/14_train.ipynb #403a10ca
@@ -144,7 +148,8 @@ def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='bac
     tfm = tfm or simclr_transform(size, min_scale=0.4, copy_detection=True)
     ref = torch.from_numpy(embed_images(model, images, size, features, workers=0, device=device, progress=False)[0])  # the one embed_images
     views = [tfm(im) for im in images for _ in range(n_views)]
-    device = default_device(device); q = []
+    device = default_device(device)
+    q = []
     for i in range(0, len(views), 64):
         q.append(model.embed(torch.stack(views[i:i + 64]).to(device), features).float().cpu())
     nn_idx = (torch.cat(q) @ ref.T).argmax(1)
@@ -158,7 +163,8 @@ def _train_data(data, cfg:TrainConfig, device:torch.device, progress:bool) -> tu
     for e in ds.errors: print(f"skipped unreadable image: {e}")
     if len(ds) < 2: raise ValueError(f"need at least 2 images to train, got {len(ds)}")
     tfm = simclr_transform(cfg.size, min_scale=cfg.min_scale, copy_detection=cfg.copy_detection)
-    g = torch.Generator(); g.manual_seed(cfg.seed)
+    g = torch.Generator()
+    g.manual_seed(cfg.seed)
     workers = loader_workers(cfg.workers)
     dl = DataLoader(MultiViewDataset(ds, tfm, cfg.n_views), batch_size=min(cfg.batch_size, len(ds)), shuffle=True,
                     drop_last=True, num_workers=workers, generator=g, persistent_workers=workers > 0,
@@ -177,13 +183,17 @@ def _train_epoch(model, opt, sched, dl, cfg:TrainConfig, device, epoch:int) -> d
     "One pass over `dl`: the epoch's row of the history (mean loss and similarity statistics, speed)."
     seed_everything(cfg.seed + epoch)  # the same run gives the same views, resumed or not
     frozen = epoch < cfg.head_epochs  # the head learns first, on the backbone's features as they are
-    model.backbone.requires_grad_(not frozen); model.backbone.train(not frozen)
+    model.backbone.requires_grad_(not frozen)
+    model.backbone.train(not frozen)
     if cfg.bn_stats == 'keep': _bn_eval(model.backbone)
     t0, losses, stats, n = time.perf_counter(), [], [], 0
     for views, ids in dl:
-        loss, st = train_step(model, opt, views, ids, cfg, device); sched.step()
+        loss, st = train_step(model, opt, views, ids, cfg, device)
+        sched.step()
         if not math.isfinite(loss): raise FloatingPointError(f"loss became {loss} at epoch {epoch + 1}: lower lr or raise temperature")
-        losses.append(loss); stats.append(st); n += len(ids)
+        losses.append(loss)
+        stats.append(st)
+        n += len(ids)
     dt = time.perf_counter() - t0
     return dict(epoch=epoch + 1, loss=float(np.mean(losses)), lr=opt.param_groups[-1]['lr'], seconds=dt,
                 img_per_s=n / dt,
@@ -206,7 +216,9 @@ def train(data,                           # a folder, a list of images, or an `I
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
     opt, history, start = _optimizer(model, cfg), [], 0
     if ck:
-        model.load_state_dict(ck['model']); history = list(ck['history']); start = ck['epoch']
+        model.load_state_dict(ck['model'])
+        history = list(ck['history'])
+        start = ck['epoch']
         if ck.get('optimizer'): opt.load_state_dict(ck['optimizer'])
     steps, total = len(dl), cfg.epochs * len(dl)
     warm = round(min(cfg.warmup_epochs, cfg.epochs / 10) * steps)  # a tenth of a short run
@@ -219,7 +231,8 @@ def train(data,                           # a folder, a list of images, or an `I
     model.train()
     for epoch in bar:
         row = _train_epoch(model, opt, sched, dl, cfg, device, epoch)
-        row.update(check(model, epoch + 1)); history.append(row)
+        row.update(check(model, epoch + 1))
+        history.append(row)
         bar.set_postfix(loss=f"{row['loss']:.3f}", pos=f"{row['pos_sim']:.2f}", neg=f"{row['neg_sim']:.2f}",
                         **({'check': f"{check.last:.2f} (start {check.start:.2f})"} if check.on else {}))
         if out: save_checkpoint(out, model, cfg, history, epoch + 1, opt)
@@ -253,11 +266,15 @@ class _Check:
             self.start = self.last = self.best = self.score(model)  # the starting point: random or pretrained weights
             if cfg.keep_best: self.best_state = _snapshot(model)
     def score(self, model) -> float:
-        state = torch.get_rng_state(); py, npy = random.getstate(), np.random.get_state()  # the check does not change the run's randomness
+        state = torch.get_rng_state()
+        py, npy = random.getstate(), np.random.get_state()  # the check does not change the run's randomness
         try: return view_retrieval(model, self.images, self.cfg.size, n_views=2, seed=self.cfg.seed + 10_007,
                                    device=self.device)
         finally:
-            torch.set_rng_state(state); random.setstate(py); np.random.set_state(npy); model.train()
+            torch.set_rng_state(state)
+            random.setstate(py)
+            np.random.set_state(npy)
+            model.train()
             if self.cfg.bn_stats == 'keep': _bn_eval(model.backbone)
     def __call__(self, model, epoch:int) -> dict:
         if not self.on or (epoch % self.every and epoch != self.cfg.epochs): return {}
@@ -274,17 +291,23 @@ def plot_history(history:list[dict], fn=None):
     ep = [h['epoch'] for h in history]
     checks = [h for h in history if 'check_r1' in h]
     fig, axs = plt.subplots(1, 4 if checks else 3, figsize=(17 if checks else 13, 3.2))
-    axs[0].plot(ep, [h['loss'] for h in history]); axs[0].set_title('InfoNCE loss')
-    axs[1].plot(ep, [h['lr'] for h in history]); axs[1].set_title('learning rate')
+    axs[0].plot(ep, [h['loss'] for h in history])
+    axs[0].set_title('InfoNCE loss')
+    axs[1].plot(ep, [h['lr'] for h in history])
+    axs[1].set_title('learning rate')
     for k, lab in (('pos_sim', 'positives'), ('neg_sim', 'negatives'), ('hardest_neg_sim', 'nearest negative')):
         axs[2].plot(ep, [h[k] for h in history], label=lab)
-    axs[2].set_title('mean cosine similarity'); axs[2].legend(fontsize=8)
+    axs[2].set_title('mean cosine similarity')
+    axs[2].legend(fontsize=8)
     if checks:
         axs[3].plot([0] + [h['epoch'] for h in checks], [checks[0]['check_r1_start']] + [h['check_r1'] for h in checks],
                     'o-', label='trained')
         axs[3].axhline(checks[0]['check_r1_start'], color='grey', ls='--', label='start')
-        axs[3].set_title('view-retrieval check (own image first)'); axs[3].legend(fontsize=8)
-    for ax in axs: ax.set_xlabel('epoch'); ax.grid(alpha=.3)
+        axs[3].set_title('view-retrieval check (own image first)')
+        axs[3].legend(fontsize=8)
+    for ax in axs:
+        ax.set_xlabel('epoch')
+        ax.grid(alpha=.3)
     fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)
     return fig

@@ -28,7 +28,10 @@ def proto_lookup(index:dict, img):
 
 def _ours_build(imgs) -> ExactIndex:
     "An `ExactIndex` over the stacked images, merged and ready to answer."
-    idx = ExactIndex(); idx.add(imgs, progress=False); idx.nbytes; return idx  # (nbytes merges what was added)
+    idx = ExactIndex()
+    idx.add(imgs, progress=False)
+    idx.nbytes
+    return idx  # (nbytes merges what was added)
 
 # %% ../../nbs/bench/exact.ipynb #d8b5d8c4
 def _timed_peak(fn, *args):
@@ -36,7 +39,11 @@ def _timed_peak(fn, *args):
     from memory_profiler import memory_usage
     gc.collect()
     out = {}
-    def run(): t = time.perf_counter(); r = fn(*args); out['t'] = time.perf_counter() - t; return r
+    def run():
+        t = time.perf_counter()
+        r = fn(*args)
+        out['t'] = time.perf_counter() - t
+        return r
     base = memory_usage(-1, interval=0.01, timeout=0.05, max_usage=True)
     peak, res = memory_usage((run, (), {}), interval=0.005, max_usage=True, retval=True, include_children=False)
     return res, out['t'], max(0.0, peak - base)
@@ -51,7 +58,9 @@ def _per_call(fn, items, repeat=1) -> float:
 # %% ../../nbs/bench/exact.ipynb #e3a656b2
 def bench_exact_one(n:int, size:int=16, n_queries:int=1000, seed:int=0, save:bool=False) -> dict:
     "Benchmark both methods at collection size `n`: a dict of timings (s), memory (MiB) and ratios."
-    t = time.perf_counter(); imgs = bit_images(n, size, seed); gen = time.perf_counter() - t
+    t = time.perf_counter()
+    imgs = bit_images(n, size, seed)
+    gen = time.perf_counter() - t
     nq = min(n_queries, n)
     present = imgs[np.random.default_rng(seed + 1).choice(n, nq // 2, replace=False)]
     absent = bit_images(nq - nq // 2, size, seed + 10**6)
@@ -69,17 +78,22 @@ def bench_exact_one(n:int, size:int=16, n_queries:int=1000, seed:int=0, save:boo
                proto_query_us=_per_call(lambda q: proto_lookup(d, q), q1, 3) * 1e6,
                ours_query_us=_per_call(idx.lookup, q1, 3) * 1e6,
                ours_search_us=_per_call(lambda k: idx.lookup_key(*k), qk[:200].tolist(), 3) * 1e6)
-    t = time.perf_counter(); reps = max(1, 200_000 // len(qk))
+    t = time.perf_counter()
+    reps = max(1, 200_000 // len(qk))
     for _ in range(reps): idx.contains_keys(qk)
     row['ours_batch_lookups_per_s'] = reps * len(qk) / (time.perf_counter() - t)
     if save:
         with tempfile.TemporaryDirectory() as tmp:
-            t = time.perf_counter(); idx.save(Path(tmp)/'bench.npz'); row['ours_save_s'] = time.perf_counter() - t
+            t = time.perf_counter()
+            idx.save(Path(tmp)/'bench.npz')
+            row['ours_save_s'] = time.perf_counter() - t
             row['ours_file_mib'] = (Path(tmp)/'bench.npz').stat().st_size / 2**20
-            t = time.perf_counter(); idx2 = ExactIndex.load(Path(tmp)/'bench.npz')
+            t = time.perf_counter()
+            idx2 = ExactIndex.load(Path(tmp)/'bench.npz')
             row['ours_load_s'] = time.perf_counter() - t
             assert idx2.contains_keys(qk)[:nq // 2].all()
-    del d, idx; gc.collect()
+    del d, idx
+    gc.collect()
     return row
 
 # %% ../../nbs/bench/exact.ipynb #33f05298
@@ -115,13 +129,18 @@ def plot_exact_bench(rows:list[dict], fn=None):
     for ax, (title, a, b) in zip(axs.flat, panels):
         ax.loglog(n, [max(r[a], 1e-6) for r in rows], 'o-', label='prototype: dict + hash()')
         ax.loglog(n, [max(r[b], 1e-6) for r in rows], 's-', label='imageid: ExactIndex')
-        ax.set_title(title); ax.set_xlabel('images in the collection'); ax.grid(True, which='both', alpha=.3)
+        ax.set_title(title)
+        ax.set_xlabel('images in the collection')
+        ax.grid(True, which='both', alpha=.3)
         ax.legend()
     ax = axs[1, 1]
     ax.semilogx(n, [r['build_speedup'] for r in rows], 'o-', label='build speed-up')
     ax.semilogx(n, [r['proto_mem_mib'] / max(r['ours_mem_mib'], 1e-3) for r in rows], 's-', label='memory ratio')
-    ax.axhline(1, color='grey', lw=.8); ax.set_title('prototype / imageid (higher is better for imageid)')
-    ax.set_xlabel('images in the collection'); ax.grid(True, alpha=.3); ax.legend()
+    ax.axhline(1, color='grey', lw=.8)
+    ax.set_title('prototype / imageid (higher is better for imageid)')
+    ax.set_xlabel('images in the collection')
+    ax.grid(True, alpha=.3)
+    ax.legend()
     fig.tight_layout()
     if fn: fig.savefig(fn, dpi=100)
     return fig

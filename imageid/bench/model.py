@@ -21,8 +21,10 @@ __all__ = ['bench_train_step', 'train_throughput', 'prototype_embed', 'bench_emb
 # %% ../../nbs/bench/model.ipynb #ec3a2950
 def bench_train_step(images, size:int=64, batch_size:int=32, steps:int=5, device='auto', seed:int=0) -> dict:
     "Images per second of `train_step` and of a bare torch loop on the same batches (first step of each is warm-up)."
-    device = default_device(device); seed_everything(seed)
-    tfm = simclr_transform(size, min_scale=0.4); ds = ImageDataset(images, cache_size=2 * size)
+    device = default_device(device)
+    seed_everything(seed)
+    tfm = simclr_transform(size, min_scale=0.4)
+    ds = ImageDataset(images, cache_size=2 * size)
     batches = []
     for s in range(steps + 1):
         idx = torch.randint(len(ds), (batch_size,))
@@ -30,17 +32,21 @@ def bench_train_step(images, size:int=64, batch_size:int=32, steps:int=5, device
                         torch.arange(batch_size)))
     res = {}
     for name in ('bare', 'imageid'):
-        seed_everything(seed); cfg = TrainConfig(size=size, batch_size=batch_size, device=str(device))
+        seed_everything(seed)
+        cfg = TrainConfig(size=size, batch_size=batch_size, device=str(device))
         model = EmbeddingModel().to(device)
         if name == 'imageid' and cfg.channels_last: model = model.to(memory_format=torch.channels_last)
-        opt = torch.optim.AdamW(model.parameters(), lr=1e-3); model.train()
+        opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+        model.train()
         for k, (views, ids) in enumerate(batches):
             if k == 1: t = time.perf_counter()
             if name == 'imageid': train_step(model, opt, views, ids, cfg, device)
             else:
                 x = views.transpose(0, 1).reshape(-1, *views.shape[2:]).to(device)
                 loss = info_nce(model(x)[1], ids.to(device).repeat(2), cfg.temperature)
-                opt.zero_grad(); loss.backward(); opt.step()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
         if device.type == 'cuda': torch.cuda.synchronize()
         res[f'{name}_img_per_s'] = steps * batch_size / (time.perf_counter() - t)
     res['ratio'] = res['imageid_img_per_s'] / res['bare_img_per_s']

@@ -33,19 +33,26 @@ def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:
         return n
     def with_copies(img, src, obj, n_copies):
         add(img, src, obj, 'original')
-        for c in range(n_copies): b, e = dedup_edit(img, rng); add(b, f"{src}", obj, e, f"{src}_copy{c}.jpg")
+        for c in range(n_copies):
+            b, e = dedup_edit(img, rng)
+            add(b, f"{src}", obj, e, f"{src}_copy{c}.jpg")
     for i, p in enumerate(photos):
         img, src = load_image(p), f"p{i:04d}"
         if rng.random() < pans:
-            w, h = img.size; cw = int(w * 0.6)
+            w, h = img.size
+            cw = int(w * 0.6)
             for j, x in enumerate((0, w - cw)): with_copies(img.crop((x, 0, x + cw, h)), f"{src}v{j}", src, 1)
             continue
         with_copies(img, src, src, copies)
-        if rng.random() < byte_copies: shutil.copy(out/f"{src}.jpg", out/f"{src}_bytecopy.jpg"); truth[f"{src}_bytecopy.jpg"] = dict(source=src, object=src, edit='byte copy')
+        if rng.random() < byte_copies:
+            shutil.copy(out/f"{src}.jpg", out/f"{src}_bytecopy.jpg")
+            truth[f"{src}_bytecopy.jpg"] = dict(source=src, object=src, edit='byte copy')
     for i, group in enumerate(views):  # other photos of one object
         for j, v in enumerate(group): with_copies(load_image(v), f"o{i:02d}v{j}", f"o{i:02d}", 1)
     for i in range(corrupt):
-        n = f"broken{i}.jpg"; b = (out/next(iter(truth))).read_bytes(); (out/n).write_bytes(b[:len(b) // 3] if i % 2 == 0 else b'\xff\xd8' + os.urandom(500))
+        n = f"broken{i}.jpg"
+        b = (out/next(iter(truth))).read_bytes()
+        (out/n).write_bytes(b[:len(b) // 3] if i % 2 == 0 else b'\xff\xd8' + os.urandom(500))
         truth[n] = dict(source=None, object=None, edit='corrupt')
     return truth
 
@@ -69,7 +76,9 @@ def _join(groups) -> list[list[str]]:
     "Merge overlapping groups (PHash returns each file's list of duplicates: pairs, not groups)."
     par = {}
     def root(x):
-        while par.setdefault(x, x) != x: par[x] = par[par[x]]; x = par[x]
+        while par.setdefault(x, x) != x:
+            par[x] = par[par[x]]
+            x = par[x]
         return x
     for g in groups:
         for a in g[1:]: par[root(a)] = root(g[0])
@@ -154,22 +163,31 @@ def make_trust_folder(out, photos:list, seed:int=0, singles:float=0.2, square:fl
     "Write the trust folder at `out` (see above); returns `{file: {'source': its capture, 'object': its photo, 'edit'}}`."
     rng, rnd, out, truth = np.random.default_rng(seed), random.Random(seed), Path(out), {}
     out.mkdir(parents=True, exist_ok=True)
-    def put(b, name, cap, obj, edit): (out/name).write_bytes(b); truth[name] = dict(source=cap, object=obj, edit=edit)
+    def put(b, name, cap, obj, edit):
+        (out/name).write_bytes(b)
+        truth[name] = dict(source=cap, object=obj, edit=edit)
     def with_copies(c, cap, obj, n):
         put(c, f"{cap}.jpg", cap, obj, 'capture')
-        for k in range(n): b, e = dedup_edit(Image.open(io.BytesIO(c)), rnd); put(b, f"{cap}_copy{k}.jpg", cap, obj, e)
+        for k in range(n):
+            b, e = dedup_edit(Image.open(io.BytesIO(c)), rnd)
+            put(b, f"{cap}_copy{k}.jpg", cap, obj, e)
         if rng.random() < byte_copies: put(c, f"{cap}_bytes.jpg", cap, obj, 'byte copy')
     for i, p in enumerate(photos):
         pr, obj = make_print(load_image(p), seed=seed * 10_007 + i), f"p{i:03d}"
-        if rng.random() < singles: put(random_capture(pr, rng), f"{obj}s0.jpg", f"{obj}s0", obj, 'capture'); continue
+        if rng.random() < singles:
+            put(random_capture(pr, rng), f"{obj}s0.jpg", f"{obj}s0", obj, 'capture')
+            continue
         caps = [random_capture(pr, rng) for _ in range(int(rng.integers(1, 3)))]
         if rng.random() < square: caps += _square_pair(pr, rng)
         for j, c in enumerate(caps): with_copies(c, f"{obj}s{j}", obj, int(rng.integers(0, 3)))
     if stereo:
         import skimage.data as skd
         for j, x in enumerate(skd.stereo_motorcycle()[:2]):
-            buf = io.BytesIO(); Image.fromarray(x).save(buf, 'JPEG', quality=92); with_copies(buf.getvalue(), f"stereo{j}", 'stereo', 1)
-    b = (out/next(iter(truth))).read_bytes(); (out/'broken.jpg').write_bytes(b[:len(b) // 3])
+            buf = io.BytesIO()
+            Image.fromarray(x).save(buf, 'JPEG', quality=92)
+            with_copies(buf.getvalue(), f"stereo{j}", 'stereo', 1)
+    b = (out/next(iter(truth))).read_bytes()
+    (out/'broken.jpg').write_bytes(b[:len(b) // 3])
     truth['broken.jpg'] = dict(source=None, object=None, edit='corrupt')
     return truth
 
@@ -195,7 +213,9 @@ def trust_bench(folder, truth:dict, presets=('strict', 'default', 'loose'),
     runs = {f"imageid --similar --strictness {p}": run_imageid(folder, strictness=p) for p in presets}
     if peers_python and not isinstance(peers_python, dict): peers_python = dict.fromkeys(('phash', 'cleanvision', 'difpy', 'czkawka'), peers_python)
     for tool, py in (peers_python or {}).items():
-        r = run_peer(py, tool, folder); r['files_to_remove'] = _largest_kept(r['groups'], folder); runs[tool] = r
+        r = run_peer(py, tool, folder)
+        r['files_to_remove'] = _largest_kept(r['groups'], folder)
+        runs[tool] = r
     return [dict(method=k, **trust_scores(r['groups'], r['files_to_remove'], truth), files=n, seconds=r['seconds'],
                  cpu_s=r.get('cpu_s'), error=r['error']) for k, r in runs.items()]
 
@@ -231,8 +251,10 @@ def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_ph
     out = []
     for name, H, dists in (('PDQ', pdq, dists_pdq), ('pHash', ph, dists_phash)):
         A, M = np.stack([h[0] for h in H]), np.stack([h[1] for h in H])
-        D = np.minimum((A[:, None] != A[None]).sum(-1), (M[:, None] != A[None]).sum(-1)); np.fill_diagonal(D, 10**6)
-        same = np.equal.outer(src, src); np.fill_diagonal(same, False)
+        D = np.minimum((A[:, None] != A[None]).sum(-1), (M[:, None] != A[None]).sum(-1))
+        np.fill_diagonal(D, 10**6)
+        same = np.equal.outer(src, src)
+        np.fill_diagonal(same, False)
         for t in dists:
             out.append(dict(hash=name, bits=A.shape[1], distance=t, recall=float((D[same] <= t).mean()),
                             proposed_per_image=float((D <= t).sum() / len(names)),
@@ -242,12 +264,15 @@ def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_ph
 # %% ../../nbs/bench/near.ipynb #81cb8e4d
 def make_throughput_folder(out, photos:list, copies:int=12, byte_copies:float=0.33, seed:int=1) -> int:
     "About `len(photos) × 5 × (copies + 1.33)` files at `out`: each photo and its four enlarged quarters, with edited and byte copies."
-    rng, out = random.Random(seed), Path(out); out.mkdir(parents=True, exist_ok=True)
+    rng, out = random.Random(seed), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     for i, p in enumerate(photos):
-        img = load_image(p).convert('RGB'); w, h = img.size
+        img = load_image(p).convert('RGB')
+        w, h = img.size
         views = [img] + [img.crop((x, y, x + w // 2, y + h // 2)).resize((w, h), Image.Resampling.BICUBIC) for x in (0, w // 2) for y in (0, h // 2)]
         for j, v in enumerate(views):
-            s = f"s{i:04d}t{j}"; v.save(out/f"{s}.jpg", quality=90)
+            s = f"s{i:04d}t{j}"
+            v.save(out/f"{s}.jpg", quality=90)
             for c in range(copies): (out/f"{s}_c{c}.jpg").write_bytes(dedup_edit(v, rng)[0])
             if rng.random() < byte_copies: shutil.copy(out/f"{s}.jpg", out/f"{s}_b.jpg")
     return sum(1 for _ in out.iterdir())
@@ -300,7 +325,8 @@ def format_cost_bench(rows:list[dict]) -> str:
 def _gray_at(path, side:int) -> np.ndarray:
     "A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels long."
     from imageid.local import grey_pixels
-    im = Image.open(path); im.draft('L', (side, side))
+    im = Image.open(path)
+    im.draft('L', (side, side))
     return grey_pixels(im, side)[0]
 
 def _kinds() -> dict:
@@ -337,13 +363,16 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
     shots = [p for p in pairs if truth[p[0]]['object'] == truth[p[1]]['object'] and truth[p[0]]['source'] != truth[p[1]]['source']]
     rnd, others = random.Random(seed), [p for p in pairs if truth[p[0]]['object'] != truth[p[1]]['object']]
     others = rnd.sample(others, min(n_random, len(others)))
-    rows, threads = [], cv2.getNumThreads(); cv2.setNumThreads(1)
+    rows, threads = [], cv2.getNumThreads()
+    cv2.setNumThreads(1)
     try:
         for kind, fn in _kinds().items():
-            c0 = cpu(); F = {n: fn(g) for n, g in G.items()}
+            c0 = cpu()
+            F = {n: fn(g) for n, g in G.items()}
             M = {}
             for n, g in G.items():  # the mirror image's features, x negated (the frame verification uses)
-                xy, des = fn(np.ascontiguousarray(g[:, ::-1])); M[n] = np.asarray(xy, np.float32) - [g.shape[1] - 1, 0], des
+                xy, des = fn(np.ascontiguousarray(g[:, ::-1]))
+                M[n] = np.asarray(xy, np.float32) - [g.shape[1] - 1, 0], des
             ext = (cpu() - c0) / (2 * len(G))
             wh = {n: (g.shape[1], g.shape[0]) for n, g in G.items()}
             def best(a, b):  # as `_verify_task`: as it is, then mirrored
@@ -351,7 +380,8 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
                 if r0.passes(lim): return r0
                 r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim['min_inliers'])
                 return r1 if r1.passes(lim) or r1.inliers > r0.inliers else r0
-            c0 = cpu(); res = {name: [best(a, b) for a, b in ps] for name, ps in (('copies', copies), ('shots', shots), ('others', others))}
+            c0 = cpu()
+            res = {name: [best(a, b) for a, b in ps] for name, ps in (('copies', copies), ('shots', shots), ('others', others))}
             n_match = sum(len(v) for v in res.values())
             share = lambda rs, f: float(np.mean([f(r) for r in rs])) if rs else float('nan')
             rows.append(dict(kind=kind, extract_ms=1000 * ext, match_ms=1000 * (cpu() - c0) / max(n_match, 1),
@@ -376,7 +406,8 @@ def format_feature_bench(rows:list[dict]) -> str:
 # %% ../../nbs/bench/near.ipynb #3688c238
 def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:
     "The global score above which `share` of the collection's `k` nearest neighbours lie (sampled on `n` images)."
-    rows = np.flatnonzero(c.store.alive); rows = rows[np.linspace(0, len(rows) - 1, min(n, len(rows))).astype(int)]
+    rows = np.flatnonzero(c.store.alive)
+    rows = rows[np.linspace(0, len(rows) - 1, min(n, len(rows))).astype(int)]
     hits = c.similar.search(c.store.get('vlad', rows).astype(np.float32), k + 1)
     return float(np.quantile([s for h in hits for _, s in h[1:]], 1 - share))
 
@@ -385,7 +416,8 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
     "Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos: seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."
     from imageid.collection import Collection
     ms = verified_share_score(Collection(path), share)
-    t = time.perf_counter(); r = find_near_duplicates(None, collection=path, progress=False, min_score=ms)
+    t = time.perf_counter()
+    r = find_near_duplicates(None, collection=path, progress=False, min_score=ms)
     wall = time.perf_counter() - t
     c = Collection(path)
     ids = {p: int(i) for i, p in zip(c.store.ids[c.store.alive].tolist(),
@@ -401,15 +433,21 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
 def near_scale_bench(sizes=(10_000, 30_000, 100_000), photos=None, copies:int=2, work=None, seed:int=0) -> list[dict]:
     "For each size, a synthesised collection with `photos` and `copies` edited copies of each among it, grouped in a fresh process."
     from imageid.bench.scale import synth_collection
-    work = Path(work or tempfile.mkdtemp()); rng = random.Random(seed)
+    work = Path(work or tempfile.mkdtemp())
+    rng = random.Random(seed)
     photos = photos or [Image.fromarray(getattr(__import__('skimage.data', fromlist=['x']), n)()) for n in ('astronaut', 'coffee', 'chelsea', 'rocket')]
     sources, owner = [], []
     for i, p in enumerate(photos):
-        img = load_image(p); sources.append(img); owner.append(i)
-        for _ in range(copies): sources.append(Image.open(io.BytesIO(dedup_edit(img, rng)[0]))); owner.append(i)
+        img = load_image(p)
+        sources.append(img)
+        owner.append(i)
+        for _ in range(copies):
+            sources.append(Image.open(io.BytesIO(dedup_edit(img, rng)[0])))
+            owner.append(i)
     rows = []
     for n in sizes:
-        path = work/f"near{n}"; shutil.rmtree(path, ignore_errors=True)
+        path = work/f"near{n}"
+        shutil.rmtree(path, ignore_errors=True)
         info = synth_collection(path, n, sources, seed=seed, progress=False, mix='blocks', chunk=20_000)
         pos = info['source_ids']  # source index → id
         truth = [[pos[j] for j, o in enumerate(owner) if o == i] for i in range(len(photos))]

@@ -17,28 +17,36 @@ __all__ = ['make_multiview', 'coco_categories', 'score_matrices', 'precision_at'
 # %% ../../nbs/bench/quality.ipynb #d8615248
 def make_multiview(out, photos:list, views:int=4, seed:int=0, side:int=1024) -> tuple[list[Path], np.ndarray]:
     "Write `views` captures (`random_capture`) of a print of each of `photos` to folder `out`: the files and each one's object (its photo's index)."
-    out, rng = Path(out), np.random.default_rng(seed); out.mkdir(parents=True, exist_ok=True)
+    out, rng = Path(out), np.random.default_rng(seed)
+    out.mkdir(parents=True, exist_ok=True)
     files, groups = [], []
     for i, p in enumerate(photos):
         pr = make_print(load_image(p), side=side, seed=seed * 10_007 + i)
         for v in range(views):
-            f = out/f"o{i:04d}_v{v}.jpg"; f.write_bytes(random_capture(pr, rng)); files.append(f); groups.append(i)
+            f = out/f"o{i:04d}_v{v}.jpg"
+            f.write_bytes(random_capture(pr, rng))
+            files.append(f)
+            groups.append(i)
     return files, np.array(groups)
 
 def coco_categories(annotations) -> dict:
     "`{file name: category id of its largest labelled area}` from a COCO instances JSON file."
     ann = json.loads(Path(annotations).read_text())
-    name = {im['id']: im['file_name'] for im in ann['images']}; area = {}
+    name = {im['id']: im['file_name'] for im in ann['images']}
+    area = {}
     for a in ann['annotations']:
-        d = area.setdefault(name[a['image_id']], {}); d[a['category_id']] = d.get(a['category_id'], 0) + a['area']
+        d = area.setdefault(name[a['image_id']], {})
+        d[a['category_id']] = d.get(a['category_id'], 0) + a['area']
     return {f: max(d, key=d.get) for f, d in area.items()}
 
 # %% ../../nbs/bench/quality.ipynb #227dff34
 def score_matrices(col) -> tuple[list[str], np.ndarray, np.ndarray|None]:
     "The file names of a `Collection`'s images (sorted) and their all-pairs cosines: VLAD, and the embeddings' when it has a model."
-    st = col.store; rows = np.flatnonzero(st.alive)
+    st = col.store
+    rows = np.flatnonzero(st.alive)
     names = [Path(p.tobytes().decode('utf-8', 'surrogateescape')).name for p in st.ragged('path', rows)]
-    order = np.argsort(names); rows = rows[order]
+    order = np.argsort(names)
+    rows = rows[order]
     unit = lambda X: X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
     V = unit(st.get('vlad', rows).astype(np.float32))
     E = unit(np.stack([e.astype(np.float32).mean(0) for e in st.ragged('emb', rows)])) if col.model is not None else None
@@ -46,7 +54,9 @@ def score_matrices(col) -> tuple[list[str], np.ndarray, np.ndarray|None]:
 
 def precision_at(S:np.ndarray, labels:list, k:int=5) -> float:
     "Mean share of each labelled query's `k` nearest others (by `S`) that carry its label."
-    S = S.astype(np.float64).copy(); np.fill_diagonal(S, -np.inf); top = np.argsort(-S, 1)[:, :k]
+    S = S.astype(np.float64).copy()
+    np.fill_diagonal(S, -np.inf)
+    top = np.argsort(-S, 1)[:, :k]
     hits = [[labels[j] == labels[i] for j in top[i]] for i in range(len(S)) if labels[i] is not None]
     return float(np.mean(hits)) if hits else float('nan')
 
@@ -54,7 +64,8 @@ def precision_at(S:np.ndarray, labels:list, k:int=5) -> float:
 def search_ns(col, files:list, groups:np.ndarray, k:int=4) -> float:
     "UKBench N-S through `Collection.search`: views of the query's object among its first `k` distinct results, itself included."
     res = col.search([str(f) for f in files], k=k + 4)
-    g = {Path(f).name: o for f, o in zip(files, groups)}; hits = []
+    g = {Path(f).name: o for f, o in zip(files, groups)}
+    hits = []
     for r, o in zip(res, groups):
         seen = list(dict.fromkeys([Path(p).name for p in r['exact']] + [Path(s['path']).name for s in r['similar']]))[:k]
         hits.append(sum(g.get(n) == o for n in seen))
@@ -68,13 +79,16 @@ def fusion_rows(Sv:np.ndarray, Se:np.ndarray, measure, weights=(0.0, 0.3, 0.5, 0
 def embed_cost(model, sizes=(96, 128, 160, 224), n:int=32, batch:int=16, device='cpu', rounds:int=2) -> list[dict]:
     "Wall and CPU time per image of `model.embed` on random inputs of each side in `sizes` (rounds interleaved, the best kept)."
     import torch
-    model = model.to(device).eval(); best = {s: (np.inf, np.inf) for s in sizes}
+    model = model.to(device).eval()
+    best = {s: (np.inf, np.inf) for s in sizes}
     for _ in range(rounds):
         for s in sizes:
-            x = torch.randn(batch, 3, s, s, device=device); model.embed(x[:2])  # warm
+            x = torch.randn(batch, 3, s, s, device=device)
+            model.embed(x[:2])  # warm
             t0, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
             for _ in range(max(1, n // batch)): model.embed(x)
-            c1 = resource.getrusage(resource.RUSAGE_SELF); m = max(1, n // batch) * batch
+            c1 = resource.getrusage(resource.RUSAGE_SELF)
+            m = max(1, n // batch) * batch
             wall, cpu = (time.perf_counter() - t0) / m, (c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime) / m
             best[s] = (min(best[s][0], wall), min(best[s][1], cpu))
     return [dict(size=s, images_per_s=1 / w, cpu_ms_per_image=1000 * c, threads=torch.get_num_threads()) for s, (w, c) in best.items()]

@@ -19,11 +19,14 @@ def measure_engine(folder, engine:str='local', address:str|None=None, workers:in
     out, t = {}, time.perf_counter()
     if engine == 'ray':
         from imageid.ray_engine import RayEngine
-        engine = RayEngine(address); out['cpus'] = engine.workers; out['connect_s'] = time.perf_counter() - t
+        engine = RayEngine(address)
+        out['cpus'] = engine.workers
+        out['connect_s'] = time.perf_counter() - t
     tmp = Path(tempfile.mkdtemp())
     try:
         c = Collection(tmp/'c', **NEAR_SETTINGS)
-        t = time.perf_counter(); errs = c.add(folder, engine=None if engine == 'local' else engine, workers=workers, progress=False)
+        t = time.perf_counter()
+        errs = c.add(folder, engine=None if engine == 'local' else engine, workers=workers, progress=False)
         out['index_s'], out['images'], out['errors'] = time.perf_counter() - t, len(c), len(errs)
         t = time.perf_counter()
         r = find_near_duplicates(None, collection=tmp/'c', engine=engine, workers=workers,
@@ -54,7 +57,8 @@ def ray_bench(folder, cpus=(1, 2)) -> list[dict]:
     base = rows[0]['groups']
     for r in rows:
         r['same_groups'] = r.pop('groups') == base
-        r['total_s'] = r['index_s'] + r['near_s']; r['img_per_s'] = r['images'] / r['index_s']
+        r['total_s'] = r['index_s'] + r['near_s']
+        r['img_per_s'] = r['images'] / r['index_s']
     return rows
 
 # %% ../../nbs/bench/ray.ipynb #607650c4

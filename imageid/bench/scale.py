@@ -31,7 +31,8 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
     cb, s = col.codebook, col.settings
     feats = [rootsift(load_image(x), s['max_side'], s['n_features']) for x in sources]
     def dims(x):
-        x = load_image(x); f = min(1.0, s['max_side'] / max(x.size))
+        x = load_image(x)
+        f = min(1.0, s['max_side'] / max(x.size))
         return [*x.size, max(1, round(x.width * f)), max(1, round(x.height * f))]
     pdqs = [np.packbits(np.stack([h[0], h[5]]).astype(np.uint8), axis=1) for h, _ in (pdqhash.compute_dihedral(np.asarray(to_rgb(load_image(x)))) for x in sources)]
     sdims = [dims(x) for x in sources]
@@ -45,10 +46,12 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
     from tqdm.auto import tqdm
     with col.store.writer() as w:
         for c in tqdm(range(0, n, chunk), desc=f'synthesising {n:,}', disable=not progress):
-            m = min(chunk, n - c); ids = w.new_ids(m)
+            m = min(chunk, n - c)
+            ids = w.new_ids(m)
             w_ = rng.random((m, 3)).astype(np.float32)
             if mix == 'blocks':  # far more different vectors: neighbours as (dis)similar as real photos' (see the near-duplicate benchmark, `bench.near`)
-                K = len(cb); vl = P.reshape(len(P), K, -1)[rng.integers(0, len(P), (m, K)), np.arange(K)]
+                K = len(cb)
+                vl = P.reshape(len(P), K, -1)[rng.integers(0, len(P), (m, K)), np.arange(K)]
                 vl = (vl * np.where(rng.random((m, K, 1)) < flip, -1, 1).astype(np.float32)).reshape(m, -1) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
             else: vl = (w_[:, :, None] * P[rng.integers(0, len(P), (m, 3))]).sum(1) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
             vl /= np.linalg.norm(vl, axis=1, keepdims=True)
@@ -62,8 +65,11 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
                     xy[j], des[j], vl[j], pdq[j], dm[j] = feats[i][0], feats[i][1], V[i], pdqs[i], sdims[i]
             cols = dict(key=rng.integers(0, 2**63, (m, 2)).astype(np.uint64), size=np.full(m, -1), mtime=np.full(m, -1),
                         isfile=np.zeros(m, bool), vlad=vl.astype(np.float16), pdq=pdq, dims=dm)
-            w.append(ids, cols, dict(path=_fake_paths(ids), xy=xy, des=des)); w.commit()
-        t = time.perf_counter(); col.update_global(w); t_index = time.perf_counter() - t
+            w.append(ids, cols, dict(path=_fake_paths(ids), xy=xy, des=des))
+            w.commit()
+        t = time.perf_counter()
+        col.update_global(w)
+        t_index = time.perf_counter() - t
     return dict(n=n, source_ids={i: int(pos) for pos, i in where.items()}, index_s=t_index)
 
 # %% ../../nbs/bench/scale.ipynb #0ca3e95a
@@ -77,19 +83,25 @@ def _rss_mib() -> float:
 # %% ../../nbs/bench/scale.ipynb #741cbe62
 def measure_search(path, queries:list, truth:list, k:int=5, candidates:int=32) -> dict:
     "Open the collection at `path` in this process and search each query alone: RAM, open time, latency, recalls."
-    import gc; gc.collect()
-    base = _rss_mib(); t = time.perf_counter()
+    import gc
+    gc.collect()
+    base = _rss_mib()
+    t = time.perf_counter()
     col = Collection.load(path)
-    t_open = time.perf_counter() - t; ram = _rss_mib() - base
+    t_open = time.perf_counter() - t
+    ram = _rss_mib() - base
     lat, cand_hit, top1, wrong = [], 0, 0, 0
     for q, tr in zip(queries, truth):
         tr = set(tr) if isinstance(tr, (list, tuple, set)) else {tr}
-        t = time.perf_counter(); res = col.search([Path(q)], k=k, candidates=candidates)[0]['similar']
+        t = time.perf_counter()
+        res = col.search([Path(q)], k=k, candidates=candidates)[0]['similar']
         lat.append(time.perf_counter() - t)
         cands = col.candidates([Path(q)], candidates)[0]
-        cand_hit += bool(tr & {c[0] for c in cands}); top1 += bool(res) and res[0]['id'] in tr
+        cand_hit += bool(tr & {c[0] for c in cands})
+        top1 += bool(res) and res[0]['id'] in tr
         wrong += sum(r['verified'] and r['id'] not in tr for r in res)
-    t = time.perf_counter(); col.search([Path(q) for q in queries], k=k, candidates=candidates)
+    t = time.perf_counter()
+    col.search([Path(q) for q in queries], k=k, candidates=candidates)
     batch = time.perf_counter() - t
     nq = len(queries)
     return dict(n=len(col), open_s=t_open, ram_mib=ram, ram_kb_per_image=ram * 1024 / max(1, len(col)),
@@ -113,16 +125,21 @@ def run_scale_bench(sizes=(1_000, 10_000, 100_000), data=None, n_sources:int=16,
     paths = find_images(data)[0][:n_sources] if data else None
     # (the sample photos without motorcycle_right: the two motorcycles are one scene, each a verified copy of the other)
     srcs = [load_image(p) for p in paths] if paths else list(sample_images(SAMPLE_NAMES[:-1]).values())[:n_sources]
-    work = Path(work or tempfile.mkdtemp(prefix='imageid-scale-')); work.mkdir(parents=True, exist_ok=True)
+    work = Path(work or tempfile.mkdtemp(prefix='imageid-scale-'))
+    work.mkdir(parents=True, exist_ok=True)
     qs, src, _ = make_copies(srcs, 2, seed=seed)
-    qdir = work/'queries'; qdir.mkdir(exist_ok=True)
+    qdir = work/'queries'
+    qdir.mkdir(exist_ok=True)
     qpaths = []
-    for i, q in enumerate(qs): q.save(qdir/f'q{i:03d}.jpg', quality=90); qpaths.append(str(qdir/f'q{i:03d}.jpg'))
+    for i, q in enumerate(qs):
+        q.save(qdir/f'q{i:03d}.jpg', quality=90)
+        qpaths.append(str(qdir/f'q{i:03d}.jpg'))
     rows = []
     for n in sizes:
         p = work/f'n{n}'
         if p.exists(): shutil.rmtree(p)
-        t = time.perf_counter(); info = synth_collection(p, n, srcs, seed, progress=progress)
+        t = time.perf_counter()
+        info = synth_collection(p, n, srcs, seed, progress=progress)
         build = time.perf_counter() - t
         truth = [info['source_ids'][s] for s in src]
         r = _in_subprocess('measure_search', path=str(p), queries=qpaths, truth=truth)
@@ -154,15 +171,22 @@ def plot_scale_bench(rows:list[dict], fn=None):
     fig, axs = plt.subplots(1, 3, figsize=(12, 3.2))
     axs[0].plot(n, [r['build_s'] for r in rows], 'o-', label='store written + index')
     axs[0].plot(n, [r['index_s'] for r in rows], 's--', label='global index')
-    axs[0].set_ylabel('seconds'); axs[0].legend(fontsize=8)
-    axs[1].plot(n, [r['ram_mib'] for r in rows], 'o-', label='RAM of an opened collection'); axs[1].set_ylabel('MiB')
+    axs[0].set_ylabel('seconds')
+    axs[0].legend(fontsize=8)
+    axs[1].plot(n, [r['ram_mib'] for r in rows], 'o-', label='RAM of an opened collection')
+    axs[1].set_ylabel('MiB')
     axs[1].plot(n, [r['disk_kb_per_image'] * r['n'] / 1024 for r in rows], 's--', label='disk')
     axs[1].legend(fontsize=8)
     axs[2].plot(n, [r['p50_ms'] for r in rows], 'o-', label='p50')
     axs[2].plot(n, [r['p95_ms'] for r in rows], 's--', label='p95')
     axs[2].plot(n, [r['batch_ms_per_query'] for r in rows], '^:', label='batch, per query')
-    axs[2].set_ylabel('ms per query'); axs[2].legend(fontsize=8)
-    for ax in axs: ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('images in the collection'); ax.grid(alpha=.3)
+    axs[2].set_ylabel('ms per query')
+    axs[2].legend(fontsize=8)
+    for ax in axs:
+        ax.set_xscale('log')
+        ax.set_yscale('log')
+        ax.set_xlabel('images in the collection')
+        ax.grid(alpha=.3)
     fig.tight_layout()
     if fn: fig.savefig(fn, dpi=90)
     return fig
@@ -184,7 +208,9 @@ def _cli(*args) -> tuple[float, str, float]:
 def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, seed:int=0) -> dict:
     "Index `folder` with the CLI (first run, unchanged re-run), time one search process, measure quality on edited copies."
     from imageid.evaluate import make_copies
-    out = Path(out); shutil.rmtree(out, ignore_errors=True); out.mkdir(parents=True)
+    out = Path(out)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     t_first, _, _ = _cli('index', folder, '-o', out/'idx')
     t_again, msg, _ = _cli('index', folder, '-o', out/'idx')
     qs, src, _ = make_copies([load_image(p) for p in query_sources], n_per_image, seed=seed)
@@ -192,7 +218,8 @@ def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, see
     qp = [str(out/'q'/f'q{i:03d}.jpg') for i in range(len(qs))]
     for q, p in zip(qs, qp): q.save(p, quality=90)
     t_search, _, peak = _cli('search', out/'idx', qp[0], '--json')
-    col = Collection.load(out/'idx'); paths = col.paths()
+    col = Collection.load(out/'idx')
+    paths = col.paths()
     truth = [[int(col.store.ids[r]) for p, r in paths.items() if relevant(query_sources[s], p)] for s in src]
     m = _in_subprocess('measure_search', path=str(out/'idx'), queries=qp, truth=truth)
     return dict(m, images=len(col), index_first_s=t_first, index_again_s=t_again, search_process_s=t_search,
@@ -204,12 +231,16 @@ def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, see
 def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path:
     "A folder of real photos: `coco` images, their `originals` (real re-encodes), and `crops` random crops of each photo."
     import random
-    rng = random.Random(seed); out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     for p in find_images(coco)[0]:
         shutil.copy(p, out/p.name)
-        img = load_image(p); w, h = img.size
+        img = load_image(p)
+        w, h = img.size
         for c in range(crops):
-            s = rng.uniform(0.5, 0.8); cw, ch = int(w * s), int(h * s)
+            s = rng.uniform(0.5, 0.8)
+            cw, ch = int(w * s), int(h * s)
             x, y = rng.randint(0, w - cw), rng.randint(0, h - ch)
             img.crop((x, y, x + cw, y + ch)).save(out/f"{p.stem}__crop{c}.jpg", quality=90)
     if originals:
@@ -220,8 +251,10 @@ def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path
 def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
     "Median ms to read 32 random images' descriptors from `.npy` (memory-mapped), Arrow IPC (memory-mapped) and Parquet."
     import pyarrow as pa, pyarrow.parquet as pq, pyarrow.ipc as ipc  # for this benchmark only
-    rng = np.random.default_rng(seed); d = Path(tempfile.mkdtemp())
-    des = rng.integers(0, 255, (n * kp, 128), dtype=np.uint8); np.save(d/'des.npy', des)
+    rng = np.random.default_rng(seed)
+    d = Path(tempfile.mkdtemp())
+    des = rng.integers(0, 255, (n * kp, 128), dtype=np.uint8)
+    np.save(d/'des.npy', des)
     tab = pa.table({'des': pa.FixedSizeBinaryArray.from_buffers(pa.binary(kp * 128), n,
                                                                 [None, pa.py_buffer(des.tobytes())])})
     with ipc.new_file(str(d/'des.arrow'), tab.schema) as w: w.write_table(tab)
@@ -234,7 +267,9 @@ def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
     for name, f in ways.items():
         ts = []
         for _ in range(draws):
-            rows = rng.choice(n, 32, replace=False).tolist(); t = time.perf_counter(); [f(i) for i in rows]
+            rows = rng.choice(n, 32, replace=False).tolist()
+            t = time.perf_counter()
+            [f(i) for i in rows]
             ts.append(time.perf_counter() - t)
         out[name] = float(np.median(ts) * 1e3)
     shutil.rmtree(d)

@@ -22,7 +22,9 @@ def synthetic_embeddings(n:int, dim:int=512, n_queries:int=200, seed:int=0, spre
     return X, (Q / np.linalg.norm(Q, axis=1, keepdims=True)).astype(np.float32)
 
 def _build(index_type, X):
-    si = SimilarIndex(X.shape[1], index_type); si.add(X); return si
+    si = SimilarIndex(X.shape[1], index_type)
+    si.add(X)
+    return si
 
 # %% ../../nbs/bench/similar.ipynb #a3c2e5ae
 def bench_index(n:int, index_types=INDEX_TYPES, dim:int=512, n_queries:int=200, k:int=10, seed:int=0) -> list[dict]:
@@ -38,7 +40,9 @@ def bench_index(n:int, index_types=INDEX_TYPES, dim:int=512, n_queries:int=200, 
         build = time.perf_counter() - t
         lat = []
         for q in Q:
-            t = time.perf_counter(); r = si.search(q[None], k)[0]; lat.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            r = si.search(q[None], k)[0]
+            lat.append(time.perf_counter() - t)
         ids = [[i for i, _ in rr] for rr in si.search(Q, k)]
         if index_type == 'flat': truth = ids
         recall = float(np.mean([len(set(a) & set(b)) / len(b) for a, b in zip(ids, truth)]))
@@ -48,7 +52,8 @@ def bench_index(n:int, index_types=INDEX_TYPES, dim:int=512, n_queries:int=200, 
                              mem_mib=max(0.0, peak - base),
                              p50_ms=float(np.percentile(lat, 50) * 1e3), p95_ms=float(np.percentile(lat, 95) * 1e3),
                              recall_at_k=recall, top1_vs_flat=top1, k=k))
-        del si; gc.collect()
+        del si
+        gc.collect()
     return rows
 
 # %% ../../nbs/bench/similar.ipynb #0c222de5
@@ -70,12 +75,16 @@ def plot_similar_bench(rows:list[dict], fn=None):
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 4, figsize=(16, 3.5))
     for index_type in dict.fromkeys(r['index_type'] for r in rows):
-        rr = [r for r in rows if r['index_type'] == index_type]; n = [r['n'] for r in rr]
+        rr = [r for r in rows if r['index_type'] == index_type]
+        n = [r['n'] for r in rr]
         for ax, key in zip(axs, ('build_s', 'mem_mib', 'p50_ms', 'recall_at_k')): ax.plot(n, [max(r[key], 1e-4) for r in rr], 'o-', label=index_type)
     for ax, t in zip(axs,
                      ('build time (s)', 'memory while building (MiB)', 'p50 query latency (ms)',
                       'recall@10 against flat')):
-        ax.set_xscale('log'); ax.set_title(t); ax.set_xlabel('vectors'); ax.grid(alpha=.3, which='both')
+        ax.set_xscale('log')
+        ax.set_title(t)
+        ax.set_xlabel('vectors')
+        ax.grid(alpha=.3, which='both')
         ax.legend(fontsize=8)
         if t != 'recall@10 against flat': ax.set_yscale('log')
     fig.tight_layout()
