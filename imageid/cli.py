@@ -134,220 +134,6 @@ def _act(a, r) -> dict:
     for p, why in res['skipped']: print(f"not {'moved' if a.move_to else 'linked'}: {_safe(p)}: {why}", file=err)
     return {k: (str(v) if isinstance(v, Path) else v) for k, v in res.items()}
 
-# %% ../nbs/90_cli.ipynb #a65f4df4
-def _index(a):
-    from imageid.collection import Collection
-    from imageid.store import IndexFormatError, StoreLockedError
-    root, out = Path(a.dir), Path(a.output)
-    if not root.is_dir(): _fail(f"imageid index: {root}: not a folder")
-    if a.commit_every < 1: _fail(f"imageid index: --commit-every must be at least 1, got {a.commit_every}")
-    new = not (out/'manifest.json').exists()
-    from imageid.collection import list_files
-    if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
-    settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
-    eng = _engine(a, 'index')
-    try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
-    except FileExistsError as e:  # another `imageid index` made it meanwhile: this one adds its images to it
-        if not (new and (out/'manifest.json').exists()): _fail(f"imageid index: {e}")
-        print(f"imageid index: {out} was made by another process meanwhile: adding to it", file=sys.stderr)
-        c, new = Collection(out, device=a.device), False
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, IndexFormatError, ValueError) as e:
-        _fail(f"imageid index: {e}")
-    if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
-                                  file=sys.stderr)
-    if a.allow_empty and not a.prune: _fail("imageid index: --allow-empty is for --prune")
-    try: r = c.sync(root, prune=a.prune, progress=True, engine=eng, allow_empty=a.allow_empty, commit_every=a.commit_every)
-    except (StoreLockedError, ValueError) as e: _fail(f"imageid index: {e}")
-    for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
-    print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
-          f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.chosen_type if c.similar else 'empty'}"
-          f"{'' if c.model is None else ' + model embeddings'}")
-    return 0
-
-# %% ../nbs/90_cli.ipynb #5def5e5a
-def _search(a):
-    from imageid.collection import Collection, show
-    from imageid.store import IndexFormatError
-    if a.k < 1: _fail("imageid search: -k must be at least 1")
-    if a.gallery: _out_file(a.gallery, 'search', '--gallery', ('.png', '.jpg', '.jpeg'))
-    try: c = Collection.load(a.index, device=a.device)
-    except FileNotFoundError as e: _fail(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
-    except IndexFormatError as e: _fail(f"imageid search: {e}")
-    if a.min_inliers is not None:
-        if a.min_inliers < 3: _fail("imageid search: --min-inliers must be at least 3")
-        c.settings['min_inliers'] = a.min_inliers  # for this search only: the collection keeps its own
-    results = c.search(a.images, k=a.k, verify=not a.no_verify, candidates=a.candidates)
-    if a.json: print(json.dumps([{k: r[k] for k in ('query', 'exact', 'similar', 'error') if k in r} for r in results],
-                                indent=2))
-    else:
-        for r in results:
-            if 'error' in r:
-                print(f"{_safe(r['query'])}: error: {r['error']}", file=sys.stderr)
-                continue
-            print(f"{_safe(r['query'])}: {len(r['exact'])} exact match(es)")
-            for p in r['exact']: print(f"  = {_safe(p)}")
-            for s in r['similar']:
-                kind = s.get('kind') or 'copy'
-                what = (f"{kind}, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
-                       (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
-                print(f"  {('~' if kind == 'shot' else '✓') if s['verified'] else ' '} {what:<28} {_safe(s['path'])}")
-    if not a.json and any(r['similar'] for r in results):
-        print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features and made from the same capture; "
-              f"~ shot: another photo of the same thing; similar: not verified, by global score)", file=sys.stderr)
-    if a.gallery:
-        ok = [r for r in results if 'error' not in r]
-        if ok:
-            show(ok, [r['query'] for r in ok], a.gallery, k=a.k)
-            print(f"gallery → {a.gallery}", file=sys.stderr)
-
-    return 1 if any('error' in r for r in results) else 0
-
-# %% ../nbs/90_cli.ipynb #6d95183d
-def _train(a):
-    if not Path(a.dir).is_dir(): _fail(f"imageid train: {a.dir}: not a folder")
-    lite = a.pretrained == 'efficientnet_lite0'  # its ImageNet weights, from the installed package
-    if a.epochs is None: a.epochs = 10 if lite else 100
-    if a.size is None: a.size = 224 if lite else 96
-    for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
-        if v < lo: _fail(f"imageid train: {name} must be at least {lo} (got {v})")
-    if a.lr <= 0 or a.temperature <= 0: _fail("imageid train: --lr and --temperature must be positive")
-    if a.pretrained not in (None, 'imagenet', 'efficientnet_lite0') and not Path(a.pretrained).expanduser().is_file(): _fail(f"imageid train: {a.pretrained}: no such weights file")
-    from imageid.train import train, TrainConfig, plot_history
-    cfg = TrainConfig(epochs=a.epochs, size=a.size, batch_size=a.batch_size, lr=a.lr, temperature=a.temperature,
-                      device=a.device, workers=a.workers, seed=a.seed, pretrained='imagenet' if lite else a.pretrained,
-                      **(dict(arch='efficientnet_lite0', pooling='gem') if lite else {}))
-    try: model, hist = train(a.dir, cfg, out=a.output, resume=a.resume)
-    except (ValueError, FileNotFoundError, RuntimeError) as e: _fail(f"imageid train: {e}")
-    png = Path(a.output).with_suffix('.png')
-    plot_history(hist, png)
-    h = hist[-1]
-    checks = [(r['epoch'], r['check_r1']) for r in hist if 'check_r1' in r]
-    check = '' if not checks else (f"; view-retrieval check {h['check_r1_start']:.3f} at the start, {checks[-1][1]:.3f} at the end"
-             + (f", best {dict(checks)[h['kept_epoch']]:.3f} at epoch {h['kept_epoch']}: its weights kept" if h.get('kept_epoch') else '')
-             + (": training did not beat the start, its weights kept" if h.get('kept_epoch') == 0 else ''))
-    print(f"trained {len(hist)} epochs: loss {hist[0]['loss']:.3f} → {h['loss']:.3f}, {h['img_per_s']:.1f} img/s{check}; "
-          f"checkpoint → {a.output}, plots → {png}")
-    return 0
-
-# %% ../nbs/90_cli.ipynb #4d96dce8
-def _bench(a):
-    if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
-    if a.data and a.what == 'exact': _fail("imageid bench: --data is for the similar, scale and near benchmarks")
-    if a.what == 'near' and not a.data: _fail("imageid bench near: --data DIR (the folder to look for copies in) is needed")
-    if a.peers and not Path(a.peers).is_file(): _fail(f"imageid bench: --peers {a.peers}: no such python")
-    if a.rounds < 1: _fail("imageid bench: --rounds must be at least 1")
-    if a.baseline and not (Path(a.baseline)/'imageid'/'__init__.py').is_file():
-        _fail(f"imageid bench: --baseline {a.baseline}: no imageid package there (give a checkout's root)")
-    if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")  # before any work
-    if a.what == 'near':
-        from imageid.bench.near import cost_bench, format_cost_bench
-        rows = cost_bench(a.data, a.peers, a.rounds, baseline=a.baseline)
-        print(json.dumps(rows, indent=2) if a.json else format_cost_bench(rows))
-        return 0
-    if a.what == 'scale':
-        from imageid.bench.scale import run_scale_bench, format_scale_bench, plot_scale_bench
-        rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
-        print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
-        if a.plot:
-            plot_scale_bench(rows, a.plot)
-            print(f"plots → {a.plot}", file=sys.stderr)
-
-        return 0
-    if a.what == 'similar':
-        from imageid.bench.similar import run_similar_bench, format_similar_bench, plot_similar_bench
-        rows = run_similar_bench(tuple(a.sizes or (1_000, 10_000, 100_000)))
-        emb = None
-        if a.data:
-            from imageid.bench.model import bench_embed
-            from imageid.core import find_images
-            emb = bench_embed(find_images(a.data)[0], size=128)
-        if a.json: print(json.dumps({'index': rows, 'embedding': emb}, indent=2))
-        else:
-            print(format_similar_bench(rows))
-            if emb: print(f"embedding {emb['n']} images at {emb['size']} px: prototype {emb['prototype_img_per_s']:.1f} img/s, "
-                          f"imageid {emb['imageid_img_per_s']:.1f} img/s ({emb['speedup']:.1f}×)")
-        if a.plot:
-            plot_similar_bench(rows, a.plot)
-            print(f"plots → {a.plot}", file=sys.stderr)
-
-        return 0
-    from imageid.bench.exact import run_exact_bench, format_exact_bench, plot_exact_bench
-    rows = run_exact_bench(tuple(a.sizes or (100, 1_000, 10_000, 100_000)), size=a.image_size, save=True)
-    if a.json: print(json.dumps(rows, indent=2))
-    else: print(format_exact_bench(rows))
-    if a.plot:
-        plot_exact_bench(rows, a.plot)
-        print(f"plots → {a.plot}", file=sys.stderr)
-
-    return 0
-
-# %% ../nbs/90_cli.ipynb #354ba4d9
-def _eval(a):
-    if not Path(a.dir).is_dir(): _fail(f"imageid eval: {a.dir}: not a folder")
-    if a.n_per_image < 1: _fail("imageid eval: --n-per-image must be at least 1")
-    from imageid.evaluate import run_evaluation, format_results
-    try: res = run_evaluation(a.dir, a.model, queries=a.queries, n_per_image=a.n_per_image,
-                              size=a.size or _model_size(a.model), seed=a.seed,
-                              local=not a.no_local, imagenet=a.imagenet, progress=not a.json)
-    except (FileNotFoundError, ValueError) as e: _fail(f"imageid eval: {e}")
-    print(json.dumps(res, indent=2) if a.json else format_results(res))
-    return 0
-
-# %% ../nbs/90_cli.ipynb #3de9c096
-def _demo(a):
-    from imageid.demo import run_demo
-    try: run_demo(a.out, a.data, epochs=a.epochs, size=a.size)
-    except (FileExistsError, ValueError, NotADirectoryError) as e: _fail(f"imageid demo: {e}")
-    return 0
-
-# %% ../nbs/90_cli.ipynb #62b7e888
-def _undo(a):
-    from imageid.quarantine import undo
-    try: res = undo(a.journal)
-    except (FileNotFoundError, ValueError) as e: _fail(f"imageid undo: {e}")
-    if not res['journals']:
-        print(f"imageid undo: {a.journal}: nothing to undo (no journal, or all undone)")
-        return 0
-    for p, why in res['left']: print(f"not restored: {_safe(p)}: {why}", file=sys.stderr)
-    print(f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they were")
-    return 1 if res['left'] else 0
-
-# %% ../nbs/90_cli.ipynb #b0b98280
-def _check(a):
-    from imageid.collection import check_collection
-    if not Path(a.collection).is_dir(): _fail(f"imageid check: {a.collection}: not a folder")
-    probs = check_collection(a.collection, repair=a.repair)
-    bad = [p for p in probs if not p.get('note')]
-    left = [p for p in bad if not p.get('fix') or p.get('lost')]  # still wrong, or dropped (without --repair: every one)
-    if a.json: print(json.dumps(probs, indent=1, default=str))
-    else:
-        for p in probs:
-            line = f"{'note' if p.get('note') else 'damaged'}: {_safe(p['name'])}: {_safe(p['problem'])}"
-            if a.repair and not p.get('note'): line += f" → {_safe(p['fix']) if p['fix'] else 'not repaired'}"
-            print(line)
-        print(f"{a.collection}: " + ('sound' if not bad else f"{len(bad)} problems" + (f", {len(bad) - len(left)} repaired" if a.repair else
-                                                                                       '; `imageid check --repair` rebuilds what it can')))
-    return 1 if left else 0
-
-# %% ../nbs/90_cli.ipynb #dbbb3aaa
-def _engine_args(s, pre:str=''):
-    s.add_argument('--engine', choices=('local', 'ray'), default='local',
-                   help=pre + "where the work runs: this machine (default) or a Ray cluster (pip install "
-                              "'imageid[ray]')")
-    s.add_argument('--address',
-                   help="with --engine ray: the cluster, host:port or ray://host:port "
-                        "(default: RAY_ADDRESS, else a Ray started for this command)")
-
-# %% ../nbs/90_cli.ipynb #dacbca43
-def _engine(a, cmd:str):
-    "The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is written (an unreachable cluster is one line, exit 2)."
-    if a.engine != 'ray':
-        if a.address: _fail(f"imageid {cmd}: --address needs --engine ray")
-        return None
-    from imageid.ray_engine import RayEngine, ClusterError
-    try: return RayEngine(a.address)
-    except ClusterError as e: _fail(f"imageid {cmd}: {e}")
-
 # %% ../nbs/90_cli.ipynb #2aa0ebeb
 def _dedup_parser(sub):
     "`imageid dedup`: exact groups, or with `--similar` groups of copies, in a folder."
@@ -392,6 +178,74 @@ def _dedup_parser(sub):
     _engine_args(s, "with --similar: ")
     s.set_defaults(fn=_dedup)
 
+# %% ../nbs/90_cli.ipynb #62b7e888
+def _undo(a):
+    from imageid.quarantine import undo
+    try: res = undo(a.journal)
+    except (FileNotFoundError, ValueError) as e: _fail(f"imageid undo: {e}")
+    if not res['journals']:
+        print(f"imageid undo: {a.journal}: nothing to undo (no journal, or all undone)")
+        return 0
+    for p, why in res['left']: print(f"not restored: {_safe(p)}: {why}", file=sys.stderr)
+    print(f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they were")
+    return 1 if res['left'] else 0
+
+# %% ../nbs/90_cli.ipynb #0a16d79f
+def _undo_parser(sub):
+    "`imageid undo`: put back what `dedup --move-to` moved (or `--link` linked)."
+    s = sub.add_parser('undo', help="put back the files `dedup --move-to` moved (or make `--link`ed files separate again)")
+    s.add_argument('journal', help="a journal file, or the quarantine folder that holds it")
+    s.set_defaults(fn=_undo)
+
+# %% ../nbs/90_cli.ipynb #a65f4df4
+def _index(a):
+    from imageid.collection import Collection
+    from imageid.store import IndexFormatError, StoreLockedError
+    root, out = Path(a.dir), Path(a.output)
+    if not root.is_dir(): _fail(f"imageid index: {root}: not a folder")
+    if a.commit_every < 1: _fail(f"imageid index: --commit-every must be at least 1, got {a.commit_every}")
+    new = not (out/'manifest.json').exists()
+    from imageid.collection import list_files
+    if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
+    settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
+    eng = _engine(a, 'index')
+    try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
+    except FileExistsError as e:  # another `imageid index` made it meanwhile: this one adds its images to it
+        if not (new and (out/'manifest.json').exists()): _fail(f"imageid index: {e}")
+        print(f"imageid index: {out} was made by another process meanwhile: adding to it", file=sys.stderr)
+        c, new = Collection(out, device=a.device), False
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, IndexFormatError, ValueError) as e:
+        _fail(f"imageid index: {e}")
+    if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
+                                  file=sys.stderr)
+    if a.allow_empty and not a.prune: _fail("imageid index: --allow-empty is for --prune")
+    try: r = c.sync(root, prune=a.prune, progress=True, engine=eng, allow_empty=a.allow_empty, commit_every=a.commit_every)
+    except (StoreLockedError, ValueError) as e: _fail(f"imageid index: {e}")
+    for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
+    print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
+          f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.chosen_type if c.similar else 'empty'}"
+          f"{'' if c.model is None else ' + model embeddings'}")
+    return 0
+
+# %% ../nbs/90_cli.ipynb #dbbb3aaa
+def _engine_args(s, pre:str=''):
+    s.add_argument('--engine', choices=('local', 'ray'), default='local',
+                   help=pre + "where the work runs: this machine (default) or a Ray cluster (pip install "
+                              "'imageid[ray]')")
+    s.add_argument('--address',
+                   help="with --engine ray: the cluster, host:port or ray://host:port "
+                        "(default: RAY_ADDRESS, else a Ray started for this command)")
+
+# %% ../nbs/90_cli.ipynb #dacbca43
+def _engine(a, cmd:str):
+    "The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is written (an unreachable cluster is one line, exit 2)."
+    if a.engine != 'ray':
+        if a.address: _fail(f"imageid {cmd}: --address needs --engine ray")
+        return None
+    from imageid.ray_engine import RayEngine, ClusterError
+    try: return RayEngine(a.address)
+    except ClusterError as e: _fail(f"imageid {cmd}: {e}")
+
 # %% ../nbs/90_cli.ipynb #9d7e72a9
 def _index_parser(sub):
     "`imageid index`: make or update a collection folder."
@@ -419,6 +273,44 @@ def _index_parser(sub):
     _engine_args(s)
     s.set_defaults(fn=_index)
 
+# %% ../nbs/90_cli.ipynb #5def5e5a
+def _search(a):
+    from imageid.collection import Collection, show
+    from imageid.store import IndexFormatError
+    if a.k < 1: _fail("imageid search: -k must be at least 1")
+    if a.gallery: _out_file(a.gallery, 'search', '--gallery', ('.png', '.jpg', '.jpeg'))
+    try: c = Collection.load(a.index, device=a.device)
+    except FileNotFoundError as e: _fail(f"imageid search: {e} (make an index with `imageid index DIR -o INDEX`)")
+    except IndexFormatError as e: _fail(f"imageid search: {e}")
+    if a.min_inliers is not None:
+        if a.min_inliers < 3: _fail("imageid search: --min-inliers must be at least 3")
+        c.settings['min_inliers'] = a.min_inliers  # for this search only: the collection keeps its own
+    results = c.search(a.images, k=a.k, verify=not a.no_verify, candidates=a.candidates)
+    if a.json: print(json.dumps([{k: r[k] for k in ('query', 'exact', 'similar', 'error') if k in r} for r in results],
+                                indent=2))
+    else:
+        for r in results:
+            if 'error' in r:
+                print(f"{_safe(r['query'])}: error: {r['error']}", file=sys.stderr)
+                continue
+            print(f"{_safe(r['query'])}: {len(r['exact'])} exact match(es)")
+            for p in r['exact']: print(f"  = {_safe(p)}")
+            for s in r['similar']:
+                kind = s.get('kind') or 'copy'
+                what = (f"{kind}, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
+                       (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
+                print(f"  {('~' if kind == 'shot' else '✓') if s['verified'] else ' '} {what:<28} {_safe(s['path'])}")
+    if not a.json and any(r['similar'] for r in results):
+        print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features and made from the same capture; "
+              f"~ shot: another photo of the same thing; similar: not verified, by global score)", file=sys.stderr)
+    if a.gallery:
+        ok = [r for r in results if 'error' not in r]
+        if ok:
+            show(ok, [r['query'] for r in ok], a.gallery, k=a.k)
+            print(f"gallery → {a.gallery}", file=sys.stderr)
+
+    return 1 if any('error' in r for r in results) else 0
+
 # %% ../nbs/90_cli.ipynb #8d94ba61
 def _search_parser(sub):
     "`imageid search`: look images up in a collection."
@@ -437,73 +329,12 @@ def _search_parser(sub):
     s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto")
     s.set_defaults(fn=_search)
 
-# %% ../nbs/90_cli.ipynb #20173c7a
-def _train_parser(sub):
-    "`imageid train`: SimCLR on a folder."
-    s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")
-    s.add_argument('dir', help="folder of images (recursively)")
-    s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
-    s.add_argument('--epochs', type=int,
-                   help="passes over the folder (default 100 from random weights, 10 from efficientnet_lite0's, "
-                        "where the best check came by epoch 5 of 8; warm-up is the first tenth, at most 5)")
-    s.add_argument('--size', type=int,
-                   help="side of the training crops in pixels (default 96 from random weights, 224 from "
-                        "efficientnet_lite0's: smaller lost to the start it came from; embedding uses the same)")
-    s.add_argument('--batch-size', type=int, default=64,
-                   help="images per step, at least 2: each is the others' negatives (default 64)")
-    s.add_argument('--lr', type=float, default=1e-3, help="peak learning rate of AdamW (default 0.001)")
-    s.add_argument('--temperature', type=float, default=0.2,
-                   help="InfoNCE temperature (default 0.2; 0.2 beat 0.5 here)")
-    s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto (default: a GPU when there is one)")
-    s.add_argument('--workers', type=int,
-                   help="worker processes that augment the images while "
-                        "the model steps (default: one per core, at most 4)")
-    s.add_argument('--pretrained',
-                   help="start from 'efficientnet_lite0' (EfficientNet-Lite0's ImageNet weights, installed with "
-                        "imageid[pretrained]: no download), 'imagenet' (torchvision's ResNet-18 weights, downloaded once) "
-                        "or a local state-dict file (default: random weights)")
-    s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
-    s.add_argument('--resume', help="checkpoint to continue from")
-    s.set_defaults(fn=_train)
-
-# %% ../nbs/90_cli.ipynb #74100824
-def _bench_parser(sub):
-    "`imageid bench`: the benchmarks."
-    s = sub.add_parser('bench', help="run a benchmark")
-    s.add_argument('what', choices=('exact', 'similar', 'scale', 'near'), help="which benchmark (near: the cost of "
-                   "`dedup --similar` on --data DIR, by stage, beside the peers of --peers)")
-    s.add_argument('--sizes', type=int, nargs='+',
-                   help="collection sizes (exact: 100 … 100k images; "
-                        "similar: 1k … 100k vectors; scale: 1k … 100k images)")
-    s.add_argument('--data',
-                   help="similar: also time embedding these images; scale: "
-                        "real photos to place among the synthetic ones")
-    s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
-    s.add_argument('--peers', metavar='PYTHON', help="near: the python of a venv with the peer tools (czkawka, imagededup, "
-                   "cleanvision, difPy; never imageid's requirements), run side by side")
-    s.add_argument('--rounds', type=int, default=3, help="near: interleaved rounds, the median kept (default 3)")
-    s.add_argument('--baseline', metavar='DIR', help="near: also run the imageid in this checkout (e.g. `git worktree add DIR "
-                   "COMMIT`), interleaved, for a before and after in one run")
-    s.add_argument('--plot', help="write the 2x2 plots to this PNG")
-    s.add_argument('--json', action='store_true', help="print the rows as JSON")
-    s.set_defaults(fn=_bench)
-
-# %% ../nbs/90_cli.ipynb #408c2eeb
-def _eval_parser(sub):
-    "`imageid eval`: how well search finds edited copies, against baselines."
-    s = sub.add_parser('eval', help="measure how well search finds edited copies, against baselines")
-    s.add_argument('dir', help="the collection: a folder of images")
-    s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`), or 'pretrained' (EfficientNet-Lite0's ImageNet weights)")
-    s.add_argument('--queries',
-                   help="a folder of real copies named like their sources in DIR (instead of generated edits)")
-    s.add_argument('--n-per-image', type=int, default=2, help="generated edited copies per image (default 2)")
-    s.add_argument('--size', type=int,
-                   help="image side for the model's embeddings (default: the size it was trained at, else 128)")
-    s.add_argument('--seed', type=int, default=0, help="random seed of the generated edits (default 0)")
-    s.add_argument('--imagenet', help="a local torchvision ResNet-18 ImageNet state dict, evaluated as a baseline")
-    s.add_argument('--no-local', action='store_true', help="leave out the local-feature methods (slower)")
-    s.add_argument('--json', action='store_true', help="print {method: {metric: value}} as JSON")
-    s.set_defaults(fn=_eval)
+# %% ../nbs/90_cli.ipynb #3de9c096
+def _demo(a):
+    from imageid.demo import run_demo
+    try: run_demo(a.out, a.data, epochs=a.epochs, size=a.size)
+    except (FileExistsError, ValueError, NotADirectoryError) as e: _fail(f"imageid demo: {e}")
+    return 0
 
 # %% ../nbs/90_cli.ipynb #8c55d0d9
 def _demo_parser(sub):
@@ -515,12 +346,22 @@ def _demo_parser(sub):
     s.add_argument('--size', type=int, default=64, help="training image size (default 64)")
     s.set_defaults(fn=_demo)
 
-# %% ../nbs/90_cli.ipynb #0a16d79f
-def _undo_parser(sub):
-    "`imageid undo`: put back what `dedup --move-to` moved (or `--link` linked)."
-    s = sub.add_parser('undo', help="put back the files `dedup --move-to` moved (or make `--link`ed files separate again)")
-    s.add_argument('journal', help="a journal file, or the quarantine folder that holds it")
-    s.set_defaults(fn=_undo)
+# %% ../nbs/90_cli.ipynb #b0b98280
+def _check(a):
+    from imageid.collection import check_collection
+    if not Path(a.collection).is_dir(): _fail(f"imageid check: {a.collection}: not a folder")
+    probs = check_collection(a.collection, repair=a.repair)
+    bad = [p for p in probs if not p.get('note')]
+    left = [p for p in bad if not p.get('fix') or p.get('lost')]  # still wrong, or dropped (without --repair: every one)
+    if a.json: print(json.dumps(probs, indent=1, default=str))
+    else:
+        for p in probs:
+            line = f"{'note' if p.get('note') else 'damaged'}: {_safe(p['name'])}: {_safe(p['problem'])}"
+            if a.repair and not p.get('note'): line += f" → {_safe(p['fix']) if p['fix'] else 'not repaired'}"
+            print(line)
+        print(f"{a.collection}: " + ('sound' if not bad else f"{len(bad)} problems" + (f", {len(bad) - len(left)} repaired" if a.repair else
+                                                                                       '; `imageid check --repair` rebuilds what it can')))
+    return 1 if left else 0
 
 # %% ../nbs/90_cli.ipynb #a5223531
 def _check_parser(sub):
@@ -596,3 +437,162 @@ def main(argv=None) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # (a Ctrl-C before `stop` was in place: the same from here on)
         print(f"imageid {a.command}: {_safe(e) or 'interrupted'}", file=sys.stderr)
         return 130
+
+# %% ../nbs/90_cli.ipynb #6d95183d
+def _train(a):
+    if not Path(a.dir).is_dir(): _fail(f"imageid train: {a.dir}: not a folder")
+    lite = a.pretrained == 'efficientnet_lite0'  # its ImageNet weights, from the installed package
+    if a.epochs is None: a.epochs = 10 if lite else 100
+    if a.size is None: a.size = 224 if lite else 96
+    for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
+        if v < lo: _fail(f"imageid train: {name} must be at least {lo} (got {v})")
+    if a.lr <= 0 or a.temperature <= 0: _fail("imageid train: --lr and --temperature must be positive")
+    if a.pretrained not in (None, 'imagenet', 'efficientnet_lite0') and not Path(a.pretrained).expanduser().is_file(): _fail(f"imageid train: {a.pretrained}: no such weights file")
+    from imageid.train import train, TrainConfig, plot_history
+    cfg = TrainConfig(epochs=a.epochs, size=a.size, batch_size=a.batch_size, lr=a.lr, temperature=a.temperature,
+                      device=a.device, workers=a.workers, seed=a.seed, pretrained='imagenet' if lite else a.pretrained,
+                      **(dict(arch='efficientnet_lite0', pooling='gem') if lite else {}))
+    try: model, hist = train(a.dir, cfg, out=a.output, resume=a.resume)
+    except (ValueError, FileNotFoundError, RuntimeError) as e: _fail(f"imageid train: {e}")
+    png = Path(a.output).with_suffix('.png')
+    plot_history(hist, png)
+    h = hist[-1]
+    checks = [(r['epoch'], r['check_r1']) for r in hist if 'check_r1' in r]
+    check = '' if not checks else (f"; view-retrieval check {h['check_r1_start']:.3f} at the start, {checks[-1][1]:.3f} at the end"
+             + (f", best {dict(checks)[h['kept_epoch']]:.3f} at epoch {h['kept_epoch']}: its weights kept" if h.get('kept_epoch') else '')
+             + (": training did not beat the start, its weights kept" if h.get('kept_epoch') == 0 else ''))
+    print(f"trained {len(hist)} epochs: loss {hist[0]['loss']:.3f} → {h['loss']:.3f}, {h['img_per_s']:.1f} img/s{check}; "
+          f"checkpoint → {a.output}, plots → {png}")
+    return 0
+
+# %% ../nbs/90_cli.ipynb #20173c7a
+def _train_parser(sub):
+    "`imageid train`: SimCLR on a folder."
+    s = sub.add_parser('train', help="train an embedding model with SimCLR on a folder")
+    s.add_argument('dir', help="folder of images (recursively)")
+    s.add_argument('-o', '--output', required=True, help="checkpoint file to write (after every epoch)")
+    s.add_argument('--epochs', type=int,
+                   help="passes over the folder (default 100 from random weights, 10 from efficientnet_lite0's, "
+                        "where the best check came by epoch 5 of 8; warm-up is the first tenth, at most 5)")
+    s.add_argument('--size', type=int,
+                   help="side of the training crops in pixels (default 96 from random weights, 224 from "
+                        "efficientnet_lite0's: smaller lost to the start it came from; embedding uses the same)")
+    s.add_argument('--batch-size', type=int, default=64,
+                   help="images per step, at least 2: each is the others' negatives (default 64)")
+    s.add_argument('--lr', type=float, default=1e-3, help="peak learning rate of AdamW (default 0.001)")
+    s.add_argument('--temperature', type=float, default=0.2,
+                   help="InfoNCE temperature (default 0.2; 0.2 beat 0.5 here)")
+    s.add_argument('--device', default='auto', help="cuda, mps, cpu or auto (default: a GPU when there is one)")
+    s.add_argument('--workers', type=int,
+                   help="worker processes that augment the images while "
+                        "the model steps (default: one per core, at most 4)")
+    s.add_argument('--pretrained',
+                   help="start from 'efficientnet_lite0' (EfficientNet-Lite0's ImageNet weights, installed with "
+                        "imageid[pretrained]: no download), 'imagenet' (torchvision's ResNet-18 weights, downloaded once) "
+                        "or a local state-dict file (default: random weights)")
+    s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
+    s.add_argument('--resume', help="checkpoint to continue from")
+    s.set_defaults(fn=_train)
+
+# %% ../nbs/90_cli.ipynb #354ba4d9
+def _eval(a):
+    if not Path(a.dir).is_dir(): _fail(f"imageid eval: {a.dir}: not a folder")
+    if a.n_per_image < 1: _fail("imageid eval: --n-per-image must be at least 1")
+    from imageid.evaluate import run_evaluation, format_results
+    try: res = run_evaluation(a.dir, a.model, queries=a.queries, n_per_image=a.n_per_image,
+                              size=a.size or _model_size(a.model), seed=a.seed,
+                              local=not a.no_local, imagenet=a.imagenet, progress=not a.json)
+    except (FileNotFoundError, ValueError) as e: _fail(f"imageid eval: {e}")
+    print(json.dumps(res, indent=2) if a.json else format_results(res))
+    return 0
+
+# %% ../nbs/90_cli.ipynb #408c2eeb
+def _eval_parser(sub):
+    "`imageid eval`: how well search finds edited copies, against baselines."
+    s = sub.add_parser('eval', help="measure how well search finds edited copies, against baselines")
+    s.add_argument('dir', help="the collection: a folder of images")
+    s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`), or 'pretrained' (EfficientNet-Lite0's ImageNet weights)")
+    s.add_argument('--queries',
+                   help="a folder of real copies named like their sources in DIR (instead of generated edits)")
+    s.add_argument('--n-per-image', type=int, default=2, help="generated edited copies per image (default 2)")
+    s.add_argument('--size', type=int,
+                   help="image side for the model's embeddings (default: the size it was trained at, else 128)")
+    s.add_argument('--seed', type=int, default=0, help="random seed of the generated edits (default 0)")
+    s.add_argument('--imagenet', help="a local torchvision ResNet-18 ImageNet state dict, evaluated as a baseline")
+    s.add_argument('--no-local', action='store_true', help="leave out the local-feature methods (slower)")
+    s.add_argument('--json', action='store_true', help="print {method: {metric: value}} as JSON")
+    s.set_defaults(fn=_eval)
+
+# %% ../nbs/90_cli.ipynb #4d96dce8
+def _bench(a):
+    if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
+    if a.data and a.what == 'exact': _fail("imageid bench: --data is for the similar, scale and near benchmarks")
+    if a.what == 'near' and not a.data: _fail("imageid bench near: --data DIR (the folder to look for copies in) is needed")
+    if a.peers and not Path(a.peers).is_file(): _fail(f"imageid bench: --peers {a.peers}: no such python")
+    if a.rounds < 1: _fail("imageid bench: --rounds must be at least 1")
+    if a.baseline and not (Path(a.baseline)/'imageid'/'__init__.py').is_file():
+        _fail(f"imageid bench: --baseline {a.baseline}: no imageid package there (give a checkout's root)")
+    if a.data and not Path(a.data).is_dir(): _fail(f"imageid bench: {a.data}: not a folder")  # before any work
+    if a.what == 'near':
+        from imageid.bench.near import cost_bench, format_cost_bench
+        rows = cost_bench(a.data, a.peers, a.rounds, baseline=a.baseline)
+        print(json.dumps(rows, indent=2) if a.json else format_cost_bench(rows))
+        return 0
+    if a.what == 'scale':
+        from imageid.bench.scale import run_scale_bench, format_scale_bench, plot_scale_bench
+        rows = run_scale_bench(tuple(a.sizes or (1_000, 10_000, 100_000)), data=a.data, progress=not a.json)
+        print(json.dumps(rows, indent=2) if a.json else format_scale_bench(rows))
+        if a.plot:
+            plot_scale_bench(rows, a.plot)
+            print(f"plots → {a.plot}", file=sys.stderr)
+
+        return 0
+    if a.what == 'similar':
+        from imageid.bench.similar import run_similar_bench, format_similar_bench, plot_similar_bench
+        rows = run_similar_bench(tuple(a.sizes or (1_000, 10_000, 100_000)))
+        emb = None
+        if a.data:
+            from imageid.bench.model import bench_embed
+            from imageid.core import find_images
+            emb = bench_embed(find_images(a.data)[0], size=128)
+        if a.json: print(json.dumps({'index': rows, 'embedding': emb}, indent=2))
+        else:
+            print(format_similar_bench(rows))
+            if emb: print(f"embedding {emb['n']} images at {emb['size']} px: prototype {emb['prototype_img_per_s']:.1f} img/s, "
+                          f"imageid {emb['imageid_img_per_s']:.1f} img/s ({emb['speedup']:.1f}×)")
+        if a.plot:
+            plot_similar_bench(rows, a.plot)
+            print(f"plots → {a.plot}", file=sys.stderr)
+
+        return 0
+    from imageid.bench.exact import run_exact_bench, format_exact_bench, plot_exact_bench
+    rows = run_exact_bench(tuple(a.sizes or (100, 1_000, 10_000, 100_000)), size=a.image_size, save=True)
+    if a.json: print(json.dumps(rows, indent=2))
+    else: print(format_exact_bench(rows))
+    if a.plot:
+        plot_exact_bench(rows, a.plot)
+        print(f"plots → {a.plot}", file=sys.stderr)
+
+    return 0
+
+# %% ../nbs/90_cli.ipynb #74100824
+def _bench_parser(sub):
+    "`imageid bench`: the benchmarks."
+    s = sub.add_parser('bench', help="run a benchmark")
+    s.add_argument('what', choices=('exact', 'similar', 'scale', 'near'), help="which benchmark (near: the cost of "
+                   "`dedup --similar` on --data DIR, by stage, beside the peers of --peers)")
+    s.add_argument('--sizes', type=int, nargs='+',
+                   help="collection sizes (exact: 100 … 100k images; "
+                        "similar: 1k … 100k vectors; scale: 1k … 100k images)")
+    s.add_argument('--data',
+                   help="similar: also time embedding these images; scale: "
+                        "real photos to place among the synthetic ones")
+    s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
+    s.add_argument('--peers', metavar='PYTHON', help="near: the python of a venv with the peer tools (czkawka, imagededup, "
+                   "cleanvision, difPy; never imageid's requirements), run side by side")
+    s.add_argument('--rounds', type=int, default=3, help="near: interleaved rounds, the median kept (default 3)")
+    s.add_argument('--baseline', metavar='DIR', help="near: also run the imageid in this checkout (e.g. `git worktree add DIR "
+                   "COMMIT`), interleaved, for a before and after in one run")
+    s.add_argument('--plot', help="write the 2x2 plots to this PNG")
+    s.add_argument('--json', action='store_true', help="print the rows as JSON")
+    s.set_defaults(fn=_bench)
