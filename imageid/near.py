@@ -259,8 +259,7 @@ def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
     if k < 1: raise ValueError(f"k must be at least 1; got {k}")
     if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
     if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
-    if engine not in ('local', 'ray') and not (callable(getattr(engine, 'index', None)) and callable(getattr(engine, 'map', None))):
-        raise ValueError(f"engine must be 'local', 'ray' or an engine (LocalEngine, RayEngine); got {engine!r}")
+    if engine != 'ray': get_engine(engine)  # 'ray' is made here; anything else is as the collection takes it
     for f in keep_in:
         if not Path(f).is_dir(): raise ValueError(f"keep_in: {f}: not a folder")
 

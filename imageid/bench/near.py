@@ -295,11 +295,12 @@ def cost_bench(folder,
     if baseline is not None and not (Path(baseline)/'imageid'/'__init__.py').is_file():
         raise ValueError(f"baseline: {baseline}: no imageid package in that folder (give a checkout's root)")
     n = sum(1 for p in Path(folder).iterdir() if p.is_file())
+    if isinstance(peers_python, dict) and 'fastdup' in peers_python: tools = {**tools, 'fastdup (bundled CNN)': 'fastdup'}
     runs = {}
     for _ in range(rounds):
         runs.setdefault('imageid dedup --similar', []).append(run_imageid(folder))
         if baseline is not None: runs.setdefault('imageid dedup --similar, baseline', []).append(run_imageid(folder, baseline))
-        for name, tool in {**tools, **({'fastdup (bundled CNN)': 'fastdup'} if isinstance(peers_python, dict) and 'fastdup' in peers_python else {})}.items():
+        for name, tool in tools.items():
             py = peers_python.get(tool) if isinstance(peers_python, dict) else peers_python
             if py: runs.setdefault(name, []).append(run_peer(py, tool, folder))
     rows = []

@@ -26,7 +26,7 @@ def measure_engine(folder, engine:str='local', address:str|None=None, workers:in
     try:
         c = Collection(tmp/'c', **NEAR_SETTINGS)
         t = time.perf_counter()
-        errs = c.add(folder, engine=None if engine == 'local' else engine, workers=workers, progress=False)
+        errs = c.add(folder, engine=engine, workers=workers, progress=False)
         out['index_s'], out['images'], out['errors'] = time.perf_counter() - t, len(c), len(errs)
         t = time.perf_counter()
         r = find_near_duplicates(None, collection=tmp/'c', engine=engine, workers=workers,
