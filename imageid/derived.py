@@ -25,7 +25,8 @@ def make_print(img, side:int=2048, grain:float=0.05, seed:int=0) -> np.ndarray:
 
 # %% ../nbs/21b_derived.ipynb #1b23bccf
 def _camera(pr, out, zoom, center, angle, tilt, ss:int=2) -> np.ndarray:
-    "The print as a pinhole camera sees it: `zoom` × the print's width across, rotated, tilted; supersampled `ss` times."
+    """The print as a pinhole camera sees it: `zoom` × the print's width across, rotated, tilted; supersampled `ss`
+    times."""
     H, W = pr.shape[:2]
     cw, ch = out[0] * ss, out[1] * ss
     sc, th = W / zoom / cw, np.deg2rad(angle)
@@ -35,7 +36,9 @@ def _camera(pr, out, zoom, center, angle, tilt, ss:int=2) -> np.ndarray:
     P = np.array([[1, 0, 0], [0, 1, 0], [tilt[0] / cw, tilt[1] / ch, 1.0]])  # the print plane seen a little obliquely
     M = A @ P @ np.array([[1, 0, -cw / 2], [0, 1, -ch / 2], [0, 0, 1.0]])  # camera pixel → print pixel
     src = cv2.GaussianBlur(pr, (0, 0), 0.5 * sc) if sc > 1 else pr  # no aliasing when the print is shrunk
-    im = cv2.warpPerspective(src, M, (cw, ch), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REFLECT)
+    im = cv2.warpPerspective(
+        src, M, (cw, ch), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REFLECT
+    )
     return cv2.resize(im, out, interpolation=cv2.INTER_AREA)
 
 # %% ../nbs/21b_derived.ipynb #74b53e74
@@ -53,7 +56,10 @@ def render_capture(pr:np.ndarray,          # a print from `make_print`
     yy, xx = np.mgrid[0:out[1], 0:out[0]].astype(np.float32)
     u, v = xx / out[0] - 0.5, yy / out[1] - 0.5
     gain = light[0] * (1 + light[1] * (0.8 * u + 0.4 * v)) * (1 - 0.3 * (u * u + v * v))  # gradient and vignetting
-    im = im * gain[..., None] * np.array([1 + rng.uniform(-.04, .04), 1, 1 + rng.uniform(-.04, .04)], np.float32) + light[2]
+    im = (
+        im * gain[..., None] * np.array([1 + rng.uniform(-0.04, 0.04), 1, 1 + rng.uniform(-0.04, 0.04)], np.float32)
+        + light[2]
+    )
     if blur > 0: im = cv2.GaussianBlur(im, (0, 0), blur)
     im = im + rng.normal(0, noise, im.shape) + rng.normal(0, 0.04, im.shape) * np.sqrt(np.clip(im, 0, 255))
     buf = io.BytesIO()
@@ -62,7 +68,8 @@ def render_capture(pr:np.ndarray,          # a print from `make_print`
 
 # %% ../nbs/21b_derived.ipynb #f917e5af
 def random_capture(pr:np.ndarray, rng:np.random.Generator, out:tuple=(640, 480)) -> bytes:
-    "`render_capture` with a hand-held camera's spread: zoom 1–2.6, roll ±20°, a little tilt, its own light, blur, noise and JPEG."
+    """`render_capture` with a hand-held camera's spread: zoom 1–2.6, roll ±20°, a little tilt, its own light, blur,
+    noise and JPEG."""
     return render_capture(pr, out, zoom=rng.uniform(1.0, 2.6), center=(rng.uniform(.4, .6), rng.uniform(.4, .6)),
                           angle=rng.uniform(-20, 20), tilt=(rng.uniform(-.12, .12), rng.uniform(-.12, .12)),
                           light=(rng.uniform(.8, 1.15), rng.uniform(-.3, .3), rng.uniform(-10, 10)),
@@ -73,7 +80,8 @@ def random_capture(pr:np.ndarray, rng:np.random.Generator, out:tuple=(640, 480))
 _CAPTIONS = ('Holiday 2024', '© photo agency', 'SALE -50%', 'my trip')
 
 def dedup_edit(img:Image.Image, rng:random.Random) -> tuple[bytes, str]:
-    "An edited copy as JPEG bytes, and what was done: crop to 70 %, mirror, ±5° rotation, brightness ±20 %, caption (each with p = ½), resize 40–90 %, JPEG 50–85."
+    """An edited copy as JPEG bytes, and what was done: crop to 70 %, mirror, ±5° rotation, brightness ±20 %, caption
+    (each with p = ½), resize 40–90 %, JPEG 50–85."""
     img, done = img.convert('RGB'), []
     w, h = img.size
     if rng.random() < 0.5:
@@ -96,7 +104,9 @@ def dedup_edit(img:Image.Image, rng:random.Random) -> tuple[bytes, str]:
         done.append(f"brightness {b - 1:+.0%}")
     if rng.random() < 0.5:
         font = ImageFont.load_default(size=max(10, img.height // 10))
-        ImageDraw.Draw(img).text((img.width // 20, img.height * 4 // 5), rng.choice(_CAPTIONS), fill=(255, 255, 255), font=font)
+        ImageDraw.Draw(img).text(
+            (img.width // 20, img.height * 4 // 5), rng.choice(_CAPTIONS), fill=(255, 255, 255), font=font
+        )
         done.append('caption')
     s = rng.uniform(0.4, 0.9)
     img = img.resize((max(16, int(img.width * s)), max(16, int(img.height * s))), Image.Resampling.BILINEAR)
@@ -119,7 +129,8 @@ def feature_map(M:np.ndarray,           # 2×3 similarity from a's feature frame
 
 # %% ../nbs/21b_derived.ipynb #10f6f71f
 def _grey(src, side:int) -> np.ndarray:
-    "float32 grey pixels of `src`, decoded (JPEG: reduced by libjpeg) to a longer side of at least `side` where it is larger."
+    """float32 grey pixels of `src`, decoded (JPEG: reduced by libjpeg) to a longer side of at least `side` where it is
+    larger."""
     if isinstance(src, (str, os.PathLike)):  # a file is in several pairs: decoded once while it is unchanged
         st = os.stat(src)
         return _grey_file(os.fspath(src), st.st_size, st.st_mtime_ns, side).astype(np.float32)
@@ -130,9 +141,13 @@ def _grey_file(path:str, size:int, mtime:int, side:int) -> np.ndarray:
     return np.asarray(open_image(path, draft=side).convert('L'), np.uint8)
 
 def _fit_frames(hi:np.ndarray, lo:np.ndarray, T:np.ndarray, side:int) -> tuple:
-    "`(hi, lo, T)` ready to compare: lo reduced to at most `side` pixels, hi blurred where it will be shrunk, `T` (hi → lo) for the reduced lo."
+    """`(hi, lo, T)` ready to compare: lo reduced to at most `side` pixels, hi blurred where it will be shrunk, `T` (hi
+    → lo) for the reduced lo."""
     f = min(1.0, side / max(lo.shape))
-    if f < 1: lo = cv2.resize(lo, (max(1, round(lo.shape[1] * f)), max(1, round(lo.shape[0] * f))), interpolation=cv2.INTER_AREA)
+    if f < 1:
+        lo = cv2.resize(
+            lo, (max(1, round(lo.shape[1] * f)), max(1, round(lo.shape[0] * f))), interpolation=cv2.INTER_AREA
+        )
     T = np.diag([f, f, 1.0]) @ T
     t = np.sqrt(abs(np.linalg.det(T[:2, :2])))
     if t < 0.95: hi = cv2.GaussianBlur(hi, (0, 0), 0.5 * np.sqrt(1 / t ** 2 - 1))  # no aliasing when hi is shrunk
@@ -147,24 +162,38 @@ def _warp(img, T, lo_shape) -> tuple[np.ndarray, np.ndarray]:
 
 # %% ../nbs/21b_derived.ipynb #60554ce3
 def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
-    "The standard deviation of every `B`-pixel block of `x` whose top-left corners are the grid `ii` × `jj`, from integral images (float64)."
+    """The standard deviation of every `B`-pixel block of `x` whose top-left corners are the grid `ii` × `jj`, from
+    integral images (float64)."""
     s, q = cv2.integral2(np.ascontiguousarray(x, np.float64), sdepth=cv2.CV_64F, sqdepth=cv2.CV_64F)
-    box = lambda S: S[ii[:, None] + B, jj[None] + B] - S[ii[:, None], jj[None] + B] - S[ii[:, None] + B, jj[None]] + S[ii[:, None], jj[None]]
+    box = (
+        lambda S: S[ii[:, None] + B, jj[None] + B]
+        - S[ii[:, None], jj[None] + B]
+        - S[ii[:, None] + B, jj[None]]
+        + S[ii[:, None], jj[None]]
+    )
     n = B * B
     mean = box(s) / n
     return np.sqrt(np.maximum(box(q) / n - mean ** 2, 0))
 
 def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0) -> tuple:
-    "Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` against `lo`."
+    """Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` against
+    `lo`."""
     win, P, D = cv2.createHanningWindow((B, B), cv2.CV_32F), [], []
     ii, jj = np.arange(0, lo.shape[0] - B + 1, B // 2), np.arange(0, lo.shape[1] - B + 1, B // 2)
     if not len(ii) or not len(jj): return np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)
-    m = cv2.integral(np.ascontiguousarray(mask, np.uint8))  # blocks wholly inside the mask, and textured in both images: all at once
-    inside = (m[ii[:, None] + B, jj[None] + B] - m[ii[:, None], jj[None] + B] - m[ii[:, None] + B, jj[None]] + m[ii[:, None], jj[None]]) == B * B
+    # blocks wholly inside the mask, and textured in both images: all at once
+    m = cv2.integral(np.ascontiguousarray(mask, np.uint8))
+    inside = (
+        m[ii[:, None] + B, jj[None] + B]
+        - m[ii[:, None], jj[None] + B]
+        - m[ii[:, None] + B, jj[None]]
+        + m[ii[:, None], jj[None]]
+    ) == B * B
     ok = inside & (_block_std(w, ii, jj, B) >= min_std) & (_block_std(lo, ii, jj, B) >= min_std)
     for r, c in zip(*np.nonzero(ok)):  # row by row, as the blocks lie
         i, j = int(ii[r]), int(jj[c])
-        (dx, dy), q = cv2.phaseCorrelate(w[i:i + B, j:j + B].copy(), lo[i:i + B, j:j + B].copy(), win)  # copies: it writes into its inputs
+        # copies: it writes into its inputs
+        (dx, dy), q = cv2.phaseCorrelate(w[i:i + B, j:j + B].copy(), lo[i:i + B, j:j + B].copy(), win)
         if q >= 0.2 and abs(dx) < B / 4 and abs(dy) < B / 4:
             P.append((j + B / 2, i + B / 2))
             D.append((dx, dy))
@@ -172,7 +201,8 @@ def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_st
 
 # %% ../nbs/21b_derived.ipynb #1e990b34
 def _agreement(x:np.ndarray, y:np.ndarray, mask:np.ndarray, B:int=16, min_std:float=2.0) -> float|None:
-    "The 25th percentile of the NCC (gain and offset free) of `B`-pixel textured blocks inside `mask`; None with fewer than 8."
+    """The 25th percentile of the NCC (gain and offset free) of `B`-pixel textured blocks inside `mask`; None with fewer
+    than 8."""
     h, w = (s - s % B for s in x.shape)
     if not h or not w: return None
     blk = lambda a: a[:h, :w].reshape(h // B, B, w // B, B).transpose(0, 2, 1, 3).reshape(-1, B * B)
@@ -186,16 +216,20 @@ def _agreement(x:np.ndarray, y:np.ndarray, mask:np.ndarray, B:int=16, min_std:fl
 # %% ../nbs/21b_derived.ipynb #14744966
 def _hull_gap(hull:np.ndarray, H:np.ndarray, S:np.ndarray) -> float:
     "The largest distance, at the points `hull`, between where the homography `H` and the affine map `S` put them."
-    return float(np.linalg.norm(cv2.perspectiveTransform(hull[None], H)[0] - (hull @ S[:, :2].T + S[:, 2]), axis=1).max())
+    return float(
+        np.linalg.norm(cv2.perspectiveTransform(hull[None], H)[0] - (hull @ S[:, :2].T + S[:, 2]), axis=1).max()
+    )
 
 def _perspective(P:np.ndarray, Q:np.ndarray, S:np.ndarray, min_blocks:int=12, boot:int=24, z_from:float=0.0) -> tuple:
-    "`(warp, z)`: how far the best homography from `P` to `Q` strays from the affine map `S` at the edge of the region the blocks cover (pixels), and that over its bootstrap standard error (None where `warp` is at most `z_from`)."
+    """`(warp, z)`: how far the best homography from `P` to `Q` strays from the affine map `S` at the edge of the region
+    the blocks cover (pixels), and that over its bootstrap standard error (None where `warp` is at most `z_from`)."""
     if len(P) < min_blocks: return None, None
     H, hm = cv2.findHomography(P, Q, cv2.LMEDS)
     if H is None or H.shape != (3, 3): return None, None
     hull = cv2.convexHull(P).reshape(-1, 2)
     warp = _hull_gap(hull, H, S)
-    if round(warp, 3) <= z_from: return round(warp, 3), None  # a warp this small passes whatever its noise: no bootstrap
+    if round(warp, 3) <= z_from:
+        return round(warp, 3), None  # a warp this small passes whatever its noise: no bootstrap
     keep = hm.ravel() > 0
     Pk, Qk = P[keep], Q[keep]
     n, rng, bs = int(keep.sum()), np.random.default_rng(0), []
@@ -223,11 +257,13 @@ def copy_evidence(a, b,                  # the two images (paths, bytes, PIL ima
     hi, lo, T = _fit_frames(hi, lo, T, side)
     w, m = _warp(hi, T, lo.shape)
     out = dict(shift=None, warp=None, warp_z=None, agreement=None, blocks=0, scale=round(max(s, 1 / s), 3))
-    for last in (False, True):  # the second pass measures from the first's fit: a stretched copy starts pixels off at its edges
+    # the second pass measures from the first's fit: a stretched copy starts pixels off at its edges
+    for last in (False, True):
         P, D = _block_shifts(w, lo, m)
         out['blocks'] = len(P)
         if len(P) < 6: break
-        R, _ = cv2.estimateAffine2D(P, P + D, method=cv2.LMEDS)  # the affine map the blocks agree on (captions are outliers)
+        # the affine map the blocks agree on (captions are outliers)
+        R, _ = cv2.estimateAffine2D(P, P + D, method=cv2.LMEDS)
         if R is None: break
         out['shift'] = round(float(np.percentile(np.linalg.norm(P @ R[:, :2].T + R[:, 2] - (P + D), axis=1), 90)), 3)
         if last: out['warp'], out['warp_z'] = _perspective(P, P + D, R, z_from=z_from)
@@ -254,7 +290,8 @@ def capture_info(src) -> tuple|None:
     return clean(ex.get(_MAKE)), clean(ex.get(_MODEL)), clean(t), clean(ifd.get(_SUBSEC_ORIGINAL))
 
 def same_capture(a:tuple|None, b:tuple|None) -> bool|None:
-    "True: the same capture; False: two captures; None: the EXIF cannot tell (missing, or one second with no sub-seconds)."
+    """True: the same capture; False: two captures; None: the EXIF cannot tell (missing, or one second with no
+    sub-seconds)."""
     if a is None or b is None: return None
     if a[:3] != b[:3] or (a[3] and b[3] and a[3] != b[3]): return False
     return True if a[3] and b[3] else None
@@ -282,8 +319,20 @@ def copy_kind(ev:dict|None,              # `copy_evidence`'s result (None: the p
     if ev is None: return 'shot', 'the pixels could not be compared'
     if ev['shift'] is not None:
         if ev['shift'] > max_shift: return 'shot', f"{ev['shift']:.2f} px from one affine map (> {max_shift})"
-        if ev.get('warp') is not None and ev['warp'] > max_warp and (ev.get('warp_z') is None or ev['warp_z'] > min_warp_z):
-            return 'shot', f"perspective: {ev['warp']:.2f} px from one affine map (> {max_warp}), {ev.get('warp_z') or 0:.0f}× its noise"
-        return 'copy', f"{ev['shift']:.2f} px from one affine map" + ('' if ev.get('warp') is None else f", perspective {ev['warp']:.2f} px")
+        if (
+            ev.get('warp') is not None
+            and ev['warp'] > max_warp
+            and (ev.get('warp_z') is None or ev['warp_z'] > min_warp_z)
+        ):
+            return (
+                'shot',
+                (
+                    f"perspective: {ev['warp']:.2f} px from one affine map (> {max_warp}), {ev.get('warp_z') or 0:.0f}×"
+                    " its noise"
+                ),
+            )
+        return 'copy', f"{ev['shift']:.2f} px from one affine map" + (
+            '' if ev.get('warp') is None else f", perspective {ev['warp']:.2f} px"
+        )
     ok = ev['agreement'] is not None and ev['agreement'] >= 0.95
     return ('copy' if ok else 'shot'), f"too little texture for a shift; pixel agreement {ev['agreement']}"

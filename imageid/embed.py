@@ -55,7 +55,12 @@ def embed_images(model:EmbeddingModel, items, # folder, paths, PIL images, array
     if not 0 <= crops <= 5: raise ValueError(f"crops must be between 0 and 5, got {crops}")
     device = default_device(device)
     srcs, errs = expand_sources(items)
-    if workers is None: workers = min(4, torch.get_num_threads()) if len(srcs) >= 4 * batch_size and all(isinstance(s, Path) for s in srcs) else 0
+    if workers is None:
+        workers = (
+            min(4, torch.get_num_threads())
+            if len(srcs) >= 4 * batch_size and all(isinstance(s, Path) for s in srcs)
+            else 0
+        )
     dl = DataLoader(_EmbedData(srcs, eval_transform(size), crops), batch_size=max(1, batch_size // (1 + crops)),
                     num_workers=workers, collate_fn=_collate, pin_memory=device.type == 'cuda')
     was = model.training

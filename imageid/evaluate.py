@@ -21,7 +21,8 @@ __all__ = ['average_precision', 'retrieval_metrics', 'micro_ap', 'group_metrics'
 
 # %% ../nbs/30_evaluate.ipynb #ffa70334
 def average_precision(scores:np.ndarray, relevant:np.ndarray) -> float:
-    "Average precision of one ranking: `scores` (n,), `relevant` (n,) bool; tied scores share one threshold. NaN if nothing is relevant."
+    """Average precision of one ranking: `scores` (n,), `relevant` (n,) bool; tied scores share one threshold. NaN if
+    nothing is relevant."""
     scores, relevant = np.asarray(scores, float), np.asarray(relevant, bool)
     n_rel = relevant.sum()
     if n_rel == 0: return float('nan')
@@ -90,7 +91,8 @@ def group_metrics(S:np.ndarray,           # (n, n) scores of every image against
 
 # %% ../nbs/30_evaluate.ipynb #f49a0942
 def copy_edit(img:Image.Image, rng:random.Random) -> tuple[Image.Image, str]:
-    "A random mix of crop, flip, rotation, colour, blur, resize/aspect, overlay and JPEG: (edited image, what was done)."
+    """A random mix of crop, flip, rotation, colour, blur, resize/aspect, overlay and JPEG: (edited image, what was
+    done)."""
     img, done = img.convert('RGB'), []
     w, h = img.size
     a = rng.uniform(0.5, 0.9)
@@ -122,8 +124,12 @@ def copy_edit(img:Image.Image, rng:random.Random) -> tuple[Image.Image, str]:
     if rng.random() < 0.3:
         d = ImageDraw.Draw(img)
         fs = max(8, img.height // rng.randint(6, 12))
-        d.text((rng.randint(0, img.width // 2), rng.randint(0, img.height * 3 // 4)), rng.choice(['SALE', '© 2024', 'lol', 'COPY', 'wow!!']),
-               fill=tuple(rng.randint(0, 255) for _ in range(3)), font=ImageFont.load_default(size=fs))
+        d.text(
+            (rng.randint(0, img.width // 2), rng.randint(0, img.height * 3 // 4)),
+            rng.choice(['SALE', '© 2024', 'lol', 'COPY', 'wow!!']),
+            fill=tuple(rng.randint(0, 255) for _ in range(3)),
+            font=ImageFont.load_default(size=fs),
+        )
         done.append('overlay')
     q = rng.randint(30, 90)
     buf = io.BytesIO()
@@ -186,7 +192,8 @@ def hash_method(kind:str='phash', hash_size:int=8):
 
 # %% ../nbs/30_evaluate.ipynb #b1ecb615
 def local_method(**kw):
-    "A method scoring by RootSIFT verification (`LocalIndex.verify`): RANSAC inliers of the voted candidates, 0 elsewhere."
+    """A method scoring by RootSIFT verification (`LocalIndex.verify`): RANSAC inliers of the voted candidates, 0
+    elsewhere."""
     from imageid.local import LocalIndex
     def run(images, queries):
         li = LocalIndex(**kw)
@@ -199,7 +206,8 @@ def local_method(**kw):
 
 # %% ../nbs/30_evaluate.ipynb #071c115f
 def verified_method(model, size:int=128, features:str='backbone', flip:bool=True, crops:int=4, k:int=10):
-    "Global search with local verification over an in-memory `LocalIndex`, ranked by `rank_verified` as `Collection.search` ranks."
+    """Global search with local verification over an in-memory `LocalIndex`, ranked by `rank_verified` as
+    `Collection.search` ranks."""
     from imageid.local import LocalIndex, rank_verified
     glob = embedding_method(model, size, features, flip, crops)
     def run(images, queries):
@@ -212,21 +220,27 @@ def verified_method(model, size:int=128, features:str='backbone', flip:bool=True
             ranked = rank_verified([dict(id=j, inliers=n, score=float(S[i, j])) for j, n in inl.items()],
                                    li.min_inliers)
             for r, c in enumerate(ranked):
-                if c['verified']: S[i, c['id']] = 2 + (len(ranked) - r) / len(ranked)  # above every cosine, in search's order
+                if c['verified']:
+                    S[i, c['id']] = 2 + (len(ranked) - r) / len(ranked)  # above every cosine, in search's order
         return S
     return run
 
 # %% ../nbs/30_evaluate.ipynb #ddb77979
 def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_image:int=1, seed:int=0,
                     threshold:float|None=None, progress:bool=True) -> dict:
-    "Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact duplicates of a source count as relevant too."
+    """Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact
+    duplicates of a source count as relevant too."""
     from tqdm.auto import tqdm
     if queries is None: queries, src, _ = make_copies(images, n_per_image, seed)
     kid = {}
     kid = np.array([kid.setdefault(content_key(im, 'pixels'), len(kid)) for im in images])
     R = kid[np.asarray(src)][:, None] == kid[None, :]  # an exact duplicate of the source is as right as the source
     dup = int((np.bincount(kid)[kid] > 1).sum())
-    if dup and progress: print(f"{dup} of the {len(images)} images have an exact duplicate in the collection: each counts as relevant", file=sys.stderr)
+    if dup and progress:
+        print(
+            f"{dup} of the {len(images)} images have an exact duplicate in the collection: each counts as relevant",
+            file=sys.stderr,
+        )
     out = {}
     bar = tqdm(methods.items(), total=len(methods), desc='methods', unit='method', disable=not progress,
                file=sys.stderr)
@@ -289,7 +303,8 @@ def run_evaluation(folder, model=None, queries=None, n_per_image:int=2, size:int
     m = get_model(model)  # 'pretrained', a backbone name, a model file, or None
     if m is not None:
         methods['model (backbone)'] = embedding_method(m, size)
-        if str(model) not in ('pretrained', *BACKBONES): methods['model (projection)'] = embedding_method(m, size, 'projection')  # an untrained head says nothing
+        if str(model) not in ('pretrained', *BACKBONES):
+            methods['model (projection)'] = embedding_method(m, size, 'projection')  # an untrained head says nothing
     if local:
         methods['local features'] = local_method()
         if m is not None: methods['model + verification'] = verified_method(m, size)

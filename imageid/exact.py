@@ -47,7 +47,8 @@ def pixel_array(x) -> tuple[str, np.ndarray]:
     return ('L' if a.ndim == 2 else _CHANNELS[a.shape[2]]), a
 
 # %% ../nbs/01_exact.ipynb #713eddfd
-def _header(layout, shape, dtype) -> bytes: return f"imageid-pixels|{layout}|{'x'.join(map(str, shape))}|{np.dtype(dtype).str}".encode()
+def _header(layout, shape, dtype) -> bytes:
+    return f"imageid-pixels|{layout}|{'x'.join(map(str, shape))}|{np.dtype(dtype).str}".encode()
 
 # %% ../nbs/01_exact.ipynb #a1960547
 @functools.lru_cache(1024)
@@ -74,7 +75,8 @@ def _file_digest(path, algo='xxh3_128', chunk=1 << 20) -> bytes:
 
 # %% ../nbs/01_exact.ipynb #ff10997b
 def content_key(item, mode:str='pixels', algo:str='xxh3_128') -> bytes:
-    "The 16-byte content key of `item` (path, bytes, PIL image, array or tensor); raises `ImageLoadError` for bad input."
+    """The 16-byte content key of `item` (path, bytes, PIL image, array or tensor); raises `ImageLoadError` for bad
+    input."""
     _check(mode, algo)
     if mode == 'bytes' and isinstance(item, (str, os.PathLike)):
         p = Path(item)
@@ -107,7 +109,8 @@ def _stack_keys(a, algo) -> np.ndarray:
     if first.shape != a.shape[1:]: a = a.reshape(len(a), *first.shape)  # (N,H,W,1) -> (N,H,W)
     hdr = _header(layout, first.shape, a.dtype)
     rows = a.reshape(len(a), -1).view(f'V{first.nbytes}').ravel()
-    out, step = np.empty((len(rows), 2), np.uint64), 1 << 18  # in chunks: the digests of 10M images at once would take GBs
+    # in chunks: the digests of 10M images at once would take GBs
+    out, step = np.empty((len(rows), 2), np.uint64), 1 << 18
     for s in range(0, len(rows), step):
         if algo == 'xxh3_128':
             seed, f = _seed(hdr), xxhash.xxh3_128_digest
@@ -169,7 +172,8 @@ class ExactIndex:
 # %% ../nbs/01_exact.ipynb #c3d2430f
 @patch
 def add(self:ExactIndex, items, ids=None, workers:int=8, progress:bool|None=None) -> list[ImageLoadError]:
-    "Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be read."
+    """Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be
+    read."""
     if is_image_stack(items): allsrc, skipped = list(range(len(items))), []
     else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
     keys, srcs, errs = content_keys(items if is_image_stack(items) else allsrc, self.mode, self.algo, workers, progress)
@@ -227,7 +231,8 @@ def _find(self:ExactIndex, keys:np.ndarray) -> list[np.ndarray]:
     right = self._hi.searchsorted(keys[:, 0], 'right')
     out = []
     for q, (l, r) in enumerate(zip(left.tolist(), right.tolist())):
-        if r - l == 1: out.append(np.array([l]) if self._lo[l] == keys[q, 1] and self._row[l] >= 0 else np.zeros(0, np.int64))
+        if r - l == 1:
+            out.append(np.array([l]) if self._lo[l] == keys[q, 1] and self._row[l] >= 0 else np.zeros(0, np.int64))
         else:
             pos = np.arange(l, r)
             out.append(pos[(self._lo[l:r] == keys[q, 1]) & (self._row[l:r] >= 0)])
@@ -336,7 +341,9 @@ def load(cls:ExactIndex, path) -> ExactIndex:
     meta, z = load_npz(path, cls.FORMAT, cls.VERSION, 'exact index')
     try: hi, lo, row, ids = z['hi'], z['lo'], z['row'], decode_strings(z)
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
-    if xxhash.xxh3_64_hexdigest(hi.tobytes() + lo.tobytes() + row.tobytes()) != meta.get('checksum') or len(hi) != meta.get('entries'):
+    if xxhash.xxh3_64_hexdigest(hi.tobytes() + lo.tobytes() + row.tobytes()) != meta.get('checksum') or len(
+        hi
+    ) != meta.get('entries'):
         raise IndexFormatError(f"{path}: damaged (checksum mismatch)")
     idx = cls(meta['mode'], meta['algo'])
     idx._hi, idx._lo, idx._row, idx._ids = hi.astype(np.uint64), lo.astype(np.uint64), row.astype(np.int64), ids
@@ -349,20 +356,30 @@ class DuplicateReport:
     "Groups of identical files (each sorted, largest group first) and the files that could not be read."
     groups: list[list[Path]] = field(default_factory=list)
     errors: list[ImageLoadError] = field(default_factory=list)
-    def __repr__(self): return f"DuplicateReport({len(self.groups)} groups, {sum(map(len, self.groups))} files, {len(self.errors)} errors)"
+    def __repr__(self):
+        return (
+            f"DuplicateReport({len(self.groups)} groups, {sum(map(len, self.groups))} files, {len(self.errors)} errors)"
+        )
     def to_dict(self) -> dict:
         "A JSON-ready dict: `{'groups': [[path, ...], ...], 'errors': [{'path': ..., 'error': ...}]}`."
         return {'groups': [[str(p) for p in g] for g in self.groups],
                 'errors': [{'path': describe(e.source), 'error': e.reason} for e in self.errors]}
     def _repr_html_(self, max_groups:int=10, side:int=96) -> str:
-        "In a notebook: each group as a row of thumbnails (the first `max_groups`), then the files that could not be read."
+        """In a notebook: each group as a row of thumbnails (the first `max_groups`), then the files that could not be
+        read."""
         import html
-        cell = lambda p: (f"<td style='text-align:center;vertical-align:top;font-size:12px'><img src='{thumb_uri(p, side)}' "
-                          f"style='max-width:{side}px;max-height:{side}px'><br>{html.escape(Path(p).name[:28])}</td>")
+        cell = lambda p: (
+            f"<td style='text-align:center;vertical-align:top;font-size:12px'><img src='{thumb_uri(p, side)}' "
+            f"style='max-width:{side}px;max-height:{side}px'><br>{html.escape(Path(p).name[:28])}</td>"
+        )
         rows = [f"<tr><td><b>{len(g)} identical</b></td>{''.join(map(cell, g))}</tr>" for g in self.groups[:max_groups]]
         more = f"<p>… and {len(self.groups) - max_groups} more groups</p>" if len(self.groups) > max_groups else ''
         errs = ''.join(f"<li>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors)
-        return f"<table>{''.join(rows)}</table>{more}" + (f"<p>Unreadable:</p><ul>{errs}</ul>" if errs else '') if rows or errs else '<p>no duplicates</p>'
+        return (
+            f"<table>{''.join(rows)}</table>{more}" + (f"<p>Unreadable:</p><ul>{errs}</ul>" if errs else '')
+            if rows or errs
+            else '<p>no duplicates</p>'
+        )
 
 # %% ../nbs/01_exact.ipynb #64840dbd
 def _regroup(groups, keyfn, workers, progress=None, desc='hashing'):
@@ -450,14 +467,16 @@ def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=F
                     else: parts.append([p])
                 checked += [q for q in parts if len(q) > 1]
             groups = checked
-    if check:  # a file that is read only when another has its size (bytes) or dimensions (pixels) is otherwise never decoded
+    # a file that is read only when another has its size (bytes) or dimensions (pixels) is otherwise never decoded
+    if check:
         seen = {e.source for e in errors}
         def bad(p):
             try:
                 open_image(p)
                 return None
             except ImageLoadError as e: return e
-        with ThreadPoolExecutor(workers) as ex: errors += [e for e in ex.map(bad, [p for p in paths if p not in seen]) if e]
+        with ThreadPoolExecutor(workers) as ex:
+            errors += [e for e in ex.map(bad, [p for p in paths if p not in seen]) if e]
     groups = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), str(g[0])))
     return DuplicateReport(groups, sorted(errors, key=lambda e: describe(e.source)))
 
@@ -466,7 +485,8 @@ def files_to_remove(groups, keep='shortest-path') -> list[Path]:
     "All files of each duplicate group except the one `keep` chooses (see the rules above)."
     if isinstance(groups, DuplicateReport): groups = groups.groups
     short = lambda p: (len(Path(p).parts), len(Path(p).name), str(p))
-    rules = {'shortest-path': short, 'largest': short, 'first': lambda p: str(p),  # identical files: all are the largest
+    # identical files: all are the largest
+    rules = {'shortest-path': short, 'largest': short, 'first': lambda p: str(p),
              'oldest': lambda p: (os.stat(p).st_mtime, short(p)), 'newest': lambda p: (-os.stat(p).st_mtime, short(p))}
     rules['shortest'] = short  # the name before `near` and the CLI shared one vocabulary
     if not callable(keep):

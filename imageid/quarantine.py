@@ -16,7 +16,8 @@ __all__ = ['JOURNAL_GLOB', 'move_to', 'undo', 'link_identical']
 JOURNAL_GLOB = '.imageid-journal-*.json'
 
 def _fault():
-    "Fault injection for tests: with `IMAGEID_FAULT_AT=n`, the process kills itself (SIGKILL) at its n-th step that changes the disk."
+    """Fault injection for tests: with `IMAGEID_FAULT_AT=n`, the process kills itself (SIGKILL) at its n-th step that
+    changes the disk."""
     n = os.environ.get('IMAGEID_FAULT_AT')
     if not n: return
     _fault.count = getattr(_fault, 'count', 0) + 1
@@ -32,7 +33,8 @@ def _digest(path) -> str:
 
 # %% ../nbs/23a_quarantine.ipynb #f3a1e19f
 def _changed(path:str, seen:dict|None) -> str|None:
-    "Why `path` is not the file the scan saw (`seen`: its size, mtime in ns and key, as the scan read them: through a link), or None."
+    """Why `path` is not the file the scan saw (`seen`: its size, mtime in ns and key, as the scan read them: through a
+    link), or None."""
     if not os.path.lexists(path): return "gone since the scan"
     if seen is None: return None
     try: st = os.stat(path)  # as the scan saw it: a link's target
@@ -69,7 +71,8 @@ def _copy_into(src:Path, dst:Path):
     os.replace(tmp, dst)
 
 def _relocate(src:Path, dst:Path):
-    "Move `src` to the new path `dst` (its folders made): a rename, or across file systems copy, then remove the original."
+    """Move `src` to the new path `dst` (its folders made): a rename, or across file systems copy, then remove the
+    original."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
         _fault()
@@ -143,7 +146,8 @@ def move_to(files,                 # the files to move: a `NearDuplicates` (its 
         root, seen, files = root or files.root, seen if seen is not None else files.files, files.files_to_remove
     if root is None: raise ValueError("give the folder the files are kept relative to (root)")
     root, dest = Path(root).absolute(), Path(dest).absolute()
-    if dest == root or root in dest.parents: raise ValueError(f"{dest}: the quarantine must be outside {root} (a later scan would find it)")
+    if dest == root or root in dest.parents:
+        raise ValueError(f"{dest}: the quarantine must be outside {root} (a later scan would find it)")
     if dest.exists() and not dest.is_dir(): raise NotADirectoryError(f"{dest}: not a folder")
     for j in ([] if dry_run else _pending(dest, ('planned',))): _run(j, _move_one, 'done')  # finish what a kill left
     entries, skipped = [], []
@@ -161,11 +165,14 @@ def move_to(files,                 # the files to move: a `NearDuplicates` (its 
     dest.mkdir(parents=True, exist_ok=True)
     jpath = _new_journal(dest, root, 'move', entries)
     out = _run(jpath, _move_one, 'done')
-    return dict(journal=jpath, moved=out.pop('moved', []), skipped=skipped + [(p, k) for k, ps in out.items() for p in ps])
+    return dict(
+        journal=jpath, moved=out.pop('moved', []), skipped=skipped + [(p, k) for k, ps in out.items() for p in ps]
+    )
 
 # %% ../nbs/23a_quarantine.ipynb #00e0370b
 def undo(where) -> dict:
-    "Put back what a journal (or every journal in a quarantine folder, newest first) moved or linked: `{'journals', 'restored', 'left'}` (none: nothing to undo)."
+    """Put back what a journal (or every journal in a quarantine folder, newest first) moved or linked: `{'journals',
+    'restored', 'left'}` (none: nothing to undo)."""
     where = Path(where)
     if where.is_dir(): js = _pending(where, ('planned', 'done'))
     elif where.is_file(): js = [where]
@@ -212,7 +219,12 @@ def link_identical(pairs,                 # `(kept, duplicate)` paths, or a `Nea
     "Replace each duplicate by a hard link to the file kept, journal first: `{'journal', 'linked', 'skipped'}`."
     if hasattr(pairs, 'files_to_remove'):
         nd, drop, seen = pairs, set(pairs.files_to_remove), seen if seen is not None else pairs.files
-        pairs = [(g[0], p) for g in nd.groups for p in g[1:] if p in drop and nd.files.get(p, {}).get('key') == nd.files.get(g[0], {}).get('key')]
+        pairs = [
+            (g[0], p)
+            for g in nd.groups
+            for p in g[1:]
+            if p in drop and nd.files.get(p, {}).get('key') == nd.files.get(g[0], {}).get('key')
+        ]
     journal_dir = Path(journal_dir).absolute()
     entries, skipped = [], []
     for k, p in pairs:
@@ -227,9 +239,13 @@ def link_identical(pairs,                 # `(kept, duplicate)` paths, or a `Nea
         if not filecmp.cmp(p, k, shallow=False):
             skipped.append((p, 'not byte-identical to the file kept'))
             continue
-        entries.append(dict(src=p, kept=k, dst=None, size=os.lstat(p).st_size, mtime=os.lstat(p).st_mtime_ns, digest=_digest(p)))
+        entries.append(
+            dict(src=p, kept=k, dst=None, size=os.lstat(p).st_size, mtime=os.lstat(p).st_mtime_ns, digest=_digest(p))
+        )
     if not entries: return dict(journal=None, linked=[], skipped=skipped)
     journal_dir.mkdir(parents=True, exist_ok=True)
     jpath = _new_journal(journal_dir, Path(os.path.commonpath([e['src'] for e in entries])), 'link', entries)
     out = _run(jpath, _link_one, 'done')
-    return dict(journal=jpath, linked=out.pop('linked', []), skipped=skipped + [(p, k) for k, ps in out.items() for p in ps])
+    return dict(
+        journal=jpath, linked=out.pop('linked', []), skipped=skipped + [(p, k) for k, ps in out.items() for p in ps]
+    )

@@ -27,8 +27,10 @@ def _reachable(address:str, timeout:float=5.0):
     port = int(port) if port.isdigit() else (10001 if address.startswith('ray://') else 6379)
     try: socket.create_connection((host or hostport, port), timeout=timeout).close()
     except OSError as e:
-        raise ClusterError(f"cannot reach the Ray cluster at {address} ({e.strerror or e}); start one with `ray start --head`, "
-                           "or leave out the address (and RAY_ADDRESS) to run on a Ray started here") from None
+        raise ClusterError(
+            f"cannot reach the Ray cluster at {address} ({e.strerror or e}); start one with `ray start --head`, "
+            "or leave out the address (and RAY_ADDRESS) to run on a Ray started here"
+        ) from None
 
 # %% ../nbs/24_ray_engine.ipynb #028b0c8b
 def connect(address:str|None=None, # 'host:port', 'ray://host:port', 'auto'; default: `RAY_ADDRESS`, else a local Ray started here
@@ -36,8 +38,15 @@ def connect(address:str|None=None, # 'host:port', 'ray://host:port', 'auto'; def
     "Join the Ray cluster (once per process); returns its resources (`CPU`, `GPU`, ...)."
     address = address or os.environ.get('RAY_ADDRESS') or None
     fresh = 'ray' not in sys.modules
-    if address not in (None, 'local') and 'RAY_AUTH_MODE' not in os.environ and (
-            os.environ.get('RAY_AUTH_TOKEN') or os.environ.get('RAY_AUTH_TOKEN_PATH') or (Path.home()/'.ray'/'auth_token').exists()):
+    if (
+        address not in (None, 'local')
+        and 'RAY_AUTH_MODE' not in os.environ
+        and (
+            os.environ.get('RAY_AUTH_TOKEN')
+            or os.environ.get('RAY_AUTH_TOKEN_PATH')
+            or (Path.home() / '.ray' / 'auth_token').exists()
+        )
+    ):
         # as `ray start` does when a token exists (a Ray started by `ray.init()` makes one): send it, or a cluster started
         # after that refuses us. Ray reads the mode when it is imported.
         os.environ['RAY_AUTH_MODE'] = 'token'
@@ -54,17 +63,21 @@ def connect(address:str|None=None, # 'host:port', 'ray://host:port', 'auto'; def
         ray.init(address=address, num_cpus=num_cpus if address in (None, 'local') else None, log_to_driver=False,
                  logging_level=logging.ERROR, include_dashboard=False)
     except ConnectionError as e:
-        raise ClusterError(f"no Ray cluster at {address} answers ({e}); if it uses token authentication, set RAY_AUTH_TOKEN") from None
+        raise ClusterError(
+            f"no Ray cluster at {address} answers ({e}); if it uses token authentication, set RAY_AUTH_TOKEN"
+        ) from None
     from ray.data import DataContext
     DataContext.get_current().enable_progress_bars = False  # imageid draws its own
-    logging.getLogger('ray.data').setLevel(logging.ERROR)  # its plan, timings and a warning that its bars are off; errors still raise
+    # its plan, timings and a warning that its bars are off; errors still raise
+    logging.getLogger('ray.data').setLevel(logging.ERROR)
     return ray.cluster_resources()
 
 # %% ../nbs/24_ray_engine.ipynb #5c74edbf
 _OPEN = {}
 
 def _worker_collection(path:str, generation:int, parts:tuple):
-    "The collection at `path` as this worker process last opened it (again when it is of another version or lacks `parts`)."
+    """The collection at `path` as this worker process last opened it (again when it is of another version or lacks
+    `parts`)."""
     from imageid.collection import Collection
     key = (path, generation, parts)
     if key not in _OPEN:
@@ -91,14 +104,16 @@ def _sees(path:str) -> tuple[str, bool]:
 
 # %% ../nbs/24_ray_engine.ipynb #9dd4c0ca
 class RayEngine:
-    "Runs a job on a Ray cluster's workers, one CPU each (as `LocalEngine` does on this machine's threads): `index` a collection, `map` a job's tasks over it. The collection folder must be on a file system they all see."
+    """Runs a job on a Ray cluster's workers, one CPU each (as `LocalEngine` does on this machine's threads): `index` a
+    collection, `map` a job's tasks over it. The collection folder must be on a file system they all see."""
     name, verify_chunk = 'ray', 256  # pairs a verification task
     def __init__(self, address:str|None=None): # 'host:port', 'ray://host:port'; default: `RAY_ADDRESS`, else a Ray started here
         import ray
         res = connect(address)
         self.workers = max(1, int(res.get('CPU', 1)))
         self.gpus = int(res.get('GPU', 0))
-        self.verify_batches = max(1, round(4 * self.workers * self.verify_chunk / 512))  # batches of 512 a round: 4 tasks a CPU
+        # batches of 512 a round: 4 tasks a CPU
+        self.verify_batches = max(1, round(4 * self.workers * self.verify_chunk / 512))
         self._remote, self._seen = ray.remote(num_cpus=1)(_on_worker), set()
     def __repr__(self): return f"RayEngine({self.workers} CPUs, {self.gpus} GPUs)"
 
@@ -111,17 +126,26 @@ def _folder(self:RayEngine, c) -> str:
     path = str(Path(c.path).resolve())
     if path in self._seen: return path
     nodes = [n for n in ray.nodes() if n['Alive'] and n['Resources'].get('CPU', 0) > 0]
-    seen = ray.get([ray.remote(num_cpus=0.01)(_sees).options(scheduling_strategy=on(n['NodeID'], soft=False)).remote(path) for n in nodes])
+    seen = ray.get(
+        [
+            ray.remote(num_cpus=0.01)(_sees).options(scheduling_strategy=on(n['NodeID'], soft=False)).remote(path)
+            for n in nodes
+        ]
+    )
     blind = [h for h, ok in seen if not ok]
-    if blind: raise ClusterError(f"{path}: workers on {', '.join(blind)} cannot see the collection folder; put it (and the images) "
-                                 "on a file system every node mounts at the same path (NFS, EFS, Lustre, ...)")
+    if blind:
+        raise ClusterError(
+            f"{path}: workers on {', '.join(blind)} cannot see the collection folder; put it (and the images) "
+            "on a file system every node mounts at the same path (NFS, EFS, Lustre, ...)"
+        )
     self._seen.add(path)
     return path
 
 # %% ../nbs/24_ray_engine.ipynb #960ba351
 @patch
 def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('global',)):
-    "`fn(c, *a)` for each `a` of `args` on the cluster, each worker opening collection `c` itself (reading only `parts`); at most 4 tasks a CPU in flight, yielded in order."
+    """`fn(c, *a)` for each `a` of `args` on the cluster, each worker opening collection `c` itself (reading only
+    `parts`); at most 4 tasks a CPU in flight, yielded in order."""
     import ray
     path, gen, refs, window = self._folder(c), c.store.generation, [], 4 * self.workers
     for a in args:
@@ -131,7 +155,8 @@ def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('globa
 
 # %% ../nbs/24_ray_engine.ipynb #36142155
 def _record_batch(batch:dict, path:str, stage:str, base:int, generation:int, embed:bool) -> dict:
-    "A Ray Data task: read and describe a batch of planned files (with `embed`, embed them too) and write them as one shard into the staging folder."
+    """A Ray Data task: read and describe a batch of planned files (with `embed`, embed them too) and write them as one
+    shard into the staging folder."""
     c = _worker_collection(path, generation, ())  # opened once per worker process: Ray reuses it for the next batches
     recs, errs, ids = [], [], []
     for j, src, old in zip(batch['j'].tolist(), batch['src'].tolist(), batch['old'].tolist()):
@@ -153,7 +178,9 @@ def _embed_batch(batch:dict, path:str, generation:int) -> dict:
         cols = {k: np.load(Path(shard)/f"{k}.npy", mmap_mode='r') for k in ('path', 'path@count')}
         ends = np.cumsum(cols['path@count'])
         starts = ends - cols['path@count']
-        emb = c.embeddings([Path(bytes(cols['path'][s:e]).decode('utf-8', 'surrogateescape')) for s, e in zip(starts, ends)])
+        emb = c.embeddings(
+            [Path(bytes(cols['path'][s:e]).decode('utf-8', 'surrogateescape')) for s, e in zip(starts, ends)]
+        )
         for k, a in (('emb', np.concatenate(emb)), ('emb@count', np.array([len(e) for e in emb], np.int64))):
             atomic_write(Path(shard)/f"{k}.npy", lambda f: np.save(f, a, allow_pickle=False))  # complete or absent
     return batch
@@ -170,12 +197,16 @@ EMBED_APART = False  # embeddings in a stage of their own even without GPUs (as 
 FILL_PART = 20_000  # rows a worker adds to its part of the global index (fewer rows: the driver adds them itself)
 
 def _ray_fill(eng:RayEngine, c, stage:Path):
-    "A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index, merged here in order."
+    """A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index,
+    merged here in order."""
     def fill(idx, rows, vectors):
         if len(rows) < 2 * FILL_PART: return c.fill_index(idx, rows, vectors)
         trained = str(stage/f"trained-{vectors}.npz")
         idx.empty_like().save(trained)
-        parts = [(trained, rows[s:s + FILL_PART], vectors, str(stage/f"part-{vectors}-{s:012d}.npz")) for s in range(0, len(rows), FILL_PART)]
+        parts = [
+            (trained, rows[s : s + FILL_PART], vectors, str(stage / f"part-{vectors}-{s:012d}.npz"))
+            for s in range(0, len(rows), FILL_PART)
+        ]
         for out in eng.map(c, _fill_task, parts, parts=()):
             idx.merge(SimilarIndex.load(out))
             os.unlink(out)
@@ -184,12 +215,15 @@ def _ray_fill(eng:RayEngine, c, stage:Path):
 # %% ../nbs/24_ray_engine.ipynb #39a9ce37
 @patch
 def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:int) -> tuple[list[ImageLoadError], int]:
-    "Add `expand_sources`' `(sources, errors)` to collection `c` on the cluster (as `LocalEngine.index`: the same store, the same records); returns the unreadable files and how many were planned."
+    """Add `expand_sources`' `(sources, errors)` to collection `c` on the cluster (as `LocalEngine.index`: the same
+    store, the same records); returns the unreadable files and how many were planned."""
     import ray
     from tqdm.auto import tqdm
     srcs, errs = expanded
     if any(not isinstance(s, Path) for s in srcs):
-        raise ValueError("the Ray engine indexes image files; add images held in memory with the local engine (engine=None)")
+        raise ValueError(
+            "the Ray engine indexes image files; add images held in memory with the local engine (engine=None)"
+        )
     eng, path = self, self._folder(c)
     with c.store.writer() as w, c.store.staging() as stage:
         todo = c.plan(srcs)
@@ -202,12 +236,14 @@ def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:in
             gen = c.store.generation
             ctx = ray.data.DataContext.get_current()
             order = ctx.execution_options.preserve_order
-            ctx.execution_options.preserve_order = True  # shards come back in plan order: the store's rows are in the same order as one machine's
+            # shards come back in plan order: the store's rows are in the same order as one machine's
+            ctx.execution_options.preserve_order = True
             try:
                 blocks = max(1, -(-len(todo) // commit_every))
                 ds = ray.data.from_items([dict(j=j, src=os.fspath(s), old=int(old)) for j, (s, old) in enumerate(todo)],
                                          override_num_blocks=blocks)
-                apart = c.model is not None and (eng.gpus > 0 or EMBED_APART)  # embeddings: a stage of their own on GPUs, else with the features
+                # embeddings: a stage of their own on GPUs, else with the features
+                apart = c.model is not None and (eng.gpus > 0 or EMBED_APART)
                 ds = ds.map_batches(_record_batch,
                                     fn_kwargs=dict(path=path, stage=str(stage), base=base, generation=gen,
                                                    embed=not apart),
@@ -238,10 +274,12 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def local_cluster(cpus:int=2):
-    "A Ray cluster on this machine, started with `ray start --head --num-cpus=cpus` as a user would; yields its address; `ray stop` on leaving."
+    """A Ray cluster on this machine, started with `ray start --head --num-cpus=cpus` as a user would; yields its
+    address; `ray stop` on leaving."""
     ray, port = str(Path(sys.executable).parent/'ray'), free_port()
     r = subprocess.run([ray, 'start', '--head', f'--num-cpus={cpus}', f'--port={port}', '--node-ip-address=127.0.0.1',
                         '--disable-usage-stats', '--include-dashboard=false'], capture_output=True, text=True)
     if r.returncode: raise ClusterError(f"ray start failed: {r.stderr.strip()[-1000:]}")
     try: yield f"127.0.0.1:{port}"
-    finally: subprocess.run([ray, 'stop', '--force'], capture_output=True)  # (`ray stop` stops every Ray of this machine)
+    finally:
+        subprocess.run([ray, 'stop', '--force'], capture_output=True)  # (`ray stop` stops every Ray of this machine)

@@ -61,7 +61,8 @@ def _most_per_image(owner:np.ndarray) -> int:
     return max(1, int(np.bincount(owner).max())) if len(owner) else 1
 
 def _pca(x:np.ndarray, d:int) -> faiss.PCAMatrix:
-    "A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples than dimensions)."
+    """A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples
+    than dimensions)."""
     x = np.asarray(x, np.float32)
     mean = x.mean(0)
     xc = x - mean
@@ -88,7 +89,8 @@ class SimilarIndex:
                  meta:dict|None=None,   # what made the vectors (model, preprocessing): saved with the index
                  hnsw_m:int=32, nprobe:int=16, ef_search:int=64,
                  pca:int|None=None):    # reduce the vectors to this many dimensions with a PCA learned on the first `add`
-        if index_type != 'auto' and index_type not in INDEX_TYPES: raise ValueError(f"index_type must be one of {INDEX_TYPES} or 'auto', got {index_type!r}")
+        if index_type != 'auto' and index_type not in INDEX_TYPES:
+            raise ValueError(f"index_type must be one of {INDEX_TYPES} or 'auto', got {index_type!r}")
         self.dim, self.index_type, self.memory_budget, self.meta = dim, index_type, memory_budget, dict(meta or {})
         self.hnsw_m, self.nprobe, self.ef_search, self.pca, self.trained_on = hnsw_m, nprobe, ef_search, pca, 0
         self._sel, self._per_img = None, 1
@@ -98,7 +100,8 @@ class SimilarIndex:
     def live_ids(self) -> list:
         "The ids of the vectors held and not removed."
         return [self.ids[i] for i in np.flatnonzero(~self._deleted)]
-    def __repr__(self): return f"SimilarIndex({len(self)} images, {self.ntotal} vectors, dim={self.dim}, type={self.chosen_type})"
+    def __repr__(self):
+        return f"SimilarIndex({len(self)} images, {self.ntotal} vectors, dim={self.dim}, type={self.chosen_type})"
     _chosen = 'auto'
 
 # %% ../nbs/21_similar.ipynb #72705dcd
@@ -117,7 +120,8 @@ def chosen_type(self:SimilarIndex) -> str:
 @patch
 def _check(self:SimilarIndex, vecs):
     vecs = np.ascontiguousarray(vecs, np.float32)
-    if vecs.ndim != 2 or vecs.shape[1] != self.dim: raise ValueError(f"expected vectors of shape (n, {self.dim}), got {vecs.shape}")
+    if vecs.ndim != 2 or vecs.shape[1] != self.dim:
+        raise ValueError(f"expected vectors of shape (n, {self.dim}), got {vecs.shape}")
     if not np.isfinite(vecs).all(): raise ValueError("vectors hold NaN or infinite values")
     faiss.normalize_L2(vecs)
     return vecs
@@ -154,12 +158,15 @@ def train(self:SimilarIndex, vecs:np.ndarray, # (M, dim) vectors to learn from (
     self._chosen, self.index_type = chosen, chosen if self.index_type != 'auto' else 'auto'
     self.index = create_faiss_index(chosen, d, n, self.hnsw_m)
     if d < self.dim:  # PCA, then unit length again: inner products stay cosines
-        self._keep, self.index = self.index, faiss.IndexPreTransform(self.index)  # `_keep` keeps the Python object alive
-        pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)  # 2,048 vectors make a good PCA
+        # `_keep` keeps the Python object alive
+        self._keep, self.index = self.index, faiss.IndexPreTransform(self.index)
+        # 2,048 vectors make a good PCA
+        pca = _pca(vecs[np.linspace(0, len(vecs) - 1, min(len(vecs), 2048)).astype(int)], d)
         self.index.prepend_transform(faiss.NormalizationTransform(d))
         self.index.prepend_transform(pca)
     if not self.index.is_trained: self.index.train(vecs)
-    if d < self.dim: pca.PCAMat.resize(0)  # the eigenvectors (min(n, dim) × dim floats) made `pca.A`, which is all it applies
+    if d < self.dim:
+        pca.PCAMat.resize(0)  # the eigenvectors (min(n, dim) × dim floats) made `pca.A`, which is all it applies
     self.trained_on = len(vecs)
 
 # %% ../nbs/21_similar.ipynb #81c19c64
@@ -169,7 +176,8 @@ def _params(self:SimilarIndex, sel):
     if k == 'hnsw': p = faiss.SearchParametersHNSW(sel=sel, efSearch=self.ef_search)
     elif k == 'ivfpq': p = faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
     else: p = faiss.SearchParameters(sel=sel)
-    if isinstance(self.index, faiss.IndexPreTransform): self._inner_params, p = p, faiss.SearchParametersPreTransform(index_params=p)
+    if isinstance(self.index, faiss.IndexPreTransform):
+        self._inner_params, p = p, faiss.SearchParametersPreTransform(index_params=p)
     return p
 
 # %% ../nbs/21_similar.ipynb #17353897
@@ -207,7 +215,8 @@ def search(self:SimilarIndex, q:np.ndarray, # (nq, dim) query embeddings
 # %% ../nbs/21_similar.ipynb #f4c76c65
 @patch
 def scores(self:SimilarIndex, q:np.ndarray, ids:list) -> list[float|None]:
-    "Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown ids."
+    """Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown
+    ids."""
     q = self._check(np.atleast_2d(q))[0]
     if self.index is None: return [None] * len(ids)
     if self.chosen_type == 'ivfpq' and not getattr(self, '_direct', False):
@@ -272,7 +281,8 @@ def load(cls:SimilarIndex, path) -> SimilarIndex:
         if len(fa): idx.index = faiss.deserialize_index(fa)
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from e
     idx._chosen, idx.owner, idx.ids, idx._deleted = m['kind'], owner.astype(np.int64), ids, deleted.astype(bool)
-    if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted): raise IndexFormatError(f"{path}: damaged (sizes disagree)")
+    if idx.ntotal != len(idx.owner) or len(idx.ids) != len(idx._deleted):
+        raise IndexFormatError(f"{path}: damaged (sizes disagree)")
     idx._per_img = _most_per_image(idx.owner)
     return idx
 
@@ -294,14 +304,23 @@ def empty_like(self:SimilarIndex) -> SimilarIndex:
 
 @patch
 def merge(self:SimilarIndex, other:SimilarIndex) -> SimilarIndex:
-    "Append `other`'s images to this index, as if added here: `other` is a copy of this index's training (saved before any `add`) filled elsewhere, e.g. by a worker."
-    if (other.dim, other.chosen_type, other.pca, other.trained_on) != (self.dim, self.chosen_type, self.pca, self.trained_on) or other.index is None:
+    """Append `other`'s images to this index, as if added here: `other` is a copy of this index's training (saved before
+    any `add`) filled elsewhere, e.g. by a worker."""
+    if (other.dim, other.chosen_type, other.pca, other.trained_on) != (
+        self.dim,
+        self.chosen_type,
+        self.pca,
+        self.trained_on,
+    ) or other.index is None:
         raise ValueError(f"can only merge an index trained as this one ({self!r}); got {other!r}")
-    if self.chosen_type == 'hnsw':  # FAISS cannot merge two graphs: the other's stored vectors (already reduced) join this one's graph
+    # FAISS cannot merge two graphs: the other's stored vectors (already reduced) join this one's graph
+    if self.chosen_type == 'hnsw':
         inner = _inner(self.index)
         inner.add(_inner(other.index).reconstruct_n(0, other.ntotal))
         self.index.ntotal = inner.ntotal
-    else: self.index.merge_from(other.index, self.ntotal if self.chosen_type == "ivfpq" else 0)  # IVF lists store ids: they go on from ours
+    else:
+        # IVF lists store ids: they go on from ours
+        self.index.merge_from(other.index, self.ntotal if self.chosen_type == "ivfpq" else 0)
     self.owner = np.concatenate([self.owner, other.owner + len(self.ids)])
     self.ids = self.ids + list(other.ids)
     self._deleted = np.concatenate([self._deleted, other._deleted])

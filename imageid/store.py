@@ -21,10 +21,14 @@ class IndexFormatError(ValueError):
 # %% ../nbs/00a_store.ipynb #10413db9
 def check_format(meta, fmt:str, version:int, where, what:str='index') -> dict:
     "`meta` if it is a dict of format `fmt` and a version this library reads, else `IndexFormatError` naming `where`."
-    if not isinstance(meta, dict) or meta.get('format') != fmt: raise IndexFormatError(f"{where}: not an imageid {what}")
+    if not isinstance(meta, dict) or meta.get('format') != fmt:
+        raise IndexFormatError(f"{where}: not an imageid {what}")
     v = meta.get('version', 0)
     if not isinstance(v, int): raise IndexFormatError(f"{where}: damaged (version {v!r})")
-    if v > version: raise IndexFormatError(f"{where}: format version {v} is newer than this imageid reads ({version}); upgrade imageid")
+    if v > version:
+        raise IndexFormatError(
+            f"{where}: format version {v} is newer than this imageid reads ({version}); upgrade imageid"
+        )
     return meta
 
 # %% ../nbs/00a_store.ipynb #eb5d660c
@@ -49,7 +53,8 @@ def _umask() -> int:
 _faults = threading.Lock()
 
 def _rename(src, dst):
-    "`os.replace`, the one commit point of every write; with `IMAGEID_FAULT_RENAME=n` (tests) the process kills itself (SIGKILL) just before its n-th."
+    """`os.replace`, the one commit point of every write; with `IMAGEID_FAULT_RENAME=n` (tests) the process kills itself
+    (SIGKILL) just before its n-th."""
     n = os.environ.get('IMAGEID_FAULT_RENAME')
     if n:
         with _faults:
@@ -67,8 +72,10 @@ def file_sum(path) -> str:
 def atomic_write(path, write) -> Path:
     "Call `write(file)` on a temporary file next to `path`, then rename it over `path`: readers never see half a file."
     path = Path(path)
-    stream = path.exists() and not path.is_file() and not path.is_dir()  # a device or a pipe, or a link to one (/dev/stdout)
-    if path.is_symlink() and not stream: raise FileExistsError(f"{path}: is a symbolic link, not replaced (give the file itself)")
+    # a device or a pipe, or a link to one (/dev/stdout)
+    stream = path.exists() and not path.is_file() and not path.is_dir()
+    if path.is_symlink() and not stream:
+        raise FileExistsError(f"{path}: is a symbolic link, not replaced (give the file itself)")
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a file")
     if stream:  # written to, never replaced
         with open(path, 'wb') as f:
@@ -97,7 +104,8 @@ def atomic_write(path, write) -> Path:
 # %% ../nbs/00a_store.ipynb #0acee975
 def encode_strings(xs:list) -> dict:
     "Ids as arrays for `save_npz`: all ints → `ids_int`; all str → utf-8 bytes and offsets."
-    if all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in xs): return {'ids_int': np.asarray(xs, np.int64)}
+    if all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in xs):
+        return {'ids_int': np.asarray(xs, np.int64)}
     if not all(isinstance(i, str) for i in xs): raise TypeError("ids must be all str (paths "
                                                                 "included) or all int to be saved")
     enc = [i.encode('utf-8', 'surrogateescape') for i in xs]
@@ -116,14 +124,16 @@ def save_npz(path, meta:dict, **arrays) -> Path:
     return atomic_write(path, lambda f: np.savez(f, meta=np.frombuffer(json.dumps(meta).encode(), np.uint8), **arrays))
 
 def load_npz(path, fmt:str, version:int, what:str='index') -> tuple[dict, dict]:
-    "Read a `save_npz` file: `(meta, arrays)`; `IndexFormatError` if damaged, not of format `fmt`, or newer than `version`."
+    """Read a `save_npz` file: `(meta, arrays)`; `IndexFormatError` if damaged, not of format `fmt`, or newer than
+    `version`."""
     path = Path(path)
     try:
         with np.load(path, allow_pickle=False) as z:
             meta = check_format(json.loads(z['meta'].tobytes()), fmt, version, path, what)
             arrays = {k: z[k] for k in z.files if k != 'meta'}
     except (IndexFormatError, FileNotFoundError): raise
-    except Exception as e: raise IndexFormatError(f"{path}: damaged or not an imageid {what} ({type(e).__name__}: {e})") from e
+    except Exception as e:
+        raise IndexFormatError(f"{path}: damaged or not an imageid {what} ({type(e).__name__}: {e})") from e
     return meta, arrays
 
 # %% ../nbs/00a_store.ipynb #94b9f697
@@ -136,9 +146,14 @@ def writer_lock(folder, timeout:float=60.0):
     import fcntl
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    try: fd = os.open(folder/'.lock', os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)  # never a link: it would write elsewhere
+    try:
+        # never a link: it would write elsewhere
+        fd = os.open(folder/'.lock', os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as e:
-        if os.path.islink(folder/'.lock'): raise IndexFormatError(f"{folder/'.lock'}: is a symbolic link; imageid follows no link in a collection") from None
+        if os.path.islink(folder/'.lock'):
+            raise IndexFormatError(
+                f"{folder/'.lock'}: is a symbolic link; imageid follows no link in a collection"
+            ) from None
         raise
     try:
         t0 = time.monotonic()
@@ -169,20 +184,25 @@ class Store:
         "Open the store at `path` (see `Store.create` to make one)."
         self.path = Path(path)
         for n in (_NAME, 'shards', '.lock'):  # the store follows no link it did not make (and it makes none)
-            if (self.path/n).is_symlink(): raise IndexFormatError(f"{self.path/n}: is a symbolic link; imageid follows no link in a collection")
+            if (self.path/n).is_symlink():
+                raise IndexFormatError(f"{self.path/n}: is a symbolic link; imageid follows no link in a collection")
         if not (self.path/_NAME).exists():
             if self.path.is_file(): raise IndexFormatError(f"{self.path}: is a file, not a collection folder")
             raise FileNotFoundError(f"{self.path}: not a collection folder (no {_NAME})")
         self._load()
 
     def __len__(self): return int(self.alive.sum())
-    def __repr__(self): return f"Store({str(self.path)!r}, {len(self)} images, generation {self.generation}, {len(self.shards)} shards)"
+    def __repr__(self):
+        return f"Store({str(self.path)!r}, {len(self)} images, generation {self.generation}, {len(self.shards)} shards)"
 
 # %% ../nbs/00a_store.ipynb #84e59b23
-_OWN_FILE = re.compile(r'[a-z_]+-\d{6}\.[a-z0-9]+')                      # what `put` writes: `{name}-{generation:06d}{suffix}`
+# what `put` writes: `{name}-{generation:06d}{suffix}`
+_OWN_FILE = re.compile(r'[a-z_]+-\d{6}\.[a-z0-9]+')
 _OWN_SHARD = re.compile(r'\d{6}-[0-9a-f]{8}')                            # `_shard_name`
-_OWN_TMP = re.compile(r'\.(?:.+\.\d+|\d{6}-[0-9a-f]{8})\.[a-z0-9_]+\.tmp')  # `atomic_write`'s, `staging`'s and shards' temporaries
-_CREATING = re.compile(r'[a-z_]+-000000\.[a-z0-9]+')                     # the files `create` writes before the first manifest
+# `atomic_write`'s, `staging`'s and shards' temporaries
+_OWN_TMP = re.compile(r'\.(?:.+\.\d+|\d{6}-[0-9a-f]{8})\.[a-z0-9_]+\.tmp')
+# the files `create` writes before the first manifest
+_CREATING = re.compile(r'[a-z_]+-000000\.[a-z0-9]+')
 
 # %% ../nbs/00a_store.ipynb #a6733a7b
 def _manifest_problems(m:dict) -> list[str]:
@@ -192,14 +212,17 @@ def _manifest_problems(m:dict) -> list[str]:
     bad = [x for x in m['shards'] if not (isinstance(x, str) and _OWN_SHARD.fullmatch(x))] + \
           [x for x in m['files'].values() if not (isinstance(x, str) and _OWN_FILE.fullmatch(x))]
     if bad: return [f"names a file imageid does not write: {bad[0]!r}"]  # never opened
-    out = [f"shard {s} named {m['shards'].count(s)} times" for s in sorted(set(m['shards'])) if m['shards'].count(s) > 1]
+    out = [
+        f"shard {s} named {m['shards'].count(s)} times" for s in sorted(set(m['shards'])) if m['shards'].count(s) > 1
+    ]
     sums = m.get('sums', {})
     if not isinstance(sums, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in sums.items()):
         out.append("'sums' is not a table of checksums")
     return out
 
 def _named_sums(m:dict, sums:dict) -> dict:
-    "The entries of `sums` for the files manifest `m` names: its derived files and its shards' columns (`shards/{name}/…`)."
+    """The entries of `sums` for the files manifest `m` names: its derived files and its shards' columns
+    (`shards/{name}/…`)."""
     keep, shards = set(m['files'].values()), set(m['shards'])
     return {k: v for k, v in sums.items() if k in keep or (k.startswith('shards/') and k.split('/')[1] in shards)}
 
@@ -212,13 +235,19 @@ def _read_manifest(path:Path) -> dict:
     return m
 
 def _verify(path:Path, sums:dict, key:str):
-    "`IndexFormatError` if the file at `path` (`key` in the manifest's `sums`) has another checksum than the one written."
+    """`IndexFormatError` if the file at `path` (`key` in the manifest's `sums`) has another checksum than the one
+    written."""
     if key in sums and file_sum(path) != sums[key]:
-        raise IndexFormatError(f"{path}: damaged (its checksum differs from the one written; `imageid check --repair` rebuilds what it can)")
+        raise IndexFormatError(
+            f"{path}: damaged (its checksum differs from the one written; `imageid check --repair` rebuilds what it"
+            " can)"
+        )
 
 def _open_shard(d:Path, sums:dict|None=None) -> dict:
-    "The columns of one shard folder: `{name: memory-mapped array}`; the small ones checked against `sums` (the manifest's checksums)."
-    if not d.is_dir(): raise FileNotFoundError(f"{d}: no such shard")  # merged away by a writer: the caller reads the manifest again
+    """The columns of one shard folder: `{name: memory-mapped array}`; the small ones checked against `sums` (the
+    manifest's checksums)."""
+    if not d.is_dir():
+        raise FileNotFoundError(f"{d}: no such shard")  # merged away by a writer: the caller reads the manifest again
     cols, sums = {}, sums or {}
     for f in sorted(d.glob('*.npy')):
         try: cols[f.stem] = np.load(f, mmap_mode='r', allow_pickle=False)
@@ -227,13 +256,16 @@ def _open_shard(d:Path, sums:dict|None=None) -> dict:
     if 'id' not in cols: raise IndexFormatError(f"{d}: damaged shard (no ids)")
     n = len(cols['id'])
     written = {k.rsplit('/', 1)[1][:-4] for k in sums if k.startswith(f"shards/{d.name}/")}
-    if missing := written - set(cols): raise IndexFormatError(f"{d}: damaged shard (column {sorted(missing)[0]!r} is gone)")
+    if missing := written - set(cols):
+        raise IndexFormatError(f"{d}: damaged shard (column {sorted(missing)[0]!r} is gone)")
     for k, a in cols.items():
         if _ragged(k) and (len(a) != n or int(np.asarray(a, np.int64).sum()) != len(cols.get(k[:-6], ()))):
             raise IndexFormatError(f"{d}: damaged shard (column {k[:-6]!r} disagrees with its counts)")
-        if not _ragged(k) and f"{k}@count" not in cols and len(a) != n: raise IndexFormatError(f"{d}: damaged shard (column {k!r} has {len(a)} rows for {n} images)")
+        if not _ragged(k) and f"{k}@count" not in cols and len(a) != n:
+            raise IndexFormatError(f"{d}: damaged shard (column {k!r} has {len(a)} rows for {n} images)")
         f = d/f"{k}.npy"
-        if f.stat().st_size <= 4096 + 512 * n: _verify(f, sums, f"shards/{d.name}/{k}.npy")  # what is read into RAM: checked on every open
+        if f.stat().st_size <= 4096 + 512 * n:
+            _verify(f, sums, f"shards/{d.name}/{k}.npy")  # what is read into RAM: checked on every open
     return cols
 
 # %% ../nbs/00a_store.ipynb #bf4150a2
@@ -242,7 +274,8 @@ def _tombstones(path:Path, sums:dict|None=None) -> np.ndarray:
     try: a = np.load(path, allow_pickle=False)
     except FileNotFoundError: raise
     except Exception as e: raise IndexFormatError(f"{path}: damaged ({type(e).__name__}: {e})") from None
-    if a.ndim != 1 or not np.issubdtype(a.dtype, np.integer): raise IndexFormatError(f"{path}: damaged (not a list of ids)")
+    if a.ndim != 1 or not np.issubdtype(a.dtype, np.integer):
+        raise IndexFormatError(f"{path}: damaged (not a list of ids)")
     _verify(path, sums or {}, path.name)
     return a.astype(np.int64)
 
@@ -256,7 +289,11 @@ def _load(self:Store, tries:int=5):
             cache = getattr(self, '_cache', {})  # shards never change once written: open each once
             sums = m.get('sums', {})
             shards = [cache[s] if s in cache else _open_shard(self.path/'shards'/s, sums) for s in m['shards']]
-            dead = _tombstones(self.path/m['files']['deleted'], sums) if m['files'].get('deleted') else np.zeros(0, np.int64)
+            dead = (
+                _tombstones(self.path / m['files']['deleted'], sums)
+                if m['files'].get('deleted')
+                else np.zeros(0, np.int64)
+            )
             break
         except FileNotFoundError:
             if t == tries - 1 or not (self.path/_NAME).exists(): raise
@@ -266,17 +303,22 @@ def _load(self:Store, tries:int=5):
     names = set().union(*[s.keys() for s in shards]) if shards else {'id'}
     small = [k for k in names if all(k in s for s in shards) and (_ragged(k) or f"{k}@count" not in names)
              and (not shards or shards[0][k][:0].itemsize * int(np.prod(shards[0][k].shape[1:])) <= 64)]
-    self.columns = {k: (np.concatenate([np.asarray(s[k]) for s in shards]) if shards else np.zeros(0, np.int64)) for k in small}
+    self.columns = {
+        k: np.concatenate([np.asarray(s[k]) for s in shards]) if shards else np.zeros(0, np.int64) for k in small
+    }
     self.ids = self.columns['id'].astype(np.int64)
     if shards and (odd := [k for k in names if not all(k in s for s in shards)]):
         raise IndexFormatError(f"{self.path}: damaged (column {sorted(odd)[0]!r} is missing from some shards)")
     if len(self.ids) and (len(np.unique(self.ids)) < len(self.ids)):
         raise IndexFormatError(f"{self.path}: damaged (an image id appears twice: a shard named twice or copied)")
     top = max(self.ids.max(initial=-1), dead.max(initial=-1))
-    if m['next_id'] <= top: raise IndexFormatError(f"{self.path/_NAME}: damaged (next_id {m['next_id']} would give out id {top} again)")
+    if m['next_id'] <= top:
+        raise IndexFormatError(f"{self.path/_NAME}: damaged (next_id {m['next_id']} would give out id {top} again)")
     self.alive = ~np.isin(self.ids, dead)
     self.shard_of = np.repeat(np.arange(len(shards), dtype=np.int32), [len(s['id']) for s in shards])
-    self.row_in_shard = np.concatenate([np.arange(len(s['id']), dtype=np.int64) for s in shards]) if shards else np.zeros(0, np.int64)
+    self.row_in_shard = (
+        np.concatenate([np.arange(len(s['id']), dtype=np.int64) for s in shards]) if shards else np.zeros(0, np.int64)
+    )
     # start of each image's rows in its shard's ragged columns
     self._starts = {k[:-6]: np.concatenate([np.concatenate([[0],
                                                             np.cumsum(s[k], dtype=np.int64)[:-1]]) for s in shards])
@@ -287,11 +329,13 @@ def _load(self:Store, tries:int=5):
 @patch(cls_method=True)
 def create(cls:Store, path, settings:dict|None=None,
            files:dict|None=None) -> Store: # name → (write(path), suffix): derived files of the first version (a codebook)
-    "Make a new store at `path` (a new or empty folder) with `settings` and `files`, in one step: a kill leaves no store or this one."
+    """Make a new store at `path` (a new or empty folder) with `settings` and `files`, in one step: a kill leaves no
+    store or this one."""
     path = Path(path)
     if path.exists() and not path.is_dir(): raise FileExistsError(f"{path}: is a file; a collection is a folder")
     if (path/_NAME).exists(): raise FileExistsError(f"{path}: a collection is already there (open it instead)")
-    being_made = lambda p: p.name == '.lock' or _OWN_TMP.fullmatch(p.name) or _CREATING.fullmatch(p.name)  # another creator at work: wait for its lock
+    # another creator at work: wait for its lock
+    being_made = lambda p: p.name == '.lock' or _OWN_TMP.fullmatch(p.name) or _CREATING.fullmatch(p.name)
     if path.is_dir() and any(not being_made(p) for p in path.iterdir()):
         raise FileExistsError(f"{path}: the folder is not empty; choose a new folder for the collection")
     with writer_lock(path):  # and again under the lock: two creators at once, the second finds the first's collection
@@ -331,9 +375,12 @@ def _shard_name(m:dict) -> str: return f"{m['generation'] + 1:06d}-{os.urandom(4
 
 # %% ../nbs/00a_store.ipynb #da9e698e
 def _write_npy(path:Path, parts:list, dtype, shape:tuple):
-    "Write the rows of the arrays `parts` one after another as one `.npy` file of `shape` with plain writes (never through a memory map: a full disk is an `OSError`, not a SIGBUS), then fsync."
+    """Write the rows of the arrays `parts` one after another as one `.npy` file of `shape` with plain writes (never
+    through a memory map: a full disk is an `OSError`, not a SIGBUS), then fsync."""
     with open(path, 'wb') as f:
-        np.lib.format.write_array_header_1_0(f, dict(descr=np.lib.format.dtype_to_descr(np.dtype(dtype)), fortran_order=False, shape=shape))
+        np.lib.format.write_array_header_1_0(
+            f, dict(descr=np.lib.format.dtype_to_descr(np.dtype(dtype)), fortran_order=False, shape=shape)
+        )
         for part in parts:
             for c in range(0, len(part), 8192): f.write(np.ascontiguousarray(part[c:c + 8192], dtype).tobytes())
         f.flush()
@@ -343,7 +390,8 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
                 ids:np.ndarray,              # (n,) the images' ids
                 columns:dict|None=None,      # name → (n, ...) array: one row per image
                 ragged:dict|None=None) -> Path: # name → list of n arrays (any number of rows each, same trailing shape)
-    "Write one shard folder `folder/name` of `n` images, all or nothing (a temporary folder, then a rename); no manifest is touched."
+    """Write one shard folder `folder/name` of `n` images, all or nothing (a temporary folder, then a rename); no
+    manifest is touched."""
     ids = np.asarray(ids, np.int64)
     n = len(ids)
     cols = {'id': ids}
@@ -361,7 +409,8 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
     os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
     try:
         for k, a in cols.items():
-            _write_npy(tmp/f"{k}.npy", [a], a.dtype, a.shape)  # plain writes: a full disk is ENOSPC (numpy's tofile hides it)
+            # plain writes: a full disk is ENOSPC (numpy's tofile hides it)
+            _write_npy(tmp/f"{k}.npy", [a], a.dtype, a.shape)
         _rename(tmp, folder/name)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -390,12 +439,14 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
 # %% ../nbs/00a_store.ipynb #e18d5dee
 @patch
 def adopt(self:StoreWriter, shard) -> str:
-    "Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging folder) into the store; visible at `commit`."
+    """Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging
+    folder) into the store; visible at `commit`."""
     shard = Path(shard)
     cols = _open_shard(shard)  # checked before it moves: a damaged shard never enters the store
     ids = np.asarray(cols['id'], np.int64)
     del cols
-    if len(ids) and (ids.min() < 0 or ids.max() >= self.m['next_id']): raise ValueError(f"{shard}: ids {ids.min()}..{ids.max()} were not given out by this writer")
+    if len(ids) and (ids.min() < 0 or ids.max() >= self.m['next_id']):
+        raise ValueError(f"{shard}: ids {ids.min()}..{ids.max()} were not given out by this writer")
     name = _shard_name(self.m)
     (self.store.path/'shards').mkdir(exist_ok=True)
     _rename(shard, self.store.path/'shards'/name)
@@ -417,12 +468,16 @@ def delete(self:StoreWriter, ids) -> int:
 @patch
 def _pending_ids(self:StoreWriter):
     have = set(self.store.manifest['shards'])
-    return np.concatenate([np.load(self.store.path/'shards'/s/'id.npy') for s in self.m['shards'] if s not in have] or [np.zeros(0, np.int64)])
+    return np.concatenate(
+        [np.load(self.store.path / 'shards' / s / 'id.npy') for s in self.m['shards'] if s not in have]
+        or [np.zeros(0, np.int64)]
+    )
 
 # %% ../nbs/00a_store.ipynb #71d2c8e4
 @patch
 def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
-    "Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it (with its checksum) from `commit` on."
+    """Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it (with its checksum) from
+    `commit` on."""
     fn = f"{name}-{self.m['generation'] + 1:06d}{suffix}"
     write(self.store.path/fn)
     self.m['files'][name] = fn
@@ -433,7 +488,8 @@ def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
 # %% ../nbs/00a_store.ipynb #35b48c31
 @patch
 def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
-    "Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows` images."
+    """Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows`
+    images."""
     root, n, sums = self.store.path/'shards', 0, self.m.get('sums', {})
     rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
     while len(self.m['shards']) >= 2:
@@ -493,13 +549,15 @@ def writer(self:Store, timeout:float=60.0):
 
 # %% ../nbs/00a_store.ipynb #4dd16ee7
 def _tmp_in_use(name:str) -> bool:
-    "Whether temporary file `name` (`.<name>.<pid>.<random>.tmp`, as `atomic_write` and `staging` make them) belongs to a running process."
+    """Whether temporary file `name` (`.<name>.<pid>.<random>.tmp`, as `atomic_write` and `staging` make them) belongs
+    to a running process."""
     try: return _alive(int(name.split('.')[-3]))
     except (ValueError, IndexError): return False
 
 @patch
 def collect_garbage(self:Store):
-    "Remove what no manifest names and imageid wrote (its own names only): shards and files of failed or replaced writes, temporaries of a crash (writer only). Anything else stays, with a warning."
+    """Remove what no manifest names and imageid wrote (its own names only): shards and files of failed or replaced
+    writes, temporaries of a crash (writer only). Anything else stays, with a warning."""
     import warnings
     left, shards = [], self.path/'shards'
     def sweep(folder, keep, own, prefix=''):
@@ -508,7 +566,8 @@ def collect_garbage(self:Store):
             if p.is_symlink() or not (own.fullmatch(p.name) or _OWN_TMP.fullmatch(p.name)):
                 left.append(prefix + p.name)
                 continue
-            if _OWN_TMP.fullmatch(p.name) and _tmp_in_use(p.name): continue  # a live process's staging folder or atomic write
+            if _OWN_TMP.fullmatch(p.name) and _tmp_in_use(p.name):
+                continue  # a live process's staging folder or atomic write
             shutil.rmtree(p) if p.is_dir() else p.unlink(missing_ok=True)
     sweep(self.path, set(self.manifest['files'].values()) | {_NAME, '.lock', 'shards'}, _OWN_FILE)
     if shards.is_dir() and not shards.is_symlink(): sweep(shards, set(self.manifest['shards']), _OWN_SHARD, 'shards/')
@@ -562,7 +621,11 @@ def prefetch(self:Store, name:str, rows):
         mm = getattr(a, '_mmap', None)
         if mm is None: continue
         rb = a.itemsize * int(np.prod(a.shape[1:]))
-        s, n = (int(self._starts[name][r]), int(self.columns[f"{name}@count"][r])) if rag else (int(self.row_in_shard[r]), 1)
+        s, n = (
+            (int(self._starts[name][r]), int(self.columns[f"{name}@count"][r]))
+            if rag
+            else (int(self.row_in_shard[r]), 1)
+        )
         beg = a.offset % mmap.ALLOCATIONGRANULARITY + s * rb  # where the array starts inside numpy's mapping
         if n: mm.madvise(mmap.MADV_WILLNEED, beg - beg % page, beg % page + n * rb)
 
@@ -575,10 +638,12 @@ def file(self:Store, name:str) -> Path:
     return self.path/fn
 
 # %% ../nbs/00a_store.ipynb #ea0dde8c
-def _problem(name:str, problem:str, shard:str|None=None, **kw) -> dict: return dict(name=name, problem=problem, shard=shard, **kw)
+def _problem(name:str, problem:str, shard:str|None=None, **kw) -> dict:
+    return dict(name=name, problem=problem, shard=shard, **kw)
 
 def check_store(path) -> list[dict]:
-    "Every problem of the store at `path`, every checksum read (nothing is changed): `dict(name=, problem=, shard=)`, `shard` naming the shard a problem is in; `note=True` for what is not damage."
+    """Every problem of the store at `path`, every checksum read (nothing is changed): `dict(name=, problem=, shard=)`,
+    `shard` naming the shard a problem is in; `note=True` for what is not damage."""
     path, out = Path(path), []
     try: m = check_format(json.loads((path/_NAME).read_text()), Store.FORMAT, Store.VERSION, path, 'collection')
     except FileNotFoundError: raise FileNotFoundError(f"{path}: not a collection folder (no {_NAME})") from None
@@ -587,20 +652,36 @@ def check_store(path) -> list[dict]:
         if (path/n).is_symlink(): return [_problem(n, "is a symbolic link; imageid follows no link in a collection")]
     ps = _manifest_problems(m)
     out += [_problem(_NAME, p) for p in ps]
-    if any(not p.startswith(('shard ', "'sums'")) for p in ps): return out  # the names cannot be trusted: nothing opened
+    if any(not p.startswith(('shard ', "'sums'")) for p in ps):
+        return out  # the names cannot be trusted: nothing opened
     sums = m.get('sums') if isinstance(m.get('sums'), dict) else {}
-    if not sums: out.append(_problem(_NAME, "no checksums (written by an older imageid): the structure is checked, not the bytes", note=True))
+    if not sums:
+        out.append(
+            _problem(
+                _NAME, "no checksums (written by an older imageid): the structure is checked, not the bytes", note=True
+            )
+        )
     ids, dead = [], np.zeros(0, np.int64)
     for s in dict.fromkeys(m['shards']):
         d, n0 = path/'shards'/s, len(out)
         for k in sums:
             if k.startswith(f"shards/{s}/") and not (path/k).is_file(): out.append(_problem(k, "gone", s))
-        summed = any(k.startswith(f"shards/{s}/") for k in sums)  # a shard an older imageid wrote has no checksums at all
-        if sums and not summed: out.append(_problem(f"shards/{s}", "no checksums (written by an older imageid): the structure is checked, not the bytes", s, note=True))
+        # a shard an older imageid wrote has no checksums at all
+        summed = any(k.startswith(f"shards/{s}/") for k in sums)
+        if sums and not summed:
+            out.append(
+                _problem(
+                    f"shards/{s}",
+                    "no checksums (written by an older imageid): the structure is checked, not the bytes",
+                    s,
+                    note=True,
+                )
+            )
         for f in sorted(d.glob('*.npy')) if d.is_dir() else []:
             k = f"shards/{s}/{f.name}"
             if summed and k not in sums: out.append(_problem(k, "not written by imageid (no checksum)", s))
-            elif k in sums and file_sum(f) != sums[k]: out.append(_problem(k, "damaged (its checksum differs from the one written)", s))
+            elif k in sums and file_sum(f) != sums[k]:
+                out.append(_problem(k, "damaged (its checksum differs from the one written)", s))
         try: cols = _open_shard(d)
         except (IndexFormatError, FileNotFoundError) as e:
             if len(out) == n0: out.append(_problem(f"shards/{s}", str(e).split(': ', 1)[-1], s))
@@ -661,11 +742,18 @@ def repair_store(path, rebuild=None) -> list[dict]:
                 r = readd[p['shard']]
                 p['readd'] = r if isinstance(r, list) else []
                 p['lost'] = r is None
-                p['fix'] = (f"shard dropped; {len(r)} image files to index again" if isinstance(r, list) else
-                            "shard dropped, its paths unreadable: its images are gone from the collection (index their folder again)")
+                p['fix'] = (
+                    f"shard dropped; {len(r)} image files to index again"
+                    if isinstance(r, list)
+                    else (
+                        "shard dropped, its paths unreadable: its images are gone from the collection (index their"
+                        " folder again)"
+                    )
+                )
             elif p['name'] == _NAME and p['problem'].startswith('shard '): p['fix'] = "named once"
             elif p['problem'].startswith("'sums'"): p['fix'] = "checksums dropped: the bytes can no longer be checked"
-            elif 'appear twice' in p['problem']: p['fix'] = f"copies dropped: {', '.join(s for s, r in readd.items() if r == 'copy')}"
+            elif 'appear twice' in p['problem']:
+                p['fix'] = f"copies dropped: {', '.join(s for s, r in readd.items() if r == 'copy')}"
             elif p['name'] != _NAME:
                 name = next(k for k, v in m['files'].items() if v == p['name'])
                 fn = f"{name}-{m['generation'] + 1:06d}{Path(p['name']).suffix}"
@@ -677,7 +765,9 @@ def repair_store(path, rebuild=None) -> list[dict]:
                     m['files'].pop(name)
                     p['fix'] = "dropped and built again from the shards"
         m['shards'] = shards
-        ids = np.concatenate([np.load(path/'shards'/s/'id.npy', allow_pickle=False) for s in shards] or [np.zeros(0, np.int64)])
+        ids = np.concatenate(
+            [np.load(path / 'shards' / s / 'id.npy', allow_pickle=False) for s in shards] or [np.zeros(0, np.int64)]
+        )
         top = max([-1, *dead, int(ids.max(initial=-1))])
         for p in probs:
             if p['problem'].startswith('next_id'): p['fix'] = f"next_id raised to {top + 1}"
@@ -689,7 +779,8 @@ def repair_store(path, rebuild=None) -> list[dict]:
     return probs
 
 def _shard_paths(d:Path, sums:dict, s:str, dead:set):
-    "The alive image files of shard folder `d` from its `id`, `isfile` and `path` columns, if those are sound; else None."
+    """The alive image files of shard folder `d` from its `id`, `isfile` and `path` columns, if those are sound; else
+    None."""
     if not sums: return None  # nothing to tell a sound path column from a damaged one
     try:
         for c in ('id', 'isfile', 'path', 'path@count'): _verify(d/f"{c}.npy", sums, f"shards/{s}/{c}.npy")
@@ -697,14 +788,18 @@ def _shard_paths(d:Path, sums:dict, s:str, dead:set):
         raw, cnt = np.load(d/'path.npy'), np.load(d/'path@count.npy')
     except (OSError, ValueError, IndexFormatError): return None
     ends = np.cumsum(cnt)
-    return [raw[e - c:e].tobytes().decode('utf-8', 'surrogateescape') for i, f, c, e in zip(ids.tolist(), isf.tolist(), cnt.tolist(), ends.tolist())
-            if f and i not in dead]
+    return [
+        raw[e - c : e].tobytes().decode('utf-8', 'surrogateescape')
+        for i, f, c, e in zip(ids.tolist(), isf.tolist(), cnt.tolist(), ends.tolist())
+        if f and i not in dead
+    ]
 
 # %% ../nbs/00a_store.ipynb #69c15696
 @patch
 @contextlib.contextmanager
 def staging(self:Store):
-    "A temporary folder inside the store, for shards other processes write (`write_shard`) before the writer `adopt`s them; removed on leaving."
+    """A temporary folder inside the store, for shards other processes write (`write_shard`) before the writer `adopt`s
+    them; removed on leaving."""
     d = Path(tempfile.mkdtemp(prefix=f".staging.{os.getpid()}.", suffix='.tmp', dir=self.path))
     try: yield d
     finally: shutil.rmtree(d, ignore_errors=True)

@@ -51,8 +51,10 @@ class TrainConfig:
     cache_size:int|None = 0       # decode images once, shorter side this size; 0: 2 × size; None: load every epoch
     backbone_lr:float = 0.1       # the backbone's learning rate as a fraction of `lr` (the head learns at `lr`)
     head_epochs:float = 0         # epochs at the start with the backbone frozen: only the projection head learns
-    koleo:float = 1.0             # weight of the KoLeo entropy term on the descriptors (SSCD's spreading of the embeddings)
-    bn_stats:str = 'keep'         # the backbone's BatchNorm statistics: 'keep' (those it started with) or 'learn' (from the batches, as usual)
+    # weight of the KoLeo entropy term on the descriptors (SSCD's spreading of the embeddings)
+    koleo:float = 1.0
+    # the backbone's BatchNorm statistics: 'keep' (those it started with) or 'learn' (from the batches, as usual)
+    bn_stats:str = 'keep'
     check_images:int = 256        # images of the view-retrieval check made as training goes (0: none)
     keep_best:bool = True         # end with the weights that scored best on the check, the starting weights included
     def __post_init__(self):
@@ -61,20 +63,24 @@ class TrainConfig:
         if self.batch_size < 2: raise ValueError("batch_size must be at least 2: contrastive learning needs negatives")
         if self.lr <= 0: raise ValueError(f"lr must be positive, got {self.lr}")
         if not (self.temperature > 0): raise ValueError(f"temperature must be positive, got {self.temperature}")
-        if not 0 <= self.backbone_lr <= 1: raise ValueError(f"backbone_lr is a fraction of lr, 0 to 1; got {self.backbone_lr}")
+        if not 0 <= self.backbone_lr <= 1:
+            raise ValueError(f"backbone_lr is a fraction of lr, 0 to 1; got {self.backbone_lr}")
         if self.head_epochs < 0 or self.koleo < 0 or self.check_images < 0:
             raise ValueError("head_epochs, koleo and check_images cannot be negative")
-        if self.bn_stats not in ('keep', 'learn'): raise ValueError(f"bn_stats must be 'keep' or 'learn', got {self.bn_stats!r}")
+        if self.bn_stats not in ('keep', 'learn'):
+            raise ValueError(f"bn_stats must be 'keep' or 'learn', got {self.bn_stats!r}")
 
 # %% ../nbs/14_train.ipynb #21a8fe28
 @patch(cls_method=True)
 def from_dict(cls:TrainConfig, d:dict) -> TrainConfig:
-    "The configuration saved as `d` (in a checkpoint); keys it does not know are ignored, missing ones take the defaults."
+    """The configuration saved as `d` (in a checkpoint); keys it does not know are ignored, missing ones take the
+    defaults."""
     return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
 
 # %% ../nbs/14_train.ipynb #c0ae4593
 def lr_factor(step:int, total:int, warmup:int) -> float:
-    "Multiplier of the peak learning rate at `step`: linear warm-up over `warmup` steps, then cosine decay to 0 at `total`."
+    """Multiplier of the peak learning rate at `step`: linear warm-up over `warmup` steps, then cosine decay to 0 at
+    `total`."""
     if warmup > 0 and step < warmup: return (step + 1) / warmup
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, total - warmup))))
 
@@ -117,7 +123,8 @@ def loader_workers(n:int|None) -> int:
 
 # %% ../nbs/14_train.ipynb #af4629ec
 def koleo_loss(x:torch.Tensor) -> torch.Tensor:
-    "KoLeo entropy estimate of L2-normalised `x` (N, d): minus the mean log distance to each row's nearest neighbour (lower: more spread)."
+    """KoLeo entropy estimate of L2-normalised `x` (N, d): minus the mean log distance to each row's nearest neighbour
+    (lower: more spread)."""
     with torch.no_grad():
         sim = x @ x.T
         sim.fill_diagonal_(-2)
@@ -146,7 +153,8 @@ def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='bac
     "Fraction of random augmented views of `images` whose nearest image (by embedding) is their own source."
     seed_everything(seed)
     tfm = tfm or simclr_transform(size, min_scale=0.4, copy_detection=True)
-    ref = torch.from_numpy(embed_images(model, images, size, features, workers=0, device=device, progress=False)[0])  # the one embed_images
+    # the one embed_images
+    ref = torch.from_numpy(embed_images(model, images, size, features, workers=0, device=device, progress=False)[0])
     views = [tfm(im) for im in images for _ in range(n_views)]
     device = default_device(device)
     q = []
@@ -190,7 +198,8 @@ def _train_epoch(model, opt, sched, dl, cfg:TrainConfig, device, epoch:int) -> d
     for views, ids in dl:
         loss, st = train_step(model, opt, views, ids, cfg, device)
         sched.step()
-        if not math.isfinite(loss): raise FloatingPointError(f"loss became {loss} at epoch {epoch + 1}: lower lr or raise temperature")
+        if not math.isfinite(loss):
+            raise FloatingPointError(f"loss became {loss} at epoch {epoch + 1}: lower lr or raise temperature")
         losses.append(loss)
         stats.append(st)
         n += len(ids)
@@ -238,7 +247,8 @@ def train(data,                           # a folder, a list of images, or an `I
         if out: save_checkpoint(out, model, cfg, history, epoch + 1, opt)
     model.backbone.requires_grad_(True)
     if check.on and cfg.keep_best and check.best_state is not None and check.best_epoch != cfg.epochs:
-        model.load_state_dict(check.best_state)  # training did not end on its best check: its best weights (perhaps the start's)
+        # training did not end on its best check: its best weights (perhaps the start's)
+        model.load_state_dict(check.best_state)
         if history: history[-1]['kept_epoch'] = check.best_epoch
         if out: save_checkpoint(out, model, cfg, history, cfg.epochs, opt)
     return model.eval(), history
@@ -255,7 +265,8 @@ def _bn_eval(net):
 
 # %% ../nbs/14_train.ipynb #619ceeda
 class _Check:
-    "The view-retrieval check made as training goes: held-out copy-like views of up to `cfg.check_images` images, their own image found first?"
+    """The view-retrieval check made as training goes: held-out copy-like views of up to `cfg.check_images` images,
+    their own image found first?"""
     def __init__(self, model, ds, cfg:TrainConfig, device):
         self.cfg, self.device, self.on = cfg, device, cfg.check_images > 0
         self.every = max(1, cfg.epochs // 10)  # ten checks a run at most
@@ -286,7 +297,8 @@ class _Check:
 
 # %% ../nbs/14_train.ipynb #9fab5e07
 def plot_history(history:list[dict], fn=None):
-    "Loss, learning rate, the similarity diagnostics and (when made) the view-retrieval check against the start, over the epochs."
+    """Loss, learning rate, the similarity diagnostics and (when made) the view-retrieval check against the start, over
+    the epochs."""
     import matplotlib.pyplot as plt
     ep = [h['epoch'] for h in history]
     checks = [h for h in history if 'check_r1' in h]

@@ -101,7 +101,9 @@ def run_exact_bench(sizes=(100, 1_000, 10_000, 100_000), size:int=16, n_queries:
                     progress:bool=True) -> list[dict]:
     "`bench_exact_one` for each collection size in `sizes`."
     from tqdm.auto import tqdm
-    return [bench_exact_one(n, size, n_queries, save=save) for n in tqdm(sizes, desc='exact bench', disable=not progress)]
+    return [
+        bench_exact_one(n, size, n_queries, save=save) for n in tqdm(sizes, desc='exact bench', disable=not progress)
+    ]
 
 # %% ../../nbs/bench/exact.ipynb #dbc04ef8
 def format_exact_bench(rows:list[dict]) -> str:

@@ -22,7 +22,8 @@ __all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_ima
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
                      corrupt:int=2, seed:int=0) -> dict:
-    "Write the benchmark folder at `out`; returns `{file name: {'source', 'object', 'edit'}}` (corrupt files: source None)."
+    """Write the benchmark folder at `out`; returns `{file name: {'source', 'object', 'edit'}}` (corrupt files: source
+    None)."""
     rng, out, truth = random.Random(seed), Path(out), {}
     out.mkdir(parents=True, exist_ok=True)
     def add(img, src, obj, edit, name=None):
@@ -61,7 +62,8 @@ def _pairs(groups) -> set:
     return {tuple(sorted((Path(a).name, Path(b).name))) for g in groups for a, b in itertools.combinations(g, 2)}
 
 def pair_scores(groups:list, truth:dict) -> dict:
-    "Pair precision and recall of `groups` (lists of paths) against `truth`, and how many pairs join two photos of one object."
+    """Pair precision and recall of `groups` (lists of paths) against `truth`, and how many pairs join two photos of one
+    object."""
     pred = _pairs(groups)
     src = lambda n: truth.get(n, {}).get('source')
     names = [n for n in truth if src(n)]
@@ -88,10 +90,15 @@ def _join(groups) -> list[list[str]]:
 
 # %% ../../nbs/bench/near.ipynb #00cb60c7
 def run_peer(python, tool:str, folder) -> dict:
-    "Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole process)."
+    """Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole
+    process)."""
     import resource
     c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    script = Path(__file__).resolve().parent.parent.parent/'tools'/'peers_dedup.py' if '__file__' in globals() else Path('../../tools/peers_dedup.py').resolve()
+    script = (
+        Path(__file__).resolve().parent.parent.parent / 'tools' / 'peers_dedup.py'
+        if '__file__' in globals()
+        else Path('../../tools/peers_dedup.py').resolve()
+    )
     t = time.perf_counter()
     env = {**os.environ, 'MPLBACKEND': 'Agg'}  # not the notebook's backend: the peers' venv does not have it
     r = subprocess.run([str(python), str(script), tool, str(folder)], capture_output=True, text=True, env=env)
@@ -105,29 +112,45 @@ def run_peer(python, tool:str, folder) -> dict:
 
 # %% ../../nbs/bench/near.ipynb #6e9c940f
 def _from(package) -> str:
-    "Python that makes `import imageid` load the package in folder `package` (a checkout of another commit), ahead of the installed one."
+    """Python that makes `import imageid` load the package in folder `package` (a checkout of another commit), ahead of
+    the installed one."""
     if package is None: return ''
-    return ("import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'imageid' not in repr(f)]; "  # an editable install's finder
+    # an editable install's finder
+    return ("import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'imageid' not in repr(f)]; "
             f"sys.path.insert(0, {str(Path(package).absolute())!r}); ")
 
 def run_imageid(folder, package=None, **kw) -> dict:
-    "`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s', 'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier commit)."
+    """`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s',
+    'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier
+    commit)."""
     import resource
     t, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    r = subprocess.run([sys.executable, '-c', _from(package) + 'import sys; from imageid.cli import main; sys.exit(main())', 'dedup',
-                        str(folder), '--similar', '--json',
-                        *[a for k, v in kw.items() for a in (f"--{k.replace('_', '-')}", str(v))]], capture_output=True,
-                       text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            '-c',
+            _from(package) + 'import sys; from imageid.cli import main; sys.exit(main())',
+            'dedup',
+            str(folder),
+            '--similar',
+            '--json',
+            *[a for k, v in kw.items() for a in (f"--{k.replace('_', '-')}", str(v))],
+        ],
+        capture_output=True,
+        text=True,
+    )
     wall, c1 = time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime
-    if r.returncode: return dict(groups=[], files_to_remove=[], seconds=wall, cpu_s=cpu, error=r.stderr[-300:], unreadable=0)
+    if r.returncode:
+        return dict(groups=[], files_to_remove=[], seconds=wall, cpu_s=cpu, error=r.stderr[-300:], unreadable=0)
     d = json.loads(r.stdout)
     return dict(groups=d['groups'], files_to_remove=d['files_to_remove'], seconds=wall, cpu_s=cpu, error=None,
                 unreadable=len(d['errors']), stats=d['stats'])
 
 # %% ../../nbs/bench/near.ipynb #71ba6dba
 def run_all(folder, peers_python=None) -> dict:
-    "imageid, and with a peer venv's python imagededup's PHash and cleanvision, on `folder`, one after the other: `{method: run}`."
+    """imageid, and with a peer venv's python imagededup's PHash and cleanvision, on `folder`, one after the other:
+    `{method: run}`."""
     runs = {'imageid dedup --similar': run_imageid(folder)}
     if peers_python:
         runs['imagededup PHash (distance 10)'] = run_peer(peers_python, 'phash', folder)
@@ -142,25 +165,45 @@ def near_bench(folder, truth:dict, peers_python=None) -> list[dict]:
 
 def format_near_bench(rows:list[dict]) -> str:
     "A Markdown table of `near_bench` rows."
-    out = ["| method | pair precision | pair recall | pairs | false pairs | photos of one object paired | files/s | note |", "|---|---|---|---|---|---|---|---|"]
+    out = [
+        (
+            "| method | pair precision | pair recall | pairs | false pairs | photos of one object paired | files/s |"
+            " note |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        out.append(f"| {r['method']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['pairs']} | {r['false_pairs']} | {r['view_pairs']} | "
-                   f"{r['files_per_s']:.0f} | {(r['error'] or '')[:80]} |")
+        out.append(
+            f"| {r['method']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['pairs']} | {r['false_pairs']} |"
+            f" {r['view_pairs']} | {r['files_per_s']:.0f} | {(r['error'] or '')[:80]} |"
+        )
     return '\n'.join(out)
 
 # %% ../../nbs/bench/near.ipynb #de073467
 def _square_pair(pr, rng) -> list[bytes]:
     "Two shots square to the print: another zoom, roll and light each, a tilt of 0.005–0.015 between them."
     z, t = rng.uniform(1.0, 1.6), rng.uniform(0.005, 0.015) / 2
-    return [render_capture(pr, zoom=z * f, center=(rng.uniform(.45, .55), rng.uniform(.45, .55)), angle=rng.uniform(-15, 15),
-                           tilt=(s * t, rng.uniform(-t, t)), light=(rng.uniform(.85, 1.1), rng.uniform(-.2, .2), rng.uniform(-6, 6)),
-                           blur=rng.uniform(.6, 1.1), noise=rng.uniform(1.5, 3), quality=int(rng.integers(85, 96)),
-                           seed=int(rng.integers(1 << 30))) for f, s in ((1.0, 1), (rng.uniform(1.25, 1.6), -1))]
+    return [
+        render_capture(
+            pr,
+            zoom=z * f,
+            center=(rng.uniform(0.45, 0.55), rng.uniform(0.45, 0.55)),
+            angle=rng.uniform(-15, 15),
+            tilt=(s * t, rng.uniform(-t, t)),
+            light=(rng.uniform(0.85, 1.1), rng.uniform(-0.2, 0.2), rng.uniform(-6, 6)),
+            blur=rng.uniform(0.6, 1.1),
+            noise=rng.uniform(1.5, 3),
+            quality=int(rng.integers(85, 96)),
+            seed=int(rng.integers(1 << 30)),
+        )
+        for f, s in ((1.0, 1), (rng.uniform(1.25, 1.6), -1))
+    ]
 
 # %% ../../nbs/bench/near.ipynb #352ef685
 def make_trust_folder(out, photos:list, seed:int=0, singles:float=0.2, square:float=0.35, byte_copies:float=0.1,
                       stereo:bool=True) -> dict:
-    "Write the trust folder at `out` (see above); returns `{file: {'source': its capture, 'object': its photo, 'edit'}}`."
+    """Write the trust folder at `out` (see above); returns `{file: {'source': its capture, 'object': its photo,
+    'edit'}}`."""
     rng, rnd, out, truth = np.random.default_rng(seed), random.Random(seed), Path(out), {}
     out.mkdir(parents=True, exist_ok=True)
     def put(b, name, cap, obj, edit):
@@ -201,17 +244,20 @@ def trust_scores(groups:list, files_to_remove:list, truth:dict) -> dict:
     return {**s, 'removed': len(drop), 'captures_lost': sum(all(n in drop for n in ns) for ns in caps.values())}
 
 def _largest_kept(groups:list, folder) -> list:
-    "A peer's removal list: every member of a group but its largest file (the peers keep no file of their own choosing)."
+    """A peer's removal list: every member of a group but its largest file (the peers keep no file of their own
+    choosing)."""
     size = lambda p: (Path(folder)/p).stat().st_size if (Path(folder)/p).exists() else Path(p).stat().st_size
     return [p for g in groups for p in sorted(g, key=lambda p: -size(p))[1:]]
 
 # %% ../../nbs/bench/near.ipynb #676885df
 def trust_bench(folder, truth:dict, presets=('strict', 'default', 'loose'),
                 peers_python=None) -> list[dict]: # a peer venv's python, or {tool: python} ('phash', 'cleanvision', 'difpy', 'czkawka', 'fastdup')
-    "imageid at each strictness, and each peer asked for, on `folder`: one row a method (a peer keeps its group's largest file)."
+    """imageid at each strictness, and each peer asked for, on `folder`: one row a method (a peer keeps its group's
+    largest file)."""
     n = sum(1 for _ in Path(folder).iterdir())
     runs = {f"imageid --similar --strictness {p}": run_imageid(folder, strictness=p) for p in presets}
-    if peers_python and not isinstance(peers_python, dict): peers_python = dict.fromkeys(('phash', 'cleanvision', 'difpy', 'czkawka'), peers_python)
+    if peers_python and not isinstance(peers_python, dict):
+        peers_python = dict.fromkeys(('phash', 'cleanvision', 'difpy', 'czkawka'), peers_python)
     for tool, py in (peers_python or {}).items():
         r = run_peer(py, tool, folder)
         r['files_to_remove'] = _largest_kept(r['groups'], folder)
@@ -221,8 +267,13 @@ def trust_bench(folder, truth:dict, presets=('strict', 'default', 'loose'),
 
 def format_trust_bench(rows:list[dict]) -> str:
     "A Markdown table of `trust_bench` rows."
-    out = ["| method | copy pair precision | copy pair recall | shot pairs grouped | files removed | captures lost | CPU s | note |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = [
+        (
+            "| method | copy pair precision | copy pair recall | shot pairs grouped | files removed | captures lost |"
+            " CPU s | note |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         out.append(f"| {r['method']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['view_pairs']} | {r['removed']} | "
                    f"**{r['captures_lost']}** | {r['cpu_s'] or 0:.1f} | {(r['error'] or '')[:60]} |")
@@ -240,12 +291,15 @@ def sweep_settings(folder, truth:dict, collection, settings:list[dict]) -> list[
 
 # %% ../../nbs/bench/near.ipynb #e0285e20
 def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_phash=(4, 8, 10, 14, 18)) -> list[dict]:
-    "Recall of true pairs and proposed pairs per image of PDQ (256 bits) and imagehash's pHash (64 bits) at several distances."
+    """Recall of true pairs and proposed pairs per image of PDQ (256 bits) and imagehash's pHash (64 bits) at several
+    distances."""
     import pdqhash, imagehash
     names = sorted(n for n in truth if truth[n]['source'])
     imgs = [to_rgb(open_image(Path(folder)/n)) for n in names]
     def bits(h): return np.asarray(h, bool).ravel()
-    pdq = [(lambda hs: (hs[0].astype(bool), hs[5].astype(bool)))(pdqhash.compute_dihedral(np.asarray(i))[0]) for i in imgs]
+    pdq = [
+        (lambda hs: (hs[0].astype(bool), hs[5].astype(bool)))(pdqhash.compute_dihedral(np.asarray(i))[0]) for i in imgs
+    ]
     ph = [(bits(imagehash.phash(i).hash), bits(imagehash.phash(ImageOps.mirror(i)).hash)) for i in imgs]
     src = [truth[n]['source'] for n in names]
     out = []
@@ -263,13 +317,18 @@ def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_ph
 
 # %% ../../nbs/bench/near.ipynb #81cb8e4d
 def make_throughput_folder(out, photos:list, copies:int=12, byte_copies:float=0.33, seed:int=1) -> int:
-    "About `len(photos) × 5 × (copies + 1.33)` files at `out`: each photo and its four enlarged quarters, with edited and byte copies."
+    """About `len(photos) × 5 × (copies + 1.33)` files at `out`: each photo and its four enlarged quarters, with edited
+    and byte copies."""
     rng, out = random.Random(seed), Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for i, p in enumerate(photos):
         img = load_image(p).convert('RGB')
         w, h = img.size
-        views = [img] + [img.crop((x, y, x + w // 2, y + h // 2)).resize((w, h), Image.Resampling.BICUBIC) for x in (0, w // 2) for y in (0, h // 2)]
+        views = [img] + [
+            img.crop((x, y, x + w // 2, y + h // 2)).resize((w, h), Image.Resampling.BICUBIC)
+            for x in (0, w // 2)
+            for y in (0, h // 2)
+        ]
         for j, v in enumerate(views):
             s = f"s{i:04d}t{j}"
             v.save(out/f"{s}.jpg", quality=90)
@@ -285,28 +344,41 @@ def throughput_bench(folder, peers_python=None) -> list[dict]:
             for k, r in run_all(folder, peers_python).items()]
 
 # %% ../../nbs/bench/near.ipynb #62327687
-PEER_TOOLS = {'czkawka (gradient hash)': 'czkawka', 'imagededup PHash': 'phash', 'cleanvision': 'cleanvision', 'difPy': 'difpy'}
+PEER_TOOLS = {
+    'czkawka (gradient hash)': 'czkawka',
+    'imagededup PHash': 'phash',
+    'cleanvision': 'cleanvision',
+    'difPy': 'difpy',
+}
 
 def cost_bench(folder,
                peers_python=None, # a peer venv's python (every tool of `tools` it can run), or {tool: python} (fastdup needs a venv of its own)
                rounds:int=3, tools=PEER_TOOLS,
                baseline=None) -> list[dict]: # a folder holding another imageid (a worktree of an earlier commit), run beside this one
-    "CPU seconds and files per second of `imageid dedup --similar` and, with a peer venv's `python`, of each of `tools` on `folder`: whole processes, the rounds interleaved, the median of each kept; imageid's rows carry its CPU by stage."
+    """CPU seconds and files per second of `imageid dedup --similar` and, with a peer venv's `python`, of each of
+    `tools` on `folder`: whole processes, the rounds interleaved, the median of each kept; imageid's rows carry its CPU
+    by stage."""
     if baseline is not None and not (Path(baseline)/'imageid'/'__init__.py').is_file():
         raise ValueError(f"baseline: {baseline}: no imageid package in that folder (give a checkout's root)")
     n = sum(1 for p in Path(folder).iterdir() if p.is_file())
-    if isinstance(peers_python, dict) and 'fastdup' in peers_python: tools = {**tools, 'fastdup (bundled CNN)': 'fastdup'}
+    if isinstance(peers_python, dict) and 'fastdup' in peers_python:
+        tools = {**tools, 'fastdup (bundled CNN)': 'fastdup'}
     runs = {}
     for _ in range(rounds):
         runs.setdefault('imageid dedup --similar', []).append(run_imageid(folder))
-        if baseline is not None: runs.setdefault('imageid dedup --similar, baseline', []).append(run_imageid(folder, baseline))
+        if baseline is not None:
+            runs.setdefault('imageid dedup --similar, baseline', []).append(run_imageid(folder, baseline))
         for name, tool in tools.items():
             py = peers_python.get(tool) if isinstance(peers_python, dict) else peers_python
             if py: runs.setdefault(name, []).append(run_peer(py, tool, folder))
     rows = []
     for name, rs in runs.items():
         cpu, wall = float(np.median([r['cpu_s'] for r in rs])), float(np.median([r['seconds'] for r in rs]))
-        stages = {k: float(np.median([r['stats']['cpu_s'][k] for r in rs])) for k in rs[0]['stats']['cpu_s']} if rs[0].get('stats') else None
+        stages = (
+            {k: float(np.median([r['stats']['cpu_s'][k] for r in rs])) for k in rs[0]['stats']['cpu_s']}
+            if rs[0].get('stats')
+            else None
+        )
         rows.append(dict(method=name, files=n, cpu_s=cpu, cpu_ms_per_file=1000 * cpu / max(n, 1), files_per_s=n / wall,
                          stages=stages, error=next((r['error'] for r in rs if r['error']), None)))
     me = rows[0]['cpu_s']
@@ -316,22 +388,29 @@ def cost_bench(folder,
 def format_cost_bench(rows:list[dict]) -> str:
     "A Markdown table of `cost_bench` rows, imageid's CPU by stage below it."
     out = ["| method | CPU s | CPU ms per file | files/s | CPU × imageid's | note |", "|---|---|---|---|---|---|"]
-    out += [f"| {r['method']} | {r['cpu_s']:.1f} | {r['cpu_ms_per_file']:.1f} | {r['files_per_s']:.0f} | {r['cpu_vs_imageid']:.2f} | {(r['error'] or '')[:60]} |" for r in rows]
+    out += [
+        f"| {r['method']} | {r['cpu_s']:.1f} | {r['cpu_ms_per_file']:.1f} | {r['files_per_s']:.0f} |"
+        f" {r['cpu_vs_imageid']:.2f} | {(r['error'] or '')[:60]} |"
+        for r in rows
+    ]
     for r in rows:
-        if r['stages']: out.append(f"\n{r['method']}, by stage (CPU s of the process; the rest is start-up and output): " +
+        if r['stages']:
+            out.append(f"\n{r['method']}, by stage (CPU s of the process; the rest is start-up and output): " +
                                    ', '.join(f"{k} {v:.1f}" for k, v in r['stages'].items()))
     return '\n'.join(out)
 
 # %% ../../nbs/bench/near.ipynb #fbbf8aec
 def _gray_at(path, side:int) -> np.ndarray:
-    "A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels long."
+    """A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels
+    long."""
     from imageid.local import grey_pixels
     im = Image.open(path)
     im.draft('L', (side, side))
     return grey_pixels(im, side)[0]
 
 def _kinds() -> dict:
-    "`{name: extract(grey) → (xy, des)}` of the local features `feature_bench` compares (TEBLID where OpenCV's contrib modules are there)."
+    """`{name: extract(grey) → (xy, des)}` of the local features `feature_bench` compares (TEBLID where OpenCV's contrib
+    modules are there)."""
     import cv2
     from imageid.local import rootsift
     def half(g):
@@ -341,7 +420,8 @@ def _kinds() -> dict:
     def orb(g, teblid=False):
         o = cv2.ORB_create(nfeatures=500, fastThreshold=10)
         kps = o.detect(g, None)
-        kps, des = (cv2.xfeatures2d.TEBLID_create(1.0) if teblid else o).compute(g, kps)  # 1.0: TEBLID's scale for ORB keypoints
+        # 1.0: TEBLID's scale for ORB keypoints
+        kps, des = (cv2.xfeatures2d.TEBLID_create(1.0) if teblid else o).compute(g, kps)
         if des is None: return np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8)
         return np.array([k.pt for k in kps], np.float32).reshape(-1, 2), des
     kinds = {'RootSIFT 240 at 320 px (imageid)': lambda g: rootsift(g, max(g.shape), 240),
@@ -351,7 +431,9 @@ def _kinds() -> dict:
 
 # %% ../../nbs/bench/near.ipynb #df80d59f
 def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0) -> list[dict]:
-    "For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default limits."
+    """For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy
+    pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default limits.
+    """
     import resource, cv2
     from imageid.near import copy_match
     from imageid.derived import strictness
@@ -361,7 +443,11 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
     G = {n: _gray_at(Path(folder)/n, side) for n in names}
     pairs = list(itertools.combinations(names, 2))
     copies = [p for p in pairs if truth[p[0]]['source'] == truth[p[1]]['source']]
-    shots = [p for p in pairs if truth[p[0]]['object'] == truth[p[1]]['object'] and truth[p[0]]['source'] != truth[p[1]]['source']]
+    shots = [
+        p
+        for p in pairs
+        if truth[p[0]]['object'] == truth[p[1]]['object'] and truth[p[0]]['source'] != truth[p[1]]['source']
+    ]
     rnd, others = random.Random(seed), [p for p in pairs if truth[p[0]]['object'] != truth[p[1]]['object']]
     others = rnd.sample(others, min(n_random, len(others)))
     rows, threads = [], cv2.getNumThreads()
@@ -382,26 +468,51 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
                 r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim['min_inliers'])
                 return r1 if r1.passes(lim) or r1.inliers > r0.inliers else r0
             c0 = cpu()
-            res = {name: [best(a, b) for a, b in ps] for name, ps in (('copies', copies), ('shots', shots), ('others', others))}
+            res = {
+                name: [best(a, b) for a, b in ps]
+                for name, ps in (('copies', copies), ('shots', shots), ('others', others))
+            }
             n_match = sum(len(v) for v in res.values())
             share = lambda rs, f: float(np.mean([f(r) for r in rs])) if rs else float('nan')
-            rows.append(dict(kind=kind, extract_ms=1000 * ext, match_ms=1000 * (cpu() - c0) / max(n_match, 1),
-                             copies=len(copies), copies_pass=share(res['copies'], lambda r: r.passes(lim)),
-                             copies_inliers=share(res['copies'], lambda r: r.inliers >= lim['min_inliers']),
-                             residual=float(np.median([r.residual for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])),
-                             spread=float(np.median([r.spread for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])),
-                             shots=len(shots), shots_pass=share(res['shots'], lambda r: r.passes(lim)),
-                             others=len(others), others_pass=share(res['others'], lambda r: r.passes(lim))))
+            rows.append(
+                dict(
+                    kind=kind,
+                    extract_ms=1000 * ext,
+                    match_ms=1000 * (cpu() - c0) / max(n_match, 1),
+                    copies=len(copies),
+                    copies_pass=share(res['copies'], lambda r: r.passes(lim)),
+                    copies_inliers=share(res['copies'], lambda r: r.inliers >= lim['min_inliers']),
+                    residual=float(
+                        np.median([r.residual for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])
+                    ),
+                    spread=float(
+                        np.median([r.spread for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])
+                    ),
+                    shots=len(shots),
+                    shots_pass=share(res['shots'], lambda r: r.passes(lim)),
+                    others=len(others),
+                    others_pass=share(res['others'], lambda r: r.passes(lim)),
+                )
+            )
     finally: cv2.setNumThreads(threads)
     return rows
 
 # %% ../../nbs/bench/near.ipynb #a21ae9ec
 def format_feature_bench(rows:list[dict]) -> str:
     "A Markdown table of `feature_bench` rows."
-    out = ["| local features | extract, ms an image | match, ms a pair | copy pairs passing | with ≥ min_inliers | median residual, px | "
-           "median spread | re-shots passing geometry | other pairs passing |", "|---|---|---|---|---|---|---|---|---|"]
-    out += [f"| {r['kind']} | {r['extract_ms']:.1f} | {r['match_ms']:.2f} | {r['copies_pass']:.3f} ({r['copies']}) | {r['copies_inliers']:.3f} | "
-            f"{r['residual']:.2f} | {r['spread']:.2f} | {r['shots_pass']:.3f} ({r['shots']}) | {r['others_pass']:.3f} ({r['others']}) |" for r in rows]
+    out = [
+        (
+            "| local features | extract, ms an image | match, ms a pair | copy pairs passing | with ≥ min_inliers |"
+            " median residual, px | median spread | re-shots passing geometry | other pairs passing |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    out += [
+        f"| {r['kind']} | {r['extract_ms']:.1f} | {r['match_ms']:.2f} | {r['copies_pass']:.3f} ({r['copies']}) |"
+        f" {r['copies_inliers']:.3f} | {r['residual']:.2f} | {r['spread']:.2f} | {r['shots_pass']:.3f} ({r['shots']}) |"
+        f" {r['others_pass']:.3f} ({r['others']}) |"
+        for r in rows
+    ]
     return '\n'.join(out)
 
 # %% ../../nbs/bench/near.ipynb #3688c238
@@ -414,7 +525,8 @@ def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:
 
 # %% ../../nbs/bench/near.ipynb #d258c4f1
 def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
-    "Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos: seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."
+    """Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos:
+    seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."""
     from imageid.collection import Collection
     ms = verified_share_score(Collection(path), share)
     t = time.perf_counter()
@@ -432,11 +544,15 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
 
 # %% ../../nbs/bench/near.ipynb #4ca7bfe8
 def near_scale_bench(sizes=(10_000, 30_000, 100_000), photos=None, copies:int=2, work=None, seed:int=0) -> list[dict]:
-    "For each size, a synthesised collection with `photos` and `copies` edited copies of each among it, grouped in a fresh process."
+    """For each size, a synthesised collection with `photos` and `copies` edited copies of each among it, grouped in a
+    fresh process."""
     from imageid.bench.scale import synth_collection
     work = Path(work or tempfile.mkdtemp())
     rng = random.Random(seed)
-    photos = photos or [Image.fromarray(getattr(__import__('skimage.data', fromlist=['x']), n)()) for n in ('astronaut', 'coffee', 'chelsea', 'rocket')]
+    photos = photos or [
+        Image.fromarray(getattr(__import__('skimage.data', fromlist=['x']), n)())
+        for n in ('astronaut', 'coffee', 'chelsea', 'rocket')
+    ]
     sources, owner = [], []
     for i, p in enumerate(photos):
         img = load_image(p)
@@ -452,7 +568,10 @@ def near_scale_bench(sizes=(10_000, 30_000, 100_000), photos=None, copies:int=2,
         info = synth_collection(path, n, sources, seed=seed, progress=False, mix='blocks', chunk=20_000)
         pos = info['source_ids']  # source index → id
         truth = [[pos[j] for j, o in enumerate(owner) if o == i] for i in range(len(photos))]
-        code = "import json, sys; from imageid.bench.near import measure_near; print(json.dumps(measure_near(sys.argv[1], json.loads(sys.argv[2]))))"
+        code = (
+            "import json, sys; from imageid.bench.near import measure_near; print(json.dumps(measure_near(sys.argv[1],"
+            " json.loads(sys.argv[2]))))"
+        )
         r = subprocess.run([sys.executable, '-c', code, str(path), json.dumps(truth)], capture_output=True, text=True)
         if r.returncode: raise RuntimeError(r.stderr[-2000:])
         rows.append(dict(n=n, **json.loads(r.stdout.strip().splitlines()[-1]), truth_groups=len(truth)))

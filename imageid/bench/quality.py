@@ -16,7 +16,8 @@ __all__ = ['make_multiview', 'coco_categories', 'score_matrices', 'precision_at'
 
 # %% ../../nbs/bench/quality.ipynb #d8615248
 def make_multiview(out, photos:list, views:int=4, seed:int=0, side:int=1024) -> tuple[list[Path], np.ndarray]:
-    "Write `views` captures (`random_capture`) of a print of each of `photos` to folder `out`: the files and each one's object (its photo's index)."
+    """Write `views` captures (`random_capture`) of a print of each of `photos` to folder `out`: the files and each
+    one's object (its photo's index)."""
     out, rng = Path(out), np.random.default_rng(seed)
     out.mkdir(parents=True, exist_ok=True)
     files, groups = [], []
@@ -41,7 +42,8 @@ def coco_categories(annotations) -> dict:
 
 # %% ../../nbs/bench/quality.ipynb #227dff34
 def score_matrices(col) -> tuple[list[str], np.ndarray, np.ndarray|None]:
-    "The file names of a `Collection`'s images (sorted) and their all-pairs cosines: VLAD, and the embeddings' when it has a model."
+    """The file names of a `Collection`'s images (sorted) and their all-pairs cosines: VLAD, and the embeddings' when it
+    has a model."""
     st = col.store
     rows = np.flatnonzero(st.alive)
     names = [Path(p.tobytes().decode('utf-8', 'surrogateescape')).name for p in st.ragged('path', rows)]
@@ -49,7 +51,11 @@ def score_matrices(col) -> tuple[list[str], np.ndarray, np.ndarray|None]:
     rows = rows[order]
     unit = lambda X: X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
     V = unit(st.get('vlad', rows).astype(np.float32))
-    E = unit(np.stack([e.astype(np.float32).mean(0) for e in st.ragged('emb', rows)])) if col.model is not None else None
+    E = (
+        unit(np.stack([e.astype(np.float32).mean(0) for e in st.ragged('emb', rows)]))
+        if col.model is not None
+        else None
+    )
     return [names[i] for i in order], V @ V.T, None if E is None else E @ E.T
 
 def precision_at(S:np.ndarray, labels:list, k:int=5) -> float:
@@ -62,12 +68,15 @@ def precision_at(S:np.ndarray, labels:list, k:int=5) -> float:
 
 # %% ../../nbs/bench/quality.ipynb #d2bd1fa9
 def search_ns(col, files:list, groups:np.ndarray, k:int=4) -> float:
-    "UKBench N-S through `Collection.search`: views of the query's object among its first `k` distinct results, itself included."
+    """UKBench N-S through `Collection.search`: views of the query's object among its first `k` distinct results, itself
+    included."""
     res = col.search([str(f) for f in files], k=k + 4)
     g = {Path(f).name: o for f, o in zip(files, groups)}
     hits = []
     for r, o in zip(res, groups):
-        seen = list(dict.fromkeys([Path(p).name for p in r['exact']] + [Path(s['path']).name for s in r['similar']]))[:k]
+        seen = list(dict.fromkeys([Path(p).name for p in r['exact']] + [Path(s['path']).name for s in r['similar']]))[
+            :k
+        ]
         hits.append(sum(g.get(n) == o for n in seen))
     return float(np.mean(hits))
 
@@ -77,7 +86,8 @@ def fusion_rows(Sv:np.ndarray, Se:np.ndarray, measure, weights=(0.0, 0.3, 0.5, 0
 
 # %% ../../nbs/bench/quality.ipynb #cb875c93
 def embed_cost(model, sizes=(96, 128, 160, 224), n:int=32, batch:int=16, device='cpu', rounds:int=2) -> list[dict]:
-    "Wall and CPU time per image of `model.embed` on random inputs of each side in `sizes` (rounds interleaved, the best kept)."
+    """Wall and CPU time per image of `model.embed` on random inputs of each side in `sizes` (rounds interleaved, the
+    best kept)."""
     import torch
     model = model.to(device).eval()
     best = {s: (np.inf, np.inf) for s in sizes}
@@ -91,4 +101,7 @@ def embed_cost(model, sizes=(96, 128, 160, 224), n:int=32, batch:int=16, device=
             m = max(1, n // batch) * batch
             wall, cpu = (time.perf_counter() - t0) / m, (c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime) / m
             best[s] = (min(best[s][0], wall), min(best[s][1], cpu))
-    return [dict(size=s, images_per_s=1 / w, cpu_ms_per_image=1000 * c, threads=torch.get_num_threads()) for s, (w, c) in best.items()]
+    return [
+        dict(size=s, images_per_s=1 / w, cpu_ms_per_image=1000 * c, threads=torch.get_num_threads())
+        for s, (w, c) in best.items()
+    ]

@@ -13,7 +13,8 @@ __all__ = ['measure_engine', 'ray_bench', 'format_ray_bench']
 
 # %% ../../nbs/bench/ray.ipynb #266ee618
 def measure_engine(folder, engine:str='local', address:str|None=None, workers:int=2) -> dict:
-    "In this process: index `folder` into a new collection and group its copies with `engine`; seconds per stage and the groups."
+    """In this process: index `folder` into a new collection and group its copies with `engine`; seconds per stage and
+    the groups."""
     from imageid.collection import Collection
     from imageid.near import find_near_duplicates, NEAR_SETTINGS
     out, t = {}, time.perf_counter()
@@ -50,7 +51,8 @@ def _run(folder, engine, address=None, workers=2) -> dict:
 
 # %% ../../nbs/bench/ray.ipynb #4cc95028
 def ray_bench(folder, cpus=(1, 2)) -> list[dict]:
-    "One-machine runs (1 and 2 threads), then Ray runs on local clusters of each of `cpus` CPUs: seconds, images a second, same groups."
+    """One-machine runs (1 and 2 threads), then Ray runs on local clusters of each of `cpus` CPUs: seconds, images a
+    second, same groups."""
     rows = [dict(engine='local', workers=w, **_run(folder, 'local', workers=w)) for w in (1, 2)]
     for n in cpus:
         with local_cluster(n) as address: rows.append(dict(engine='ray', workers=n, **_run(folder, 'ray', address)))
@@ -66,11 +68,20 @@ def format_ray_bench(rows:list[dict]) -> str:
     "The rows of `ray_bench` as a table, with each run's time against the one-machine run on as many workers."
     local = {r['workers']: r['total_s'] for r in rows if r['engine'] == 'local'}
     one = {r['engine']: r for r in rows if r['workers'] == 1}
-    lines = [f"{'engine':<7}{'workers':>8}{'join s':>8}{'index s':>9}{'img/s':>7}{'img/s/worker':>13}{'groups s':>9}{'total s':>9}{'× local':>8}  same groups"]
+    lines = [
+        f"{'engine':<7}{'workers':>8}{'join s':>8}{'index s':>9}{'img/s':>7}{'img/s/worker':>13}{'groups s':>9}{'total s':>9}{'× local':>8}"
+        "  same groups"
+    ]
     for r in rows:
-        lines.append(f"{r['engine']:<7}{r['workers']:>8}{r.get('connect_s', 0):>8.1f}{r['index_s']:>9.1f}{r['img_per_s']:>7.1f}"
-                     f"{r['img_per_s'] / r['workers']:>13.1f}{r['near_s']:>9.1f}{r['total_s']:>9.1f}{r['total_s'] / local.get(r['workers'], float('nan')):>8.2f}  {r['same_groups']}")
+        lines.append(
+            f"{r['engine']:<7}{r['workers']:>8}{r.get('connect_s', 0):>8.1f}{r['index_s']:>9.1f}{r['img_per_s']:>7.1f}{r['img_per_s'] / r['workers']:>13.1f}{r['near_s']:>9.1f}{r['total_s']:>9.1f}{r['total_s'] / local.get(r['workers'], float('nan')):>8.2f}"
+            f"  {r['same_groups']}"
+        )
     for e, rs in (('local', [r for r in rows if r['engine'] == 'local']),
                   ('ray', [r for r in rows if r['engine'] == 'ray'])):
-        if len(rs) >= 2: lines.append(f"{e}: indexing {rs[-1]['img_per_s'] / rs[0]['img_per_s']:.2f}× faster on {rs[-1]['workers']} workers than on {rs[0]['workers']}")
+        if len(rs) >= 2:
+            lines.append(
+                f"{e}: indexing {rs[-1]['img_per_s'] / rs[0]['img_per_s']:.2f}× faster on {rs[-1]['workers']} workers"
+                f" than on {rs[0]['workers']}"
+            )
     return '\n'.join(lines)

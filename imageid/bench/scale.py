@@ -34,12 +34,19 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
         x = load_image(x)
         f = min(1.0, s['max_side'] / max(x.size))
         return [*x.size, max(1, round(x.width * f)), max(1, round(x.height * f))]
-    pdqs = [np.packbits(np.stack([h[0], h[5]]).astype(np.uint8), axis=1) for h, _ in (pdqhash.compute_dihedral(np.asarray(to_rgb(load_image(x)))) for x in sources)]
+    pdqs = [
+        np.packbits(np.stack([h[0], h[5]]).astype(np.uint8), axis=1)
+        for h, _ in (pdqhash.compute_dihedral(np.asarray(to_rgb(load_image(x)))) for x in sources)
+    ]
     sdims = [dims(x) for x in sources]
     V = np.stack([vlad(d, cb) for _, d in feats])
     import skimage.data as skd  # other photos: scikit-image's grey ones (none of them a source) and crops of them
     others = [load_image(getattr(skd, g)()) for g in _GREY]
-    others += [o.crop((x, y, x + o.width // 2, y + o.height // 2)) for o in others for x, y in ((0, 0), (o.width // 2, 0), (0, o.height // 2), (o.width // 4, o.height // 4))]
+    others += [
+        o.crop((x, y, x + o.width // 2, y + o.height // 2))
+        for o in others
+        for x, y in ((0, 0), (o.width // 2, 0), (0, o.height // 2), (o.width // 4, o.height // 4))
+    ]
     ofeats = [rootsift(o, s['max_side'], s['n_features'])[1] for o in others]
     pool, P = np.concatenate(ofeats), np.stack([vlad(d, cb) for d in ofeats])
     where = dict(zip(rng.choice(n, len(sources), replace=False).tolist(), range(len(sources))))
@@ -49,11 +56,18 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
             m = min(chunk, n - c)
             ids = w.new_ids(m)
             w_ = rng.random((m, 3)).astype(np.float32)
-            if mix == 'blocks':  # far more different vectors: neighbours as (dis)similar as real photos' (see the near-duplicate benchmark, `bench.near`)
+            # far more different vectors: neighbours as (dis)similar as real photos' (see the near-duplicate benchmark,
+            # `bench.near`)
+            if mix == 'blocks':
                 K = len(cb)
                 vl = P.reshape(len(P), K, -1)[rng.integers(0, len(P), (m, K)), np.arange(K)]
-                vl = (vl * np.where(rng.random((m, K, 1)) < flip, -1, 1).astype(np.float32)).reshape(m, -1) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
-            else: vl = (w_[:, :, None] * P[rng.integers(0, len(P), (m, 3))]).sum(1) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
+                vl = (vl * np.where(rng.random((m, K, 1)) < flip, -1, 1).astype(np.float32)).reshape(
+                    m, -1
+                ) + noise * rng.standard_normal((m, P.shape[1]), np.float32)
+            else:
+                vl = (w_[:, :, None] * P[rng.integers(0, len(P), (m, 3))]).sum(1) + noise * rng.standard_normal(
+                    (m, P.shape[1]), np.float32
+                )
             vl /= np.linalg.norm(vl, axis=1, keepdims=True)
             xy = [(rng.random((240, 2)) * 500).astype(np.float16) for _ in range(m)]
             des = [pool[rng.integers(0, len(pool), 240)] for _ in range(m)]
@@ -162,7 +176,9 @@ def format_scale_bench(rows:list[dict], header:bool=True) -> str:
             ('candidate_recall', f'cand. recall@{rows[0].get("candidates", 32)}', '{:.3f}'),
             ('recall_at_1', 'recall@1', '{:.3f}'), ('wrong_verified', 'wrong verified', '{}')]
     out = (['| ' + ' | '.join(c[1] for c in cols) + ' |', '|' + '---|' * len(cols)] if header else [])
-    return '\n'.join(out + ['| ' + ' | '.join(f.format(r[k]) if k in r else '' for k, _, f in cols) + ' |' for r in rows])
+    return '\n'.join(
+        out + ['| ' + ' | '.join(f.format(r[k]) if k in r else '' for k, _, f in cols) + ' |' for r in rows]
+    )
 
 def plot_scale_bench(rows:list[dict], fn=None):
     "Cost against N, log-log: build, RAM per image, query time."
@@ -206,7 +222,8 @@ def _cli(*args) -> tuple[float, str, float]:
 
 # %% ../../nbs/bench/scale.ipynb #51821125
 def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, seed:int=0) -> dict:
-    "Index `folder` with the CLI (first run, unchanged re-run), time one search process, measure quality on edited copies."
+    """Index `folder` with the CLI (first run, unchanged re-run), time one search process, measure quality on edited
+    copies."""
     from imageid.evaluate import make_copies
     out = Path(out)
     shutil.rmtree(out, ignore_errors=True)
@@ -222,14 +239,25 @@ def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, see
     paths = col.paths()
     truth = [[int(col.store.ids[r]) for p, r in paths.items() if relevant(query_sources[s], p)] for s in src]
     m = _in_subprocess('measure_search', path=str(out/'idx'), queries=qp, truth=truth)
-    return dict(m, images=len(col), index_first_s=t_first, index_again_s=t_again, search_process_s=t_search,
-                search_peak_mib=peak,
-                disk_kb_per_image=_du(out/'idx') / 1024 / len(col),
-                local_kb_per_image=sum(f.stat().st_size for f in (out/'idx'/'shards').rglob('*') if f.name in ('xy.npy', 'des.npy')) / 1024 / len(col))
+    return dict(
+        m,
+        images=len(col),
+        index_first_s=t_first,
+        index_again_s=t_again,
+        search_process_s=t_search,
+        search_peak_mib=peak,
+        disk_kb_per_image=_du(out / 'idx') / 1024 / len(col),
+        local_kb_per_image=sum(
+            f.stat().st_size for f in (out / 'idx' / 'shards').rglob('*') if f.name in ('xy.npy', 'des.npy')
+        )
+        / 1024
+        / len(col),
+    )
 
 # %% ../../nbs/bench/scale.ipynb #ecc8bb8f
 def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path:
-    "A folder of real photos: `coco` images, their `originals` (real re-encodes), and `crops` random crops of each photo."
+    """A folder of real photos: `coco` images, their `originals` (real re-encodes), and `crops` random crops of each
+    photo."""
     import random
     rng = random.Random(seed)
     out = Path(out)
@@ -249,7 +277,8 @@ def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path
 
 # %% ../../nbs/bench/scale.ipynb #7960843d
 def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
-    "Median ms to read 32 random images' descriptors from `.npy` (memory-mapped), Arrow IPC (memory-mapped) and Parquet."
+    """Median ms to read 32 random images' descriptors from `.npy` (memory-mapped), Arrow IPC (memory-mapped) and
+    Parquet."""
     import pyarrow as pa, pyarrow.parquet as pq, pyarrow.ipc as ipc  # for this benchmark only
     rng = np.random.default_rng(seed)
     d = Path(tempfile.mkdtemp())
@@ -259,7 +288,11 @@ def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
                                                                 [None, pa.py_buffer(des.tobytes())])})
     with ipc.new_file(str(d/'des.arrow'), tab.schema) as w: w.write_table(tab)
     pq.write_table(tab, d/'des.parquet', compression='none', row_group_size=1024)
-    m, tb, pf = np.load(d/'des.npy', mmap_mode='r'), ipc.open_file(pa.memory_map(str(d/'des.arrow'))).read_all(), pq.ParquetFile(d/'des.parquet')
+    m, tb, pf = (
+        np.load(d / 'des.npy', mmap_mode='r'),
+        ipc.open_file(pa.memory_map(str(d / 'des.arrow'))).read_all(),
+        pq.ParquetFile(d / 'des.parquet'),
+    )
     ways = {'npy memmap': lambda i: np.asarray(m[i * kp:(i + 1) * kp]),
             'arrow ipc mmap': lambda i: np.frombuffer(tb.column(0)[i].as_py(), np.uint8),
             'parquet': lambda i: pf.read_row_group(i // 1024).column(0)[i % 1024]}

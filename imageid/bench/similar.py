@@ -18,7 +18,8 @@ def synthetic_embeddings(n:int, dim:int=512, n_queries:int=200, seed:int=0, spre
     centres = rng.standard_normal((max(1, n // 200), dim)).astype(np.float32)
     X = centres[rng.integers(0, len(centres), n)] + spread * rng.standard_normal((n, dim)).astype(np.float32)
     X /= np.linalg.norm(X, axis=1, keepdims=True)
-    Q = X[rng.integers(0, n, n_queries)] + noise / np.sqrt(dim) * rng.standard_normal((n_queries, dim)).astype(np.float32)  # |noise| ≈ `noise`
+    # |noise| ≈ `noise`
+    Q = X[rng.integers(0, n, n_queries)] + noise / np.sqrt(dim) * rng.standard_normal((n_queries, dim)).astype(np.float32)
     return X, (Q / np.linalg.norm(Q, axis=1, keepdims=True)).astype(np.float32)
 
 def _build(index_type, X):
@@ -61,13 +62,25 @@ def run_similar_bench(sizes=(1_000, 10_000, 100_000), index_types=INDEX_TYPES, d
                       progress:bool=True) -> list[dict]:
     "`bench_index` over collection sizes."
     from tqdm.auto import tqdm
-    return [r for n in tqdm(sizes, desc='similar bench', disable=not progress) for r in bench_index(n, index_types, dim)]
+    return [
+        r for n in tqdm(sizes, desc='similar bench', disable=not progress) for r in bench_index(n, index_types, dim)
+    ]
 
 # %% ../../nbs/bench/similar.ipynb #654d3e1b
 def format_similar_bench(rows:list[dict]) -> str:
     "A markdown table of `run_similar_bench` rows."
-    lines = ['| N | index | build (s) | memory (MiB) | p50 query (ms) | p95 query (ms) | recall@10 vs flat | same top-1 as flat |', '|---|---|---|---|---|---|---|---|']
-    lines += [f"| {r['n']:,} | {r['used']} | {r['build_s']:.2f} | {r['mem_mib']:.0f} | {r['p50_ms']:.3f} | {r['p95_ms']:.3f} | {r['recall_at_k']:.3f} | {r['top1_vs_flat']:.3f} |" for r in rows]
+    lines = [
+        (
+            '| N | index | build (s) | memory (MiB) | p50 query (ms) | p95 query (ms) | recall@10 vs flat | same top-1'
+            ' as flat |'
+        ),
+        '|---|---|---|---|---|---|---|---|',
+    ]
+    lines += [
+        f"| {r['n']:,} | {r['used']} | {r['build_s']:.2f} | {r['mem_mib']:.0f} | {r['p50_ms']:.3f} | {r['p95_ms']:.3f}"
+        f" | {r['recall_at_k']:.3f} | {r['top1_vs_flat']:.3f} |"
+        for r in rows
+    ]
     return '\n'.join(lines)
 
 def plot_similar_bench(rows:list[dict], fn=None):
@@ -77,7 +90,8 @@ def plot_similar_bench(rows:list[dict], fn=None):
     for index_type in dict.fromkeys(r['index_type'] for r in rows):
         rr = [r for r in rows if r['index_type'] == index_type]
         n = [r['n'] for r in rr]
-        for ax, key in zip(axs, ('build_s', 'mem_mib', 'p50_ms', 'recall_at_k')): ax.plot(n, [max(r[key], 1e-4) for r in rr], 'o-', label=index_type)
+        for ax, key in zip(axs, ('build_s', 'mem_mib', 'p50_ms', 'recall_at_k')):
+            ax.plot(n, [max(r[key], 1e-4) for r in rr], 'o-', label=index_type)
     for ax, t in zip(axs,
                      ('build time (s)', 'memory while building (MiB)', 'p50 query latency (ms)',
                       'recall@10 against flat')):
