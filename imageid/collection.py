@@ -16,7 +16,7 @@ from .exact import ExactIndex, content_key
 from .similar import SimilarIndex
 from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad, vlad_codebook, mirror_features
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence
-from .derived import copy_kind, capture_info, same_capture
+from .derived import Thresholds, copy_kind, capture_info, same_capture
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FUSION', 'GALLERY_COLOURS', 'Collection', 'LocalEngine', 'get_engine', 'SearchResults', 'list_files',
@@ -114,7 +114,35 @@ def _read(self:Collection, parts:tuple=('exact', 'global')):
         self.embedded = SimilarIndex.load(st.file('embedded')) if 'embedded' in files else None
         self._catch_up()
 
-# %% ../nbs/22_collection.ipynb #367c0781
+# %% ../nbs/22_collection.ipynb #a34eb5e4
+@patch
+def _catch_up(self:Collection):
+    "Add, in memory, rows committed after the index file was written (an interrupted `add`)."
+    for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
+        idx = getattr(self, name)
+        # rows committed before any index was written (a first `add` under way, or killed): build one here
+        if idx is None:
+            if self.store.alive.any() and (vectors == 'vlad' or self.model is not None):
+                setattr(self, name, self._index_for(vectors, None)[0])
+                self._save_built(name)
+            continue
+        have = max(idx.ids) if idx.ids else -1
+        todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
+        self.fill_index(idx, todo, vectors)
+
+@patch
+def _save_built(self:Collection, name:str):
+    """Save global index `name`, built on opening (a kill before it was saved), so that the next open reads it: only if
+    no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next time)."""
+    from imageid.store import StoreLockedError
+    gen = self.store.generation
+    try:
+        with self.store.writer(timeout=0) as w:  # the writer's clean-up also removes the orphan a kill left
+            if w.m['generation'] != gen or name in w.m['files']: return
+            w.put(name, getattr(self, name).save)
+    except (StoreLockedError, OSError): pass
+
+# %% ../nbs/22_collection.ipynb #66d4beb1
 def _shrink(img:Image.Image, side:int) -> Image.Image:
     "`img` reduced by a whole factor (a box filter, in its own mode) while it stays at least `2 × side` pixels long."
     f = max(img.size) // (2 * side)
@@ -125,7 +153,6 @@ def _shrink(img:Image.Image, side:int) -> Image.Image:
     except ValueError:
         return Image.fromarray(np.ascontiguousarray(np.asarray(img)[::f, ::f]))  # I;16 and the like: every f-th pixel
 
-# %% ../nbs/22_collection.ipynb #b0597fbc
 @patch
 def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
     """Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the
@@ -135,7 +162,6 @@ def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
     return img, content_key(src, 'bytes') if bytes_mode else content_key(img, 'pixels')
 
-# %% ../nbs/22_collection.ipynb #66d4beb1
 @patch
 def _open_stable(self:Collection, path:Path, tries:int=2) -> tuple:
     """`_open` a file and its `os.stat`, taken before and after the read: a file rewritten meanwhile is read again, and
@@ -215,6 +241,12 @@ def plan(self:Collection, srcs:list) -> list[tuple]:
                 continue
         todo.append((s, r))
     return todo
+
+# %% ../nbs/22_collection.ipynb #bf78018f
+@patch
+def names(self:Collection, ids) -> list:
+    "The path of each id (its description for images that were not files)."
+    return [p.tobytes().decode('utf-8', 'surrogateescape') for p in self.store.ragged('path', self.store.row_of(ids))]
 
 # %% ../nbs/22_collection.ipynb #0014f305
 @patch
@@ -325,11 +357,10 @@ def embeddings(self:Collection, srcs:list) -> list[np.ndarray]:
     if errs: raise ImageLoadError(errs[0].source, f"could not be read again for its embedding: {errs[0].reason}")
     return [vecs[owners == j].astype(np.float16) for j in range(len(srcs))]
 
-# %% ../nbs/22_collection.ipynb #84cdbf4a
+# %% ../nbs/22_collection.ipynb #7ca5f032
 def _sample(rows:np.ndarray, n:int) -> np.ndarray:
     return rows if len(rows) <= n else rows[np.linspace(0, len(rows) - 1, n).astype(int)]
 
-# %% ../nbs/22_collection.ipynb #affd5b87
 @patch
 def _vectors(self:Collection, rows, vectors:str='vlad', chunk:int=20_000):
     "Yield `(vectors float32, owners, ids)` for `rows`, in chunks read from disk."
@@ -342,7 +373,6 @@ def _vectors(self:Collection, rows, vectors:str='vlad', chunk:int=20_000):
             yield (np.concatenate(parts).astype(np.float32), np.repeat(np.arange(len(r)), [len(p) for p in parts]),
                    st.ids[r].tolist())
 
-# %% ../nbs/22_collection.ipynb #7ca5f032
 @patch
 def _index_for(self:Collection, vectors:str, idx:SimilarIndex|None, fill=None) -> tuple[SimilarIndex|None, bool]:
     """`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type),
@@ -393,36 +423,7 @@ def update_global(self:Collection, w, fill=None):
             w.m['files'].pop(name, None)
             w.changed = True
 
-# %% ../nbs/22_collection.ipynb #c1e6d8e5
-@patch
-def _catch_up(self:Collection):
-    "Add, in memory, rows committed after the index file was written (an interrupted `add`)."
-    for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
-        idx = getattr(self, name)
-        # rows committed before any index was written (a first `add` under way, or killed): build one here
-        if idx is None:
-            if self.store.alive.any() and (vectors == 'vlad' or self.model is not None):
-                setattr(self, name, self._index_for(vectors, None)[0])
-                self._save_built(name)
-            continue
-        have = max(idx.ids) if idx.ids else -1
-        todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
-        self.fill_index(idx, todo, vectors)
-
-# %% ../nbs/22_collection.ipynb #a34eb5e4
-@patch
-def _save_built(self:Collection, name:str):
-    """Save global index `name`, built on opening (a kill before it was saved), so that the next open reads it: only if
-    no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next time)."""
-    from imageid.store import StoreLockedError
-    gen = self.store.generation
-    try:
-        with self.store.writer(timeout=0) as w:  # the writer's clean-up also removes the orphan a kill left
-            if w.m['generation'] != gen or name in w.m['files']: return
-            w.put(name, getattr(self, name).save)
-    except (StoreLockedError, OSError): pass
-
-# %% ../nbs/22_collection.ipynb #aca118e4
+# %% ../nbs/22_collection.ipynb #e15eb2b9
 @patch
 def _decode(self:Collection, src):
     "Decode a query once: its exact key and its RGB image (or the `ImageLoadError`)."
@@ -438,7 +439,6 @@ def _decode(self:Collection, src):
     except (OSError, ValueError, ZeroDivisionError, cv2.error) as e:
         return ImageLoadError(src, str(e) or type(e).__name__)
 
-# %% ../nbs/22_collection.ipynb #e15eb2b9
 @patch
 def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
     """Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the
@@ -469,7 +469,7 @@ def _verify(self:Collection, q:dict, cands:list[tuple[int, float, int]], both:in
         out.append(dict(id=i, inliers=n_in, mirrored=bool(o), score=score, M=M))
     return out
 
-# %% ../nbs/22_collection.ipynb #620d94e7
+# %% ../nbs/22_collection.ipynb #0f02a959
 @patch
 def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, float, int]]]:
     "The `n` best `(id, score, mirrored)` of each query from the global indexes (query and mirror searched together)."
@@ -502,7 +502,6 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
     return [sorted(((i, sc, m) for i, (sc, m) in d.items() if i in have),
                    key=lambda t: -(t[1] if t[1] is not None else -2)) for d in out]
 
-# %% ../nbs/22_collection.ipynb #0f02a959
 # the embedding's share of the score of a collection with a model (measured on the quality benchmark, `bench/quality`)
 FUSION = 0.7
 
@@ -594,7 +593,8 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
 
 # %% ../nbs/22_collection.ipynb #5c7ee6f8
 @patch
-def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int, limits:dict) -> list[dict]:
+def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, workers:int,
+            limits:Thresholds) -> list[dict]:
     "`search` for one batch of single-image sources."
     with ThreadPoolExecutor(workers) as ex, one_blas_thread():
         qs = list(ex.map(self._decode, srcs))
@@ -627,16 +627,7 @@ def _search(self:Collection, srcs:list, k:int, verify:bool, candidates:int, work
         out.append(r)
     return out
 
-# %% ../nbs/22_collection.ipynb #bf78018f
-@patch
-def names(self:Collection, ids) -> list:
-    "The path of each id (its description for images that were not files)."
-    rows = self.store.row_of(ids)
-    return (
-        [p.tobytes().decode('utf-8', 'surrogateescape') for p in self.store.ragged('path', rows)] if len(rows) else []
-    )
-
-# %% ../nbs/22_collection.ipynb #632c0c28
+# %% ../nbs/22_collection.ipynb #f6a23079
 @patch
 def _gone(self:Collection, ids:list) -> dict:
     "`{id: path}` of the file records among `ids` whose file is no longer there."
@@ -644,9 +635,8 @@ def _gone(self:Collection, ids:list) -> dict:
     files = [(i, r) for i, r in zip(ids, rows) if r >= 0 and self.store.columns['isfile'][r]]
     return {i: p for (i, _), p in zip(files, self.names([i for i, _ in files])) if not os.path.exists(p)}
 
-# %% ../nbs/22_collection.ipynb #0b3eac63
 @patch
-def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:dict|None=None) -> list[dict]:
+def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:Thresholds|None=None) -> list[dict]:
     """Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each
     with its path and `kind`."""
     ver = rank_verified(ver, self.settings['min_inliers'])[:k]
@@ -659,9 +649,8 @@ def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:dict|
             o['kind'], o['why'] = self._kind(q, v, o['path'], limits)
     return sorted(out, key=lambda o: {'copy': 0, 'shot': 1}.get(o['kind'], 0 if o['verified'] else 2))
 
-# %% ../nbs/22_collection.ipynb #f6a23079
 @patch
-def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[str, str]:
+def _kind(self:Collection, q:dict, v:dict, path:str, limits:Thresholds|None) -> tuple[str, str]:
     """`(kind, why)` of a verified result `v` of query `q`: the derived-copy test (`imageid.derived`) on the query and
     the file."""
     lim, st = limits or _strictness(), self.store
@@ -670,11 +659,11 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:dict|None) -> tuple[
     dims = st.columns['dims'][r]
     try:
         T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
-        ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]), z_from=lim['max_warp'])
+        ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]), z_from=lim.max_warp)
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError):
         ev = None  # moved or changed since it was indexed
     exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
-    return copy_kind(ev, lim['max_shift'], lim['max_warp'], exif, lim['min_warp_z'])
+    return copy_kind(ev, lim.max_shift, lim.max_warp, exif, lim.min_warp_z)
 
 # %% ../nbs/22_collection.ipynb #98ffd662
 def list_files(folder) -> list[Path]:

@@ -6,12 +6,13 @@
 from __future__ import annotations
 import io, os, random, functools
 import numpy as np, cv2
+from typing import NamedTuple
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
 from .core import *
 
 # %% auto #0
 __all__ = ['STRICTNESS', 'make_print', 'render_capture', 'random_capture', 'dedup_edit', 'feature_map', 'copy_evidence',
-           'capture_info', 'same_capture', 'strictness', 'copy_kind']
+           'capture_info', 'same_capture', 'Thresholds', 'strictness', 'copy_kind']
 
 # %% ../nbs/21b_derived.ipynb #d636166f
 def make_print(img, side:int=2048, grain:float=0.05, seed:int=0) -> np.ndarray:
@@ -302,10 +303,35 @@ STRICTNESS = {  # geometric verification, then the derived-copy test (see the be
     'default': dict(min_inliers=10, max_residual=0.6, max_shift=0.8, max_warp=0.25, min_warp_z=5),
     'loose':   dict(min_inliers=8, max_residual=0.8, max_shift=1.0, max_warp=0.3, min_warp_z=6)}
 
-def strictness(name:str='default', **overrides) -> dict:
-    "The thresholds of preset `name`, with any of them overridden (None leaves the preset's)."
+class Thresholds(NamedTuple):
+    "What a verified pair must meet to be a copy: geometric verification, then the derived-copy test (`strictness`)."
+    min_inliers:int           # RANSAC inliers of a similarity transform
+    max_residual:float        # the inliers' median distance from it (pixels)
+    max_shift:float           # derived-copy test: pixels left after one affine map
+    max_warp:float            # and how far a homography may stray from it (pixels)
+    min_warp_z:float          # and how far outside its noise a perspective must be (standard errors)
+    min_overlap:float = 0.6   # the share of one image that lies inside the other
+    min_spread:float = 0.25   # the share of the common region the inliers span
+
+    def check(self) -> Thresholds:
+        "These thresholds, or a `ValueError` that names the first one out of its range."
+        if self.min_inliers < 3:
+            raise ValueError(f"min_inliers must be at least 3 (a similarity transform needs 2 points); "
+                             f"got {self.min_inliers}")
+        for name in ('min_overlap', 'min_spread'):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"{name} is a share of an image, from 0 to 1; got {getattr(self, name)}")
+        for name in ('max_residual', 'max_shift', 'max_warp'):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} is a distance in pixels, above 0; got {getattr(self, name)}")
+        if not self.min_warp_z >= 0:
+            raise ValueError(f"min_warp_z is a number of standard errors, 0 or more; got {self.min_warp_z}")
+        return self
+
+def strictness(name:str='default', **overrides) -> Thresholds:
+    "The `Thresholds` of preset `name`, with any of them overridden (None leaves the preset's), checked."
     if name not in STRICTNESS: raise ValueError(f"strictness must be one of {', '.join(STRICTNESS)}; got {name!r}")
-    return {**STRICTNESS[name], **{k: v for k, v in overrides.items() if v is not None}}
+    return Thresholds(**{**STRICTNESS[name], **{k: v for k, v in overrides.items() if v is not None}}).check()
 
 # %% ../nbs/21b_derived.ipynb #f1309053
 def copy_kind(ev:dict|None,              # `copy_evidence`'s result (None: the pixels could not be compared)
@@ -324,15 +350,9 @@ def copy_kind(ev:dict|None,              # `copy_evidence`'s result (None: the p
             and ev['warp'] > max_warp
             and (ev.get('warp_z') is None or ev['warp_z'] > min_warp_z)
         ):
-            return (
-                'shot',
-                (
-                    f"perspective: {ev['warp']:.2f} px from one affine map (> {max_warp}), {ev.get('warp_z') or 0:.0f}×"
-                    " its noise"
-                ),
-            )
-        return 'copy', f"{ev['shift']:.2f} px from one affine map" + (
-            '' if ev.get('warp') is None else f", perspective {ev['warp']:.2f} px"
-        )
+            return 'shot', (f"perspective: {ev['warp']:.2f} px from one affine map (> {max_warp}), "
+                            f"{ev.get('warp_z') or 0:.0f}× its noise")
+        persp = '' if ev.get('warp') is None else f", perspective {ev['warp']:.2f} px"
+        return 'copy', f"{ev['shift']:.2f} px from one affine map{persp}"
     ok = ev['agreement'] is not None and ev['agreement'] >= 0.95
     return ('copy' if ok else 'shot'), f"too little texture for a shift; pixel agreement {ev['agreement']}"

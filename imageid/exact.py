@@ -17,8 +17,8 @@ from .store import IndexFormatError, save_npz, load_npz, encode_strings, decode_
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['ALGOS', 'MODES', 'pixel_array', 'content_key', 'content_keys', 'ExactIndex', 'DuplicateReport', 'find_duplicates',
-           'files_to_remove']
+__all__ = ['ALGOS', 'MODES', 'KEEP_RULES', 'pixel_array', 'content_key', 'content_keys', 'ExactIndex', 'DuplicateReport',
+           'find_duplicates', 'files_to_remove']
 
 # %% ../nbs/01_exact.ipynb #f8169a1c
 ALGOS = ('xxh3_128', 'blake2b')
@@ -142,17 +142,6 @@ def content_keys(items, mode:str='pixels', algo:str='xxh3_128', workers:int=8, p
     ok = [i for i, r in enumerate(res) if isinstance(r, bytes)]
     return _split([res[i] for i in ok]), [srcs[i] for i in ok], errs + [r for r in res if not isinstance(r, bytes)]
 
-# %% ../nbs/01_exact.ipynb #f8286066
-def _key_order(hi:np.ndarray, lo:np.ndarray) -> np.ndarray:
-    "The permutation sorting keys by (hi, lo): one argsort on `hi`, then `lo` only inside runs of equal `hi`."
-    order = np.argsort(hi, kind='stable')
-    h = hi[order]
-    eq = np.flatnonzero(h[1:] == h[:-1])
-    if eq.size:  # duplicates (or a 64-bit collision): sort those runs by lo as well
-        sub = np.union1d(eq, eq + 1)
-        order[sub] = order[sub][np.lexsort((lo[order[sub]], h[sub]))]
-    return order
-
 # %% ../nbs/01_exact.ipynb #0a7dad3f
 class ExactIndex:
     "A compact, persistent index of content keys: which ids hold exactly this image?"
@@ -199,6 +188,16 @@ def add_keys(self:ExactIndex, keys:np.ndarray, # (N,2) uint64 content keys, as `
     if len(keys): self._pending.append((keys, list(ids)))
 
 # %% ../nbs/01_exact.ipynb #eec7e4d0
+def _key_order(hi:np.ndarray, lo:np.ndarray) -> np.ndarray:
+    "The permutation sorting keys by (hi, lo): one argsort on `hi`, then `lo` only inside runs of equal `hi`."
+    order = np.argsort(hi, kind='stable')
+    h = hi[order]
+    eq = np.flatnonzero(h[1:] == h[:-1])
+    if eq.size:  # duplicates (or a 64-bit collision): sort those runs by lo as well
+        sub = np.union1d(eq, eq + 1)
+        order[sub] = order[sub][np.lexsort((lo[order[sub]], h[sub]))]
+    return order
+
 @patch
 def _merge(self:ExactIndex):
     "Fold pending additions and removals into the sorted columns."
@@ -221,7 +220,7 @@ def _merge(self:ExactIndex):
     self._hi, self._lo, self._row = hi[order], lo[order], row[order]
     self._pending, self._dead = [], 0
 
-# %% ../nbs/01_exact.ipynb #104be105
+# %% ../nbs/01_exact.ipynb #0ab44f66
 @patch
 def _find(self:ExactIndex, keys:np.ndarray) -> list[np.ndarray]:
     "Sorted positions holding each of `keys` (N,2)."
@@ -238,7 +237,6 @@ def _find(self:ExactIndex, keys:np.ndarray) -> list[np.ndarray]:
             out.append(pos[(self._lo[l:r] == keys[q, 1]) & (self._row[l:r] >= 0)])
     return out
 
-# %% ../nbs/01_exact.ipynb #0ab44f66
 @patch
 def lookup_keys(self:ExactIndex, keys:np.ndarray) -> list[list]:
     "The ids stored under each of `keys` (N,2)."
@@ -481,16 +479,20 @@ def find_duplicates(folder, mode:str='bytes', algo:str='xxh3_128', verify:bool=F
     return DuplicateReport(groups, sorted(errors, key=lambda e: describe(e.source)))
 
 # %% ../nbs/01_exact.ipynb #dc205564
+KEEP_RULES = ('largest', 'oldest', 'newest', 'shortest-path')  # which file a group keeps: exact and near groups alike
+
 def files_to_remove(groups, keep='shortest-path') -> list[Path]:
     "All files of each duplicate group except the one `keep` chooses (see the rules above)."
     if isinstance(groups, DuplicateReport): groups = groups.groups
     short = lambda p: (len(Path(p).parts), len(Path(p).name), str(p))
     # identical files: all are the largest
-    rules = {'shortest-path': short, 'largest': short, 'first': lambda p: str(p),
+    rules = {'shortest-path': short, 'largest': short,
              'oldest': lambda p: (os.stat(p).st_mtime, short(p)), 'newest': lambda p: (-os.stat(p).st_mtime, short(p))}
-    rules['shortest'] = short  # the name before `near` and the CLI shared one vocabulary
     if not callable(keep):
-        if keep not in rules: raise ValueError(f"keep must be one of {list(rules)} or a function, got {keep!r}")
+        if keep not in KEEP_RULES:
+            hint = {'first': " (the first alphabetically: keep=str)",
+                    'shortest': " ('shortest' is now 'shortest-path')"}.get(keep, '')
+            raise ValueError(f"keep must be one of {', '.join(KEEP_RULES)} or a function; got {keep!r}{hint}")
         keep = rules[keep]
     out = []
     for g in groups:

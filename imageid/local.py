@@ -76,14 +76,13 @@ def mirror_features(xy:np.ndarray, des:np.ndarray) -> tuple[np.ndarray, np.ndarr
     down, orientations negated."""
     return xy.astype(np.float32) * np.array([-1, 1], np.float32), np.ascontiguousarray(des[:, MIRROR_PERM])
 
-# %% ../nbs/21a_local.ipynb #e0156022
+# %% ../nbs/21a_local.ipynb #4998d22d
 def _unit(des:np.ndarray) -> np.ndarray:
     "uint8 RootSIFT descriptors back to float32 unit vectors."
     x = des.astype(np.float32) / 255
     faiss.normalize_L2(x)
     return x
 
-# %% ../nbs/21a_local.ipynb #4998d22d
 class LocalIndex:
     "RootSIFT features of a collection: candidates by voting, verification by RANSAC inliers."
     FORMAT, VERSION = 'imageid.LocalIndex', 1
@@ -160,7 +159,7 @@ def remove(self:LocalIndex, ids) -> int:
             n += 1
     return n
 
-# %% ../nbs/21a_local.ipynb #148273dd
+# %% ../nbs/21a_local.ipynb #c6e06a1d
 @patch
 def _ensure_index(self:LocalIndex):
     if self._index is not None: return
@@ -178,7 +177,6 @@ def _ensure_index(self:LocalIndex):
     if len(X): idx.add(X)
     self._index = idx
 
-# %% ../nbs/21a_local.ipynb #c6e06a1d
 @patch
 def candidates(self:LocalIndex, des:np.ndarray, top:int=10) -> list[tuple[int, int]]:
     "Images voted for by the query descriptors that pass the ratio test: `[(image number, votes)]`, most first."

@@ -12,13 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np, cv2, faiss
 from fastcore.basics import patch
 from .core import *
+from .exact import KEEP_RULES
 from .collection import Collection, get_engine
 from .local import ratio_matches, vlad, mirror_features
 from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence
-from .derived import copy_kind, capture_info, same_capture
+from .derived import Thresholds, copy_kind, capture_info, same_capture
 
 # %% auto #0
-__all__ = ['KEEP_RULES', 'NEAR_SETTINGS', 'Match', 'copy_match', 'NearDuplicates', 'Verified', 'find_near_duplicates']
+__all__ = ['NEAR_SETTINGS', 'Match', 'copy_match', 'NearDuplicates', 'Verified', 'Candidates', 'find_near_duplicates']
 
 # %% ../nbs/23_near.ipynb #58e8c83f
 def _rect(wh, mirrored:bool) -> np.ndarray:
@@ -34,11 +35,10 @@ class Match(NamedTuple):
     overlap:float
     spread:float
     residual:float
-    def passes(self, limits:dict) -> bool:
-        """Whether the pair passes verification under `limits` (`min_inliers`, `min_overlap`, `min_spread`,
-        `max_residual`)."""
-        return (self.inliers >= limits['min_inliers'] and self.overlap >= limits['min_overlap'] and
-                self.spread >= limits['min_spread'] and self.residual <= limits['max_residual'])
+    def passes(self, limits:Thresholds) -> bool:
+        "Whether the pair passes verification under `limits` (inliers, overlap, spread and residual)."
+        return (self.inliers >= limits.min_inliers and self.overlap >= limits.min_overlap and
+                self.spread >= limits.min_spread and self.residual <= limits.max_residual)
 
 _NO = Match(0, 0.0, 0.0, float('inf'))
 def _match(a:tuple, b:tuple, ratio:float, reproj:float, max_scale:float, min_matches:int) -> tuple[Match, np.ndarray|None]:
@@ -117,14 +117,8 @@ class NearDuplicates:
             k = tuple(sorted((a, b)))
             direct = {p['a'], p['b']} == {a, b}
             if k not in by or (direct and not by[k][1]):
-                by[k] = (
-                    (
-                        p
-                        if direct
-                        else {**p, 'a': a, 'b': b, 'why': f"{Path(p['a']).name} ~ {Path(p['b']).name}: {p['why']}"}
-                    ),
-                    direct,
-                )
+                via = lambda: f"{Path(p['a']).name} ~ {Path(p['b']).name}: {p['why']}"
+                by[k] = (p if direct else {**p, 'a': a, 'b': b, 'why': via()}), direct
         return [v for v, _ in by.values()]
     def __repr__(self): return (f"NearDuplicates({len(self.groups)} groups, {sum(map(len, self.groups))} images, "
                                 f"{len(self.files_to_remove)} to remove, {len(self.shots)} other shots, {len(self.errors)} unreadable)")
@@ -150,8 +144,6 @@ def to_dict(self:NearDuplicates) -> dict:
                 keep_in=self.keep_in, files=self.files, stats=self.stats)
 
 # %% ../nbs/23_near.ipynb #02ee5eab
-KEEP_RULES = ('largest', 'oldest', 'newest', 'shortest-path')
-
 def _keep_key(rule:str, info:dict):
     """Sort key of a member (smallest is kept): files in reference folders first, then real files before links, then
     `rule` on `info` (path, pixels, bytes, mtime)."""
@@ -234,12 +226,12 @@ class Verified(NamedTuple):
     def match(self) -> Match:
         "Its `copy_match` numbers alone."
         return Match(*self[:4])
-    def passes(self, limits:dict) -> bool:
+    def passes(self, limits:Thresholds) -> bool:
         "Whether its `Match` passes verification under `limits`."
         return self.match.passes(limits)
 
 # %% ../nbs/23_near.ipynb #e6967e52
-def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:dict) -> tuple:
+def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:Thresholds) -> tuple:
     """`(kind, why, shift, warp, agreement, blocks)` of a verified pair, rows `ra` and `rb`: the derived-copy test on
     their files."""
     st, dims = c.store, c.store.columns['dims']
@@ -249,9 +241,9 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:d
     same = same_capture(capture_info(pa), capture_info(pb))
     try:
         T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
-        ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]), z_from=limits['max_warp'])
+        ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]), z_from=limits.max_warp)
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # changed or gone since it was read
-    kind, why = copy_kind(ev, limits['max_shift'], limits['max_warp'], same, limits['min_warp_z'])
+    kind, why = copy_kind(ev, limits.max_shift, limits.max_warp, same, limits.min_warp_z)
     return (kind, why) + (
         (None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks'])
     )
@@ -259,10 +251,10 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:d
 # %% ../nbs/23_near.ipynb #40e0ec4a
 def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each pair's images
                  mirrored:np.ndarray, other:np.ndarray,    # a is mirrored; the other orientation is tried if the first fails
-                 limits:dict) -> list[Verified]:            # the thresholds (`strictness`, with min_overlap and min_spread)
+                 limits:Thresholds) -> list[Verified]:      # the thresholds (`strictness`)
     """A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the
     first fails), and the derived-copy test where it passes."""
-    st, ratio, mi, dims = c.store, c.settings['ratio'], limits['min_inliers'], c.store.columns['dims']
+    st, ratio, mi, dims = c.store, c.settings['ratio'], limits.min_inliers, c.store.columns['dims']
     xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
     for j, (ra, rb, o, oth) in enumerate(zip(a.tolist(), b.tolist(), mirrored.tolist(), other.tolist())):
@@ -276,20 +268,9 @@ def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each 
     return out
 
 # %% ../nbs/23_near.ipynb #54dacb4f
-def _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in):
-    "A `ValueError` for the first setting of `find_near_duplicates` out of its range."
+def _check_near_args(keep, k, min_score, pdq_distance, engine, keep_in):
+    "A `ValueError` for the first setting of `find_near_duplicates` out of its range (thresholds: `Thresholds.check`)."
     if keep not in KEEP_RULES: raise ValueError(f"keep must be one of {', '.join(KEEP_RULES)}; got {keep!r}")
-    if limits['min_inliers'] < 3:
-        raise ValueError(
-            f"min_inliers must be at least 3 (a similarity transform needs 2 points); got {limits['min_inliers']}"
-        )
-    for name in ('min_overlap', 'min_spread'):
-        if not 0 <= limits[name] <= 1:
-            raise ValueError(f"{name} is a share of an image, from 0 to 1; got {limits[name]}")
-    for name in ('max_shift', 'max_warp'):
-        if not limits[name] > 0: raise ValueError(f"{name} is a distance in pixels, above 0; got {limits[name]}")
-    if not limits['min_warp_z'] >= 0:
-        raise ValueError(f"min_warp_z is a number of standard errors, 0 or more; got {limits['min_warp_z']}")
     if k < 1: raise ValueError(f"k must be at least 1; got {k}")
     if not -1 <= min_score <= 1: raise ValueError(f"min_score is a cosine similarity, -1 to 1; got {min_score}")
     if not 0 <= pdq_distance <= 256: raise ValueError(f"pdq_distance is a number of bits, 0 to 256; got {pdq_distance}")
@@ -359,11 +340,34 @@ def _exact_tier(keys:np.ndarray, names:list) -> tuple:
             pairs.append(_pair(names[r], names[i], 'exact'))
     return par, pairs, first, inv
 
+# %% ../nbs/23_near.ipynb #fe61ad00
+class Candidates(NamedTuple):
+    """The pairs to verify, one entry each in every field: positions `a` and `b` of the two images, whether `a` is
+    `mirrored`, whether the `other` orientation is tried too where the first fails, the `tier` that found the pair
+    and its global `score` (a PDQ pair's is 1)."""
+    a:np.ndarray
+    b:np.ndarray
+    mirrored:np.ndarray
+    other:np.ndarray
+    tier:np.ndarray
+    score:np.ndarray
+
+    @classmethod
+    def of(cls, a, b, tier:str, mirrored=False, other=True) -> Candidates:
+        "Pairs `a[i]`, `b[i]` of one `tier`, all `mirrored` or not, all tried in the `other` orientation too or not."
+        a, b = np.asarray(a, np.int64), np.asarray(b, np.int64)
+        n = len(a)
+        return cls(a, b, np.full(n, mirrored), np.full(n, other), np.full(n, tier), np.ones(n, np.float32))
+
+    def take(self, idx) -> Candidates:
+        "The pairs at `idx` (positions or a mask), every field alike."
+        return Candidates(*(x[idx] for x in self))
+
 # %% ../nbs/23_near.ipynb #0c5929f0
 def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, min_score:float, pdq_distance:int,
-                     has_global:bool, progress:bool, stats:dict) -> tuple:
-    """Tiers 2 and 3, `(A, B, O, S, tier, u)`: PDQ and global-kNN pairs of `rows`, each pair `u` once from its first
-    tier."""
+                     has_global:bool, progress:bool, stats:dict) -> Candidates:
+    """Tiers 2 and 3: PDQ and global-kNN pairs of `rows` (positions in it), each pair once, from its first tier; the
+    likelier ones (PDQ, or a global score of 0.3 or more) are tried in both orientations."""
     from tqdm.auto import tqdm
     m, none = len(rows), (np.zeros(0, int),) * 4
     t = time.perf_counter()
@@ -386,13 +390,14 @@ def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:d
     _, u = np.unique(lo * max(m, 1) + hi, return_index=True)
     u = order[np.sort(u)]
     stats['candidates'] = {'pdq': int((tier[u] == 'pdq').sum()), 'knn': int((tier[u] == 'knn').sum())}
-    return A, B, O, S, tier, u
+    return Candidates(A, B, O, (tier == 'pdq') | (S >= 0.3), tier, S).take(u)
 
 # %% ../nbs/23_near.ipynb #bfb617b1
-def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dict, progress:bool, desc:str='verifying',
-                  skip_strong:bool=False) -> list:
-    """Tier 4: `_verify_task`'s result for each pair `(A[p], B[p])` (positions in `rows`), in order; with `skip_strong`,
+def _verify_pairs(eng, c:Collection, rows:np.ndarray, cand:Candidates, limits:Thresholds, progress:bool,
+                  desc:str='verifying', skip_strong:bool=False) -> list:
+    """Tier 4: `_verify_task`'s result for each pair of `cand` (positions in `rows`), in order; with `skip_strong`,
     None for a pair whose images strong copy evidence already joins."""
+    A, B = cand.a, cand.b
     from tqdm.auto import tqdm
     # a round of tasks at a time: the bar moves, memory stays small
     n, step = len(A), eng.verify_chunk * eng.verify_batches * 8
@@ -404,7 +409,7 @@ def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dic
                 np.int64,
             )
             parts = [ps[s:s + eng.verify_chunk] for s in range(0, len(ps), eng.verify_chunk)]
-            args = [(rows[A[q]], rows[B[q]], O[q], other[q], limits) for q in parts]
+            args = [(rows[A[q]], rows[B[q]], cand.mirrored[q], cand.other[q], limits) for q in parts]
             for q, rs in zip(parts, eng.map(c, _verify_task, args)):
                 for p, r in zip(q.tolist(), rs):
                     out[p] = r
@@ -415,13 +420,13 @@ def _verify_pairs(eng, c:Collection, rows:np.ndarray, A, B, O, other, limits:dic
     return out
 
 # %% ../nbs/23_near.ipynb #26bce8b0
-def _strength(r:Verified, limits:dict) -> float:
+def _strength(r:Verified, limits:Thresholds) -> float:
     """How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits,
     more with little to measure."""
     if r.why.startswith('EXIF'): return 0.0
     if r.shift is None or r.warp is None:
         return 2.0  # no shift or no perspective measured: too small or too plain to tell
-    return max(r.shift / limits['max_shift'], r.warp / limits['max_warp']) * np.sqrt(100 / min(max(r.blocks, 1), 100))
+    return max(r.shift / limits.max_shift, r.warp / limits.max_warp) * np.sqrt(100 / min(max(r.blocks, 1), 100))
 
 # %% ../nbs/23_near.ipynb #9c4f9fe7
 def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
@@ -505,10 +510,10 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          address:str|None=None) -> NearDuplicates: # with 'ray': the cluster (default: `RAY_ADDRESS`, else a local one)
     """Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification,
     then the derived-copy test."""
-    limits = dict(_strictness(strictness, min_inliers=min_inliers, max_residual=max_residual, max_shift=max_shift,
-                              max_warp=max_warp), min_overlap=min_overlap, min_spread=min_spread)
+    limits = _strictness(strictness, min_inliers=min_inliers, max_residual=max_residual, max_shift=max_shift,
+                         max_warp=max_warp, min_overlap=min_overlap, min_spread=min_spread)
     keep_in = [str(f) for f in ([keep_in] if isinstance(keep_in, (str, os.PathLike)) else keep_in)]
-    _check_near_args(keep, limits, k, min_score, pdq_distance, engine, keep_in)
+    _check_near_args(keep, k, min_score, pdq_distance, engine, keep_in)
     if items is None and collection is None: raise ValueError("give the images, or a collection to look for copies in")
     root = str(Path(items).absolute()) if isinstance(items, (str, os.PathLike)) and Path(items).is_dir() else None
     if keep_in: items = [*(items if isinstance(items, (list, tuple)) else [items]), *keep_in]
@@ -526,14 +531,14 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     pos[np.argsort(first)] = np.arange(len(R))  # key → position in R
     # id → position in R of its key's image
     where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}
-    A, B, O, S, tier, u = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
-                                           c.similar is not None, progress, stats)   # 2. PDQ, 3. global neighbours
+    # 2. PDQ, 3. global neighbours (positions in R, then in rows)
+    cand = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
+                            c.similar is not None, progress, stats)
+    cand = cand._replace(a=R[cand.a], b=R[cand.b])
     t, c1 = time.perf_counter(), _cpu()
     cpu['candidates'] = c1 - c0 - cpu['index']
-    A, B, O, tier = R[A[u]], R[B[u]], O[u], tier[u]
-    other = (tier == 'pdq') | (S[u] >= 0.3)  # the likelier candidates are tried in both orientations
-    # 4. local features, 5. derived?
-    res = _verify_pairs(eng, c, rows, A, B, O, other, limits, progress, skip_strong=True)
+    res = _verify_pairs(eng, c, rows, cand, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
+    A, B, tier, other = cand.a, cand.b, cand.tier, cand.other
     done = np.array([r is not None for r in res], bool)  # pairs strong copies already joined were not verified
     stats['verified'] = {x: int(((tier == x) & done).sum()) for x in ('pdq', 'knn')}
     found = [(int(a), int(b), str(t_), r) for a, b, t_, r in zip(A, B, tier, res) if r is not None and r.passes(limits)]
@@ -568,9 +573,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
         apart |= fails
         if not todo: continue
         a2, b2 = (np.array(x, np.int64) for x in zip(*todo))
-        more = _verify_pairs(
-            eng, c, rows, a2, b2, np.zeros(len(a2), bool), np.ones(len(a2), bool), limits, progress, 'checking groups'
-        )
+        more = _verify_pairs(eng, c, rows, Candidates.of(a2, b2, 'group'), limits, progress, 'checking groups')
         stats['verified']['group'] = stats['verified'].get('group', 0) + len(todo)
         for a, b, r in zip(a2.tolist(), b2.tolist(), more):
             seen[(a, b)] = seen[(b, a)] = r

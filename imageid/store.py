@@ -10,9 +10,9 @@ import numpy as np, xxhash
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['IndexFormatError', 'check_format', 'file_sum', 'atomic_write', 'encode_strings', 'decode_strings', 'save_npz',
-           'load_npz', 'StoreLockedError', 'writer_lock', 'Store', 'StoreWriter', 'write_shard', 'check_store',
-           'repair_store']
+__all__ = ['IndexFormatError', 'check_format', 'file_sum', 'atomic_write', 'encode_strings', 'decode_strings', 'as_ids',
+           'save_npz', 'load_npz', 'StoreLockedError', 'writer_lock', 'Store', 'StoreWriter', 'write_shard',
+           'check_store', 'repair_store']
 
 # %% ../nbs/00a_store.ipynb #cc738d80
 class IndexFormatError(ValueError):
@@ -117,6 +117,15 @@ def decode_strings(z) -> list:
     if 'ids_int' in z: return z['ids_int'].tolist()
     b, off = z['ids_utf8'].tobytes(), z['ids_offsets']
     return [b[off[i]:off[i+1]].decode('utf-8', 'surrogateescape') for i in range(len(off) - 1)]
+
+# %% ../nbs/00a_store.ipynb #e246a00a
+def as_ids(xs) -> np.ndarray:
+    "`xs` (one id, or a sequence or array of ids or rows) as a 1-D `int64` array; only whole numbers are taken."
+    a = np.asarray(xs)
+    if a.size and a.dtype.kind not in 'iu':
+        raise TypeError(f"ids must be whole numbers (an int, a list or an integer array); "
+                        f"got {a.dtype}: {a.ravel()[:3].tolist()}")
+    return np.atleast_1d(a.astype(np.int64, copy=False)).ravel()
 
 # %% ../nbs/00a_store.ipynb #ce87140d
 def save_npz(path, meta:dict, **arrays) -> Path:
@@ -370,9 +379,6 @@ class StoreWriter:
         self.changed = True
         return ids
 
-# %% ../nbs/00a_store.ipynb #830d8052
-def _shard_name(m:dict) -> str: return f"{m['generation'] + 1:06d}-{os.urandom(4).hex()}"
-
 # %% ../nbs/00a_store.ipynb #da9e698e
 def _write_npy(path:Path, parts:list, dtype, shape:tuple):
     """Write the rows of the arrays `parts` one after another as one `.npy` file of `shape` with plain writes (never
@@ -392,7 +398,7 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
                 ragged:dict|None=None) -> Path: # name → list of n arrays (any number of rows each, same trailing shape)
     """Write one shard folder `folder/name` of `n` images, all or nothing (a temporary folder, then a rename); no
     manifest is touched."""
-    ids = np.asarray(ids, np.int64)
+    ids = as_ids(ids)
     n = len(ids)
     cols = {'id': ids}
     for k, a in (columns or {}).items():
@@ -418,6 +424,8 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
     return folder/name
 
 # %% ../nbs/00a_store.ipynb #4a8a60dc
+def _shard_name(m:dict) -> str: return f"{m['generation'] + 1:06d}-{os.urandom(4).hex()}"
+
 @patch
 def _add_shard(self:StoreWriter, name:str) -> str:
     "Name shard `name` (already in `shards/`) in the next version, with its columns' checksums."
@@ -436,27 +444,11 @@ def append(self:StoreWriter, ids:np.ndarray, # (n,) ids from `new_ids`
     write_shard(self.store.path/'shards', name, ids, columns, ragged)
     return self._add_shard(name)
 
-# %% ../nbs/00a_store.ipynb #e18d5dee
-@patch
-def adopt(self:StoreWriter, shard) -> str:
-    """Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging
-    folder) into the store; visible at `commit`."""
-    shard = Path(shard)
-    cols = _open_shard(shard)  # checked before it moves: a damaged shard never enters the store
-    ids = np.asarray(cols['id'], np.int64)
-    del cols
-    if len(ids) and (ids.min() < 0 or ids.max() >= self.m['next_id']):
-        raise ValueError(f"{shard}: ids {ids.min()}..{ids.max()} were not given out by this writer")
-    name = _shard_name(self.m)
-    (self.store.path/'shards').mkdir(exist_ok=True)
-    _rename(shard, self.store.path/'shards'/name)
-    return self._add_shard(name)
-
 # %% ../nbs/00a_store.ipynb #6e9e9d37
 @patch
 def delete(self:StoreWriter, ids) -> int:
     "Mark `ids` as removed; returns how many were alive."
-    ids = np.unique(np.atleast_1d(np.asarray(ids, np.int64)))
+    ids = np.unique(as_ids(ids))
     if not len(ids): return 0
     known = ids[np.isin(ids, self.store.ids)].tolist() + np.intersect1d(ids, self._pending_ids()).tolist()
     new = set(known) - self.dead
@@ -464,7 +456,6 @@ def delete(self:StoreWriter, ids) -> int:
     self.changed |= bool(new)
     return len(new)
 
-# %% ../nbs/00a_store.ipynb #7666569b
 @patch
 def _pending_ids(self:StoreWriter):
     have = set(self.store.manifest['shards'])
@@ -484,36 +475,6 @@ def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
     self.m.setdefault('sums', {})[fn] = file_sum(self.store.path/fn)
     self.changed = True
     return self.store.path/fn
-
-# %% ../nbs/00a_store.ipynb #35b48c31
-@patch
-def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
-    """Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows`
-    images."""
-    root, n, sums = self.store.path/'shards', 0, self.m.get('sums', {})
-    rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
-    while len(self.m['shards']) >= 2:
-        a, b = self.m['shards'][-2:]
-        ra, rb = rows(a), rows(b)
-        if 2 * rb < ra or ra + rb > max_rows: break
-        ca, cb = _open_shard(root/a, sums), _open_shard(root/b, sums)
-        if set(ca) != set(cb): break
-        name = _shard_name(self.m)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
-        try:
-            for k in ca:  # streamed: two large shards are never both in RAM
-                _write_npy(tmp/f"{k}.npy", [ca[k], cb[k]], ca[k].dtype, (len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
-            _rename(tmp, root/name)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        del ca, cb
-        self.m['shards'][-2:] = []
-        for k in [k for k in sums if k.startswith((f"shards/{a}/", f"shards/{b}/"))]: del sums[k]
-        self._add_shard(name)
-        n += 1
-    return n
 
 # %% ../nbs/00a_store.ipynb #783309a2
 @patch
@@ -581,7 +542,7 @@ def row_of(self:Store, ids) -> np.ndarray:
     if self._row is None:
         self._order = np.argsort(self.ids, kind='stable')
         self._row = self.ids[self._order]
-    ids = np.atleast_1d(np.asarray(ids, np.int64))
+    ids = as_ids(ids)
     pos = np.minimum(np.searchsorted(self._row, ids), max(0, len(self._row) - 1))
     ok = (len(self._row) > 0) & (self._row[pos] == ids) if len(self._row) else np.zeros(len(ids), bool)
     return np.where(ok, self._order[pos] if len(self._row) else -1, -1)
@@ -592,7 +553,7 @@ def get(self:Store, name:str, rows=None) -> np.ndarray:
     "Column `name` for `rows` (all rows by default): `(len(rows), ...)` array."
     if name in self.columns: return self.columns[name] if rows is None else self.columns[name][rows]
     if not self.shards or name not in self.shards[0]: raise KeyError(f"no column {name!r} in {self.path}")
-    rows = np.arange(len(self.ids)) if rows is None else np.atleast_1d(np.asarray(rows, np.int64))
+    rows = np.arange(len(self.ids)) if rows is None else as_ids(rows)
     out = np.empty((len(rows), *self.shards[0][name].shape[1:]), self.shards[0][name].dtype)
     sh, rs = self.shard_of[rows], self.row_in_shard[rows]
     for s in np.unique(sh):
@@ -604,9 +565,10 @@ def get(self:Store, name:str, rows=None) -> np.ndarray:
 @patch
 def ragged(self:Store, name:str, rows) -> list[np.ndarray]:
     "The variable-length rows of column `name` of each of `rows`."
-    if not len(np.atleast_1d(rows)): return []
+    rows = as_ids(rows)
+    if not len(rows): return []
     st, cnt = self._starts[name], self.columns[f"{name}@count"]
-    return [np.asarray(self.shards[self.shard_of[r]][name][st[r]:st[r] + cnt[r]]) for r in np.atleast_1d(rows).tolist()]
+    return [np.asarray(self.shards[self.shard_of[r]][name][st[r]:st[r] + cnt[r]]) for r in rows.tolist()]
 
 # %% ../nbs/00a_store.ipynb #80e66634
 @patch
@@ -615,7 +577,7 @@ def prefetch(self:Store, name:str, rows):
     import mmap
     if not hasattr(mmap, 'MADV_WILLNEED'): return
     rag, page = name in self._starts, mmap.PAGESIZE
-    for r in np.atleast_1d(np.asarray(rows, np.int64)).tolist():
+    for r in as_ids(rows).tolist():
         if r < 0: continue
         a = self.shards[self.shard_of[r]][name]
         mm = getattr(a, '_mmap', None)
@@ -628,6 +590,36 @@ def prefetch(self:Store, name:str, rows):
         )
         beg = a.offset % mmap.ALLOCATIONGRANULARITY + s * rb  # where the array starts inside numpy's mapping
         if n: mm.madvise(mmap.MADV_WILLNEED, beg - beg % page, beg % page + n * rb)
+
+# %% ../nbs/00a_store.ipynb #35b48c31
+@patch
+def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
+    """Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows`
+    images."""
+    root, n, sums = self.store.path/'shards', 0, self.m.get('sums', {})
+    rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
+    while len(self.m['shards']) >= 2:
+        a, b = self.m['shards'][-2:]
+        ra, rb = rows(a), rows(b)
+        if 2 * rb < ra or ra + rb > max_rows: break
+        ca, cb = _open_shard(root/a, sums), _open_shard(root/b, sums)
+        if set(ca) != set(cb): break
+        name = _shard_name(self.m)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix='.tmp', dir=root))
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: the shard must be readable as open()'s files are
+        try:
+            for k in ca:  # streamed: two large shards are never both in RAM
+                _write_npy(tmp/f"{k}.npy", [ca[k], cb[k]], ca[k].dtype, (len(ca[k]) + len(cb[k]), *ca[k].shape[1:]))
+            _rename(tmp, root/name)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        del ca, cb
+        self.m['shards'][-2:] = []
+        for k in [k for k in sums if k.startswith((f"shards/{a}/", f"shards/{b}/"))]: del sums[k]
+        self._add_shard(name)
+        n += 1
+    return n
 
 # %% ../nbs/00a_store.ipynb #56df6624
 @patch
@@ -803,3 +795,19 @@ def staging(self:Store):
     d = Path(tempfile.mkdtemp(prefix=f".staging.{os.getpid()}.", suffix='.tmp', dir=self.path))
     try: yield d
     finally: shutil.rmtree(d, ignore_errors=True)
+
+# %% ../nbs/00a_store.ipynb #e18d5dee
+@patch
+def adopt(self:StoreWriter, shard) -> str:
+    """Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging
+    folder) into the store; visible at `commit`."""
+    shard = Path(shard)
+    cols = _open_shard(shard)  # checked before it moves: a damaged shard never enters the store
+    ids = np.asarray(cols['id'], np.int64)
+    del cols
+    if len(ids) and (ids.min() < 0 or ids.max() >= self.m['next_id']):
+        raise ValueError(f"{shard}: ids {ids.min()}..{ids.max()} were not given out by this writer")
+    name = _shard_name(self.m)
+    (self.store.path/'shards').mkdir(exist_ok=True)
+    _rename(shard, self.store.path/'shards'/name)
+    return self._add_shard(name)

@@ -111,12 +111,11 @@ def seed_everything(seed:int):
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)
 
-# %% ../nbs/14_train.ipynb #30df3de8
+# %% ../nbs/14_train.ipynb #da9cedc8
 def _to(x, device, channels_last):
     x = x.to(device, non_blocking=True)
     return x.contiguous(memory_format=torch.channels_last) if channels_last and x.ndim == 4 else x
 
-# %% ../nbs/14_train.ipynb #da9cedc8
 def loader_workers(n:int|None) -> int:
     "DataLoader worker processes: `n`, or one per core (at most 4) when None."
     return min(4, os.cpu_count() or 1) if n is None else n
@@ -163,7 +162,7 @@ def view_retrieval(model, images, size:int=128, n_views:int=4, features:str='bac
     nn_idx = (torch.cat(q) @ ref.T).argmax(1)
     return (nn_idx == torch.arange(len(images)).repeat_interleave(n_views)).float().mean().item()
 
-# %% ../nbs/14_train.ipynb #c44e3c2a
+# %% ../nbs/14_train.ipynb #b5b2ec22
 def _train_data(data, cfg:TrainConfig, device:torch.device, progress:bool) -> tuple[ImageDataset, DataLoader]:
     "The images of `data` and the loader of their augmented views, for `cfg`."
     cache = None if cfg.cache_size is None else (cfg.cache_size or 2 * cfg.size)
@@ -179,7 +178,6 @@ def _train_data(data, cfg:TrainConfig, device:torch.device, progress:bool) -> tu
                     pin_memory=device.type == 'cuda')
     return ds, dl
 
-# %% ../nbs/14_train.ipynb #b5b2ec22
 def _optimizer(model:EmbeddingModel, cfg:TrainConfig) -> torch.optim.AdamW:
     "AdamW with the backbone at `cfg.backbone_lr` times the head's learning rate."
     head = [p for n, p in model.named_parameters() if not n.startswith('backbone.')]

@@ -438,7 +438,7 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
     from imageid.near import copy_match
     from imageid.derived import strictness
     cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-    lim = dict(strictness('default'), min_overlap=0.6, min_spread=0.25)
+    lim = strictness('default')
     names = sorted(n for n, t in truth.items() if t['source'] and (Path(folder)/n).exists())
     G = {n: _gray_at(Path(folder)/n, side) for n in names}
     pairs = list(itertools.combinations(names, 2))
@@ -463,9 +463,9 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
             ext = (cpu() - c0) / (2 * len(G))
             wh = {n: (g.shape[1], g.shape[0]) for n, g in G.items()}
             def best(a, b):  # as `_verify_task`: as it is, then mirrored
-                r0 = copy_match((*F[a], wh[a], False), (*F[b], wh[b], False), min_matches=lim['min_inliers'])
+                r0 = copy_match((*F[a], wh[a], False), (*F[b], wh[b], False), min_matches=lim.min_inliers)
                 if r0.passes(lim): return r0
-                r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim['min_inliers'])
+                r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim.min_inliers)
                 return r1 if r1.passes(lim) or r1.inliers > r0.inliers else r0
             c0 = cpu()
             res = {
@@ -481,12 +481,12 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
                     match_ms=1000 * (cpu() - c0) / max(n_match, 1),
                     copies=len(copies),
                     copies_pass=share(res['copies'], lambda r: r.passes(lim)),
-                    copies_inliers=share(res['copies'], lambda r: r.inliers >= lim['min_inliers']),
+                    copies_inliers=share(res['copies'], lambda r: r.inliers >= lim.min_inliers),
                     residual=float(
-                        np.median([r.residual for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])
+                        np.median([r.residual for r in res['copies'] if r.inliers >= lim.min_inliers] or [np.nan])
                     ),
                     spread=float(
-                        np.median([r.spread for r in res['copies'] if r.inliers >= lim['min_inliers']] or [np.nan])
+                        np.median([r.spread for r in res['copies'] if r.inliers >= lim.min_inliers] or [np.nan])
                     ),
                     shots=len(shots),
                     shots_pass=share(res['shots'], lambda r: r.passes(lim)),
