@@ -263,7 +263,8 @@ def _index(a):
     print(
         f"{'indexed' if new else 'updated'} {out}: {r['images']} images ({r['indexed']} new or changed,"
         f" {r['unchanged']} unchanged, {r['removed']} removed, {len(r['errors'])} skipped); global index:"
-        f" {c.similar.chosen_type if c.similar else 'empty'}{'' if c.model is None else ' + model embeddings'}"
+        f" {c.global_index.chosen_type if c.global_index else 'empty'}"
+        f"{'' if c.model is None else ' + model embeddings'}"
     )
     return 0
 

@@ -36,6 +36,8 @@ DEFAULTS = dict(
     crops=0,
     features='backbone',
 )
+# the global indexes: the store's file, the collection's attribute, the column of vectors they index
+_GLOBAL = (('similar', 'global_index', 'vlad'), ('embedded', 'model_index', 'emb'))
 
 class Collection:
     """A collection folder: exact keys, local features and global vectors on disk; search by candidates, then
@@ -56,8 +58,8 @@ class Collection:
 
     def __len__(self): return len(self.store)
     def __repr__(self):
-        return (f"Collection({len(self)} images, global={self.similar.chosen_type if self.similar else 'empty'}"
-                                f"{', model' if self.model is not None else ''}, {str(self.path)!r})")
+        kind, model = self.global_index.chosen_type if self.global_index else 'empty', self.model is not None
+        return f"Collection({len(self)} images, global={kind}{', model' if model else ''}, {str(self.path)!r})"
 
 # %% ../nbs/22_collection.ipynb #6d9ff2c7
 @patch
@@ -107,39 +109,40 @@ def _read(self:Collection, parts:tuple=('exact', 'global')):
         from imageid.model import load_model, default_device
         self.device = default_device(self.device)
         self.model = load_model(st.file('model'), self.device)
-    self.exact, self.similar, self.embedded = ExactIndex(s['mode']), None, None
+    self.exact, self.global_index, self.model_index = ExactIndex(s['mode']), None, None
     if 'exact' in parts and len(st.ids): self.exact.add_keys(st.columns['key'][st.alive], st.ids[st.alive].tolist())
     if 'global' in parts:
-        self.similar = SimilarIndex.load(st.file('similar')) if 'similar' in files else None
-        self.embedded = SimilarIndex.load(st.file('embedded')) if 'embedded' in files else None
+        self.global_index = SimilarIndex.load(st.file('similar')) if 'similar' in files else None
+        self.model_index = SimilarIndex.load(st.file('embedded')) if 'embedded' in files else None
         self._catch_up()
 
 # %% ../nbs/22_collection.ipynb #a34eb5e4
 @patch
 def _catch_up(self:Collection):
     "Add, in memory, rows committed after the index file was written (an interrupted `add`)."
-    for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
-        idx = getattr(self, name)
+    for name, attr, vectors in _GLOBAL:
+        idx = getattr(self, attr)
         # rows committed before any index was written (a first `add` under way, or killed): build one here
         if idx is None:
             if self.store.alive.any() and (vectors == 'vlad' or self.model is not None):
-                setattr(self, name, self._index_for(vectors, None)[0])
-                self._save_built(name)
+                setattr(self, attr, self._index_for(vectors, None)[0])
+                self._save_built(name, getattr(self, attr))
             continue
         have = max(idx.ids) if idx.ids else -1
         todo = np.flatnonzero(self.store.alive & (self.store.ids > have))
         self.fill_index(idx, todo, vectors)
 
 @patch
-def _save_built(self:Collection, name:str):
-    """Save global index `name`, built on opening (a kill before it was saved), so that the next open reads it: only if
-    no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next time)."""
+def _save_built(self:Collection, name:str, idx:SimilarIndex):
+    """Save global index `idx`, built on opening (a kill before it was saved), as store file `name` for the next open:
+    only if no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next
+    time)."""
     from imageid.store import StoreLockedError
     gen = self.store.generation
     try:
         with self.store.writer(timeout=0) as w:  # the writer's clean-up also removes the orphan a kill left
             if w.m['generation'] != gen or name in w.m['files']: return
-            w.put(name, getattr(self, name).save)
+            w.put(name, idx.save)
     except (StoreLockedError, OSError): pass
 
 # %% ../nbs/22_collection.ipynb #66d4beb1
@@ -415,8 +418,8 @@ def fill_index(self:Collection, idx:SimilarIndex, rows, vectors:str):
 @patch
 def update_global(self:Collection, w, fill=None):
     "Update the global indexes and write them in the writer's commit."
-    for name, vectors in (('similar', 'vlad'), ('embedded', 'emb')):
-        idx, changed = self._index_for(vectors, getattr(self, name), fill)
+    for name, attr, vectors in _GLOBAL:
+        idx, changed = self._index_for(vectors, getattr(self, attr), fill)
         if idx is not None and (changed or name not in w.m['files']):
             w.put(name, idx.save)  # also one built after a kill before it was saved
         elif idx is None and changed:
@@ -474,13 +477,13 @@ def _verify(self:Collection, q:dict, cands:list[tuple[int, float, int]], both:in
 def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, float, int]]]:
     "The `n` best `(id, score, mirrored)` of each query from the global indexes (query and mirror searched together)."
     out = [dict() for _ in qs]
-    if self.similar is not None and qs:
+    if self.global_index is not None and qs:
         V = np.concatenate([q['vlad'] for q in qs])  # (2·nq, 8192): each query, then its mirror
-        for j, hits in enumerate(self.similar.search(V, n)):
+        for j, hits in enumerate(self.global_index.search(V, n)):
             d = out[j // 2]
             for i, sc in hits:
                 if i not in d or sc > d[i][0]: d[i] = (sc, j % 2)
-    if self.embedded is not None and qs:
+    if self.model_index is not None and qs:
         from imageid.embed import embed_images
         s = self.settings
         E, owners, *_ = embed_images(
@@ -492,7 +495,7 @@ def _candidates(self:Collection, qs:list[dict], n:int) -> list[list[tuple[int, f
             device=self.device,
             progress=False,
         )
-        for j, hits in zip(owners.tolist(), self.embedded.search(E, n)):
+        for j, hits in zip(owners.tolist(), self.model_index.search(E, n)):
             for i, _ in hits: out[j].setdefault(i, (None, 0))
         for j, (q, d) in enumerate(zip(qs, out)): self._fuse(q, E[owners == j], d)
     known = {int(i) for d in out for i in d}

@@ -190,7 +190,7 @@ def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list
     )
     for o, V in ((0, st.get('vlad', rows).astype(np.float32)), (1, Vm)):
         # a few more: exact copies of one image are hits too
-        out += [(j, o, hits) for j, hits in enumerate(c.similar.search(V, k + 4))]
+        out += [(j, o, hits) for j, hits in enumerate(c.global_index.search(V, k + 4))]
     return out
 
 # %% ../nbs/23_near.ipynb #3d67badb
@@ -533,7 +533,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     where = {int(i): int(pos[inv[j]]) for j, i in enumerate(st.ids[rows])}
     # 2. PDQ, 3. global neighbours (positions in R, then in rows)
     cand = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
-                            c.similar is not None, progress, stats)
+                            c.global_index is not None, progress, stats)
     cand = cand._replace(a=R[cand.a], b=R[cand.b])
     t, c1 = time.perf_counter(), _cpu()
     cpu['candidates'] = c1 - c0 - cpu['index']

@@ -520,7 +520,7 @@ def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:
     "The global score above which `share` of the collection's `k` nearest neighbours lie (sampled on `n` images)."
     rows = np.flatnonzero(c.store.alive)
     rows = rows[np.linspace(0, len(rows) - 1, min(n, len(rows))).astype(int)]
-    hits = c.similar.search(c.store.get('vlad', rows).astype(np.float32), k + 1)
+    hits = c.global_index.search(c.store.get('vlad', rows).astype(np.float32), k + 1)
     return float(np.quantile([s for h in hits for _, s in h[1:]], 1 - share))
 
 # %% ../../nbs/bench/near.ipynb #d258c4f1

@@ -158,7 +158,7 @@ def run_scale_bench(sizes=(1_000, 10_000, 100_000), data=None, n_sources:int=16,
         truth = [info['source_ids'][s] for s in src]
         r = _in_subprocess('measure_search', path=str(p), queries=qpaths, truth=truth)
         rows.append(dict(r, n=n, build_s=build, index_s=info['index_s'], disk_kb_per_image=_du(p) / 1024 / n,
-                         index_type=Collection.load(p).similar.chosen_type))
+                         index_type=Collection.load(p).global_index.chosen_type))
         if progress: print(format_scale_bench(rows[-1:], header=len(rows) == 1))
         shutil.rmtree(p)
     return rows
