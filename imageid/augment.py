@@ -17,8 +17,8 @@ __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'RandomOverlay', 'simclr_transform',
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 
 class RandomOverlay(torch.nn.Module):
-    """With probability `p`, draw a random text or a filled shape over part of a PIL image (as copied images often
-    carry)."""
+    ("With probability `p`, draw a random text or a filled shape over part of a PIL image (as copied images often "
+     "carry).")
     def __init__(self, p:float=0.3, max_frac:float=0.3):
         super().__init__()
         self.p, self.max_frac = p, max_frac
@@ -69,8 +69,8 @@ def simclr_transform(size:int=96,                 # side of the square output vi
 
 # %% ../nbs/11_augment.ipynb #8000a875
 def eval_transform(size:int=128, crop:bool=False, normalize:bool=True) -> T.Compose:
-    """The deterministic transform for indexing and queries: resize to `size`×`size` (or shorter side + centre crop if
-    `crop`)."""
+    ("The deterministic transform for indexing and queries: resize to `size`×`size` (or shorter side + centre crop if "
+     "`crop`).")
     if size < 8: raise ValueError(f"size must be at least 8 pixels, got {size}")
     tfms = [T.Resize(size, antialias=True), T.CenterCrop(size)] if crop else [T.Resize((size, size), antialias=True)]
     tfms += [T.ToImage(), T.ToDtype(torch.float32, scale=True)]

@@ -19,8 +19,8 @@ class UsageError(Exception):
 def _fail(msg:str): raise UsageError(msg)
 
 def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
-    """An output path checked before any work: not a folder or a link, its folder there, and (if `suffixes`) the suffix
-    it is written with."""
+    ("An output path checked before any work: not a folder or a link, its folder there, and (if `suffixes`) the suffix"
+     " it is written with.")
     p = Path(path)
     stream = p.exists() and not p.is_file() and not p.is_dir()  # a device or a pipe, or a link to one: written to
     if p.is_symlink() and not stream:
@@ -33,8 +33,8 @@ def _out_file(path, cmd:str, what:str, suffixes:tuple=()) -> Path:
 
 # %% ../nbs/90_cli.ipynb #c2cd4c7c
 def _model_size(spec, default:int=128) -> int:
-    """The image side to embed with for `--model spec` (224 for a pretrained backbone, a checkpoint's training size),
-    else `default`."""
+    ("The image side to embed with for `--model spec` (224 for a pretrained backbone, a checkpoint's training size), "
+     "else `default`.")
     if not spec: return default
     from imageid.model import model_size
     return model_size(spec, default)
@@ -279,8 +279,8 @@ def _engine_args(s, pre:str=''):
 
 # %% ../nbs/90_cli.ipynb #dacbca43
 def _engine(a, cmd:str):
-    """The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is
-    written (an unreachable cluster is one line, exit 2)."""
+    ("The command's engine: None (this machine), or with --engine ray a `RayEngine`, made once, before anything is "
+     "written (an unreachable cluster is one line, exit 2).")
     if a.engine != 'ray':
         if a.address: _fail(f"imageid {cmd}: --address needs --engine ray")
         return None
@@ -479,8 +479,8 @@ def _unknown(p:argparse.ArgumentParser, argv:list, extra:list) -> int:
 
 # %% ../nbs/90_cli.ipynb #9c7232eb
 def main(argv=None) -> int:
-    """Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on
-    stderr)."""
+    ("Entry point of the `imageid` command: 0 done, 1 done but some inputs could not be read, 2 bad input (one line on"
+     " stderr).")
     p = make_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     a, extra = p.parse_known_args(argv)

@@ -40,8 +40,8 @@ DEFAULTS = dict(
 _GLOBAL = (('similar', 'global_index', 'vlad'), ('embedded', 'model_index', 'emb'))
 
 class Collection:
-    """A collection folder: exact keys, local features and global vectors on disk; search by candidates, then
-    verification."""
+    ("A collection folder: exact keys, local features and global vectors on disk; search by candidates, then "
+     "verification.")
     def __init__(self, path=None,                       # the collection folder (created if new); None: a temporary one
                  model=None,                            # an `EmbeddingModel` or its file: embeddings add candidates (new collections)
                  device='auto', **settings):            # settings of a new collection: see `DEFAULTS`
@@ -94,8 +94,8 @@ def reload(self:Collection, tries:int=5):
 # %% ../nbs/22_collection.ipynb #70bf688b
 @patch
 def _read(self:Collection, parts:tuple=('exact', 'global')):
-    """Read the store, settings, codebook and model, and the `parts` asked for: the exact index, the global indexes (a
-    worker of a cluster asks for what its task needs)."""
+    ("Read the store, settings, codebook and model, and the `parts` asked for: the exact index, the global indexes (a "
+     "worker of a cluster asks for what its task needs).")
     self.store = st = Store(self.path)
     self.settings = s = st.settings
     files = st.manifest['files']
@@ -134,9 +134,9 @@ def _catch_up(self:Collection):
 
 @patch
 def _save_built(self:Collection, name:str, idx:SimilarIndex):
-    """Save global index `idx`, built on opening (a kill before it was saved), as store file `name` for the next open:
-    only if no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again next
-    time)."""
+    ("Save global index `idx`, built on opening (a kill before it was saved), as store file `name` for the next open: "
+     "only if no writer is at work and nothing changed meanwhile, and never an error (a read-only disk: built again "
+     "next time).")
     from imageid.store import StoreLockedError
     gen = self.store.generation
     try:
@@ -158,8 +158,8 @@ def _shrink(img:Image.Image, side:int) -> Image.Image:
 
 @patch
 def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
-    """Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the
-    collection says)."""
+    ("Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the "
+     "collection says).")
     bytes_mode = self.settings['mode'] == 'bytes' and isinstance(src, Path)
     img = open_image(src, draft=self.settings['max_side'] if bytes_mode else None)  # pixels are hashed at full size
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
@@ -167,8 +167,8 @@ def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
 
 @patch
 def _open_stable(self:Collection, path:Path, tries:int=2) -> tuple:
-    """`_open` a file and its `os.stat`, taken before and after the read: a file rewritten meanwhile is read again, and
-    refused if it keeps changing."""
+    ("`_open` a file and its `os.stat`, taken before and after the read: a file rewritten meanwhile is read again, and"
+     " refused if it keeps changing.")
     for _ in range(tries):
         before = os.stat(path)
         img, k = self._open(path)
@@ -263,15 +263,15 @@ def add(self:Collection, items,                # folder, paths, images, arrays
 
 # %% ../nbs/22_collection.ipynb #17e260d8
 class LocalEngine:
-    """Runs a job on this machine, on `workers` threads: the default engine. An engine indexes a collection (`index`)
-    and maps a job's tasks over it (`map`); `imageid.ray_engine.RayEngine` does both on a Ray cluster."""
+    ("Runs a job on this machine, on `workers` threads: the default engine. An engine indexes a collection (`index`) "
+     "and maps a job's tasks over it (`map`); `imageid.ray_engine.RayEngine` does both on a Ray cluster.")
     name, verify_chunk, verify_batches = 'local', 64, 1  # pairs a verification task, batches of 512 verified a round
     def __init__(self, workers:int=2): self.workers = max(1, workers)
     def __repr__(self): return f"LocalEngine(workers={self.workers})"
 
     def index(self, c:Collection, expanded:tuple, progress:bool|None, commit_every:int) -> tuple[list[ImageLoadError], int]:
-        """Add `expand_sources`' `(sources, errors)` to collection `c`; returns the unreadable ones and how many sources
-        were new or changed (planned under the lock)."""
+        ("Add `expand_sources`' `(sources, errors)` to collection `c`; returns the unreadable ones and how many "
+         "sources were new or changed (planned under the lock).")
         srcs, errs = expanded
         with c.store.writer() as w:
             todo = c.plan(srcs)
@@ -327,8 +327,8 @@ class LocalEngine:
         finally: cv2.setNumThreads(cv_threads)
 
 def get_engine(engine=None, workers:int=2):
-    """The engine `engine` names: None or 'local' → `LocalEngine(workers)`; an engine (anything with `index` and `map`)
-    as it is."""
+    ("The engine `engine` names: None or 'local' → `LocalEngine(workers)`; an engine (anything with `index` and `map`)"
+     " as it is.")
     if engine is None or engine == 'local': return LocalEngine(workers)
     if engine == 'ray': raise ValueError("engine='ray': pass an engine, imageid.ray_engine.RayEngine(address) "
                                          "(find_near_duplicates and the CLI's --engine ray make one from the name)")
@@ -378,8 +378,8 @@ def _vectors(self:Collection, rows, vectors:str='vlad', chunk:int=20_000):
 
 @patch
 def _index_for(self:Collection, vectors:str, idx:SimilarIndex|None, fill=None) -> tuple[SimilarIndex|None, bool]:
-    """`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type),
-    and whether it changed; `fill(idx, rows, vectors)` adds rows' vectors."""
+    ("`idx` brought up to date with the alive rows (re-trained when the collection has doubled or outgrown its type), "
+     "and whether it changed; `fill(idx, rows, vectors)` adds rows' vectors.")
     from imageid.similar import choose_index_type
     st, s = self.store, self.settings
     alive = np.flatnonzero(st.alive)
@@ -444,8 +444,8 @@ def _decode(self:Collection, src):
 
 @patch
 def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
-    """Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the
-    image's, not extracted again)."""
+    ("Add each query's local features and VLAD vectors, as it is and mirrored (the mirror's features permuted from the"
+     " image's, not extracted again).")
     s = self.settings
     feats = list(ex.map(lambda q: rootsift(q['img'], s['max_side'], s['n_features']), qs))
     for q, (xy, d) in zip(qs, feats):
@@ -458,8 +458,8 @@ def _describe(self:Collection, qs:list[dict], ex) -> list[dict]:
 # %% ../nbs/22_collection.ipynb #5aaf5e03
 @patch
 def _verify(self:Collection, q:dict, cands:list[tuple[int, float, int]], both:int=4) -> list[dict]:
-    """RANSAC inliers of query `q` against each candidate `(id, score, mirrored)`, in the orientation that scored best
-    (both for the first `both`)."""
+    ("RANSAC inliers of query `q` against each candidate `(id, score, mirrored)`, in the orientation that scored best "
+     "(both for the first `both`).")
     s, st = self.settings, self.store
     rows = st.row_of([c[0] for c in cands])
     xy, des = st.ragged('xy', rows), st.ragged('des', rows)
@@ -510,8 +510,8 @@ FUSION = 0.7
 
 @patch
 def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):
-    """Score every candidate of `d` (`{id: (score, mirrored)}`) by `FUSION` × the embedding's cosine + the rest × the
-    VLAD cosine (each the better of the image and its mirror, or of the views)."""
+    ("Score every candidate of `d` (`{id: (score, mirrored)}`) by `FUSION` × the embedding's cosine + the rest × the "
+     "VLAD cosine (each the better of the image and its mirror, or of the views).")
     ids = [i for i in d]
     rows = self.store.row_of(ids)
     ok = [(i, r) for i, r in zip(ids, rows.tolist()) if r >= 0]
@@ -524,8 +524,8 @@ def _fuse(self:Collection, q:dict, E:np.ndarray, d:dict):
 
 # %% ../nbs/22_collection.ipynb #0e883f17
 class SearchResults(list):
-    """What `Collection.search` returns: a list of `{query, exact, similar}` dicts, shown in a notebook as a table of
-    thumbnails."""
+    ("What `Collection.search` returns: a list of `{query, exact, similar}` dicts, shown in a notebook as a table of "
+     "thumbnails.")
     def _repr_html_(self, max_rows:int=20, side:int=96) -> str:
         import html
         def cell(path, cap, colour):
@@ -582,8 +582,8 @@ def search(self:Collection, queries,         # folder, paths, images, arrays
            workers:int=2,                    # threads: queries, their two orientations and their candidates share them
            batch:int=64,                     # queries decoded at a time (a folder of queries is never all in memory)
            strictness:str='default') -> list[dict]: # the derived-copy test's preset (`STRICTNESS`): verified results are copies or other shots
-    """Exact matches and the `k` most similar images of each query: verified copies first, then other shots of the same
-    thing, then by global similarity."""
+    ("Exact matches and the `k` most similar images of each query: verified copies first, then other shots of the same"
+     " thing, then by global similarity.")
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
     srcs, errs = expand_sources(queries)
     limits = _strictness(strictness)
@@ -640,8 +640,8 @@ def _gone(self:Collection, ids:list) -> dict:
 
 @patch
 def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:Thresholds|None=None) -> list[dict]:
-    """Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each
-    with its path and `kind`."""
+    ("Verified copies first (most inliers first), then other shots, then the rest by global score; the first `k`, each"
+     " with its path and `kind`.")
     ver = rank_verified(ver, self.settings['min_inliers'])[:k]
     names = self.names([v['id'] for v in ver])
     out = [{'path': p, 'id': v['id'], 'verified': v['verified'], 'inliers': v['inliers'], 'mirrored': v['mirrored'],
@@ -654,8 +654,8 @@ def _rank(self:Collection, ver:list[dict], k:int, q:dict|None=None, limits:Thres
 
 @patch
 def _kind(self:Collection, q:dict, v:dict, path:str, limits:Thresholds|None) -> tuple[str, str]:
-    """`(kind, why)` of a verified result `v` of query `q`: the derived-copy test (`imageid.derived`) on the query and
-    the file."""
+    ("`(kind, why)` of a verified result `v` of query `q`: the derived-copy test (`imageid.derived`) on the query and "
+     "the file.")
     lim, st = limits or _strictness(), self.store
     r = st.row_of([v['id']])[0]
     if 'dims' not in st.columns or not st.columns['isfile'][r]: return 'copy', 'verified by geometry alone'
@@ -670,8 +670,8 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:Thresholds|None) -> 
 
 # %% ../nbs/22_collection.ipynb #98ffd662
 def list_files(folder) -> list[Path]:
-    """Every file under `folder` (recursively, hidden files and folders left out), sorted: no file is opened
-    (`walk_files`, whose unreadable folders `sync` reports)."""
+    ("Every file under `folder` (recursively, hidden files and folders left out), sorted: no file is opened "
+     "(`walk_files`, whose unreadable folders `sync` reports).")
     return walk_files(folder)[0]
 
 # %% ../nbs/22_collection.ipynb #2844ed70
@@ -696,8 +696,8 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
          engine=None,                                # as for `add`: None (this machine) or an engine (`RayEngine(address)`)
          allow_empty:bool=False,                     # with `prune`: let a folder with no files empty the collection
          commit_every:int=256) -> dict:              # images per committed shard (a resume point)
-    """Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and
-    errors."""
+    ("Index new and changed files under `folder`; with `prune`, remove images whose files are gone. Returns counts and"
+     " errors.")
     own = os.path.join(os.path.abspath(self.path), '')  # the collection's own folder, when it lies inside `folder`
     files, unreadable = walk_files(folder)  # a folder that cannot be read is reported, not skipped in silence
     files = [f for f in files if not os.path.abspath(f).startswith(own)]
@@ -716,9 +716,9 @@ def sync(self:Collection, folder, prune:bool=False, progress:bool|None=None,
 
 # %% ../nbs/22_collection.ipynb #7866262e
 def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[dict]:
-    """The problems `check_store` finds in the collection at `path` (every checksum read); with `repair`, each with its
-    `fix`: `repair_store`, the codebook written again, the dropped shards' files indexed again, the global indexes built
-    again."""
+    ("The problems `check_store` finds in the collection at `path` (every checksum read); with `repair`, each with its"
+     " `fix`: `repair_store`, the codebook written again, the dropped shards' files indexed again, the global indexes "
+     "built again.")
     from imageid.store import check_store, repair_store, file_sum
     if not repair: return check_store(path)
     def rebuild(name, p, old):  # the codebook is the packaged one: written again, it must have the checksum first written
@@ -747,8 +747,8 @@ def check_collection(path, repair:bool=False, progress:bool|None=None) -> list[d
 # %% ../nbs/22_collection.ipynb #aa468e55
 @patch
 def save(self:Collection, folder) -> Path:
-    """Copy the collection to `folder` (a new or empty folder); returns it. A collection made at `folder` is already
-    there."""
+    ("Copy the collection to `folder` (a new or empty folder); returns it. A collection made at `folder` is already "
+     "there.")
     folder = Path(folder)
     if os.path.realpath(folder) == os.path.realpath(self.path): return folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -782,8 +782,8 @@ def _short(name:str, n:int=26) -> str: return name if len(name) <= n else name[:
 
 # %% ../nbs/22_collection.ipynb #ed0b9a03
 def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
-    """One row per query: `rows` is `[(query, [(source, caption, kind), ...]), ...]`, `kind` a key of `GALLERY_COLOURS`;
-    a legend says what the colours mean."""
+    ("One row per query: `rows` is `[(query, [(source, caption, kind), ...]), ...]`, `kind` a key of "
+     "`GALLERY_COLOURS`; a legend says what the colours mean.")
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
     ncol = 1 + max(1, min(max_results, max((len(r) for _, r in rows), default=1)))
@@ -824,8 +824,8 @@ def draw_gallery(rows:list, fn=None, thumb:int=160, max_results:int=5):
 
 # %% ../nbs/22_collection.ipynb #41b94e9a
 def show(results:list[dict], queries=None, fn=None, k:int=5, truth=None):
-    """Draw each query with its exact matches and its `k` most similar images; `truth(query, path)` colours right and
-    wrong, else verified copies and unverified results differ."""
+    ("Draw each query with its exact matches and its `k` most similar images; `truth(query, path)` colours right and "
+     "wrong, else verified copies and unverified results differ.")
     queries = queries if queries is not None else [r['query'] for r in results]
     rows = []
     for q, r in zip(queries, results):

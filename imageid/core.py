@@ -94,8 +94,8 @@ def _open(source) -> Image.Image:
 # %% ../nbs/00_core.ipynb #4ac15d17
 def open_image(source,
                draft:int|None=None) -> Image.Image: # decode a JPEG reduced (by 2, 4 or 8) while its longer side stays ≥ `draft`
-    """Open `source` (path, bytes, file object, PIL image, (H,W[,C]) array or (C,H,W) tensor) as a loaded PIL image,
-    EXIF orientation applied."""
+    ("Open `source` (path, bytes, file object, PIL image, (H,W[,C]) array or (C,H,W) tensor) as a loaded PIL image, "
+     "EXIF orientation applied.")
     try:
         img = _open(source)
         full = img.size
@@ -171,8 +171,8 @@ def _sniff(p:Path):
         return ImageLoadError(p, getattr(e, 'strerror', None) or str(e) or type(e).__name__)
 
 def walk_files(folder, recursive:bool=True, hidden:bool=False) -> tuple[list[Path], list[ImageLoadError]]:
-    """Every file under `folder`, sorted, none opened (hidden files and folders left out unless `hidden`), and an
-    `ImageLoadError` for each folder that could not be read."""
+    ("Every file under `folder`, sorted, none opened (hidden files and folders left out unless `hidden`), and an "
+     "`ImageLoadError` for each folder that could not be read.")
     folder = Path(folder)
     if not folder.is_dir(): raise NotADirectoryError(f"{folder}: not a folder")
     files, unreadable = [], []
@@ -217,8 +217,8 @@ def expand_sources(items) -> tuple[list, list[ImageLoadError]]:
 
 # %% ../nbs/00_core.ipynb #86ce2b97
 def load_images(items, rgb:bool=True, workers:int=4, progress:bool=False) -> tuple[list, list, list[ImageLoadError]]:
-    """Load every image in `items` (folder, paths, images, arrays): returns `(images, sources, errors)`; bad ones go to
-    `errors`."""
+    ("Load every image in `items` (folder, paths, images, arrays): returns `(images, sources, errors)`; bad ones go to"
+     " `errors`.")
     srcs, errs = expand_sources(items)
     fn = load_image if rgb else open_image
     def _one(s):
@@ -262,7 +262,7 @@ def save_sample_images(dest, names=SAMPLE_NAMES, fmt:str='jpg', quality:int=95) 
 # %% ../nbs/00_core.ipynb #9d638012
 @contextlib.contextmanager
 def one_blas_thread():
-    """Every loaded BLAS library (numpy's, OpenCV's, FAISS's OpenBLAS) on one thread inside the block: for work already
-    spread over threads of our own."""
+    ("Every loaded BLAS library (numpy's, OpenCV's, FAISS's OpenBLAS) on one thread inside the block: for work already"
+     " spread over threads of our own.")
     from threadpoolctl import threadpool_limits
     with threadpool_limits(limits=1, user_api='blas'): yield

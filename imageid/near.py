@@ -5,7 +5,7 @@
 # %% ../nbs/23_near.ipynb #26d518f8
 from __future__ import annotations
 import os, html, time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import NamedTuple
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
@@ -29,8 +29,8 @@ def _rect(wh, mirrored:bool) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #37cd37db
 class Match(NamedTuple):
-    """What `copy_match` measures of a pair: RANSAC inliers, how much of one frame lies inside the other, how much of
-    the common region the inliers span, and their median distance from the fitted map (pixels)."""
+    ("What `copy_match` measures of a pair: RANSAC inliers, how much of one frame lies inside the other, how much of "
+     "the common region the inliers span, and their median distance from the fitted map (pixels).")
     inliers:int
     overlap:float
     spread:float
@@ -82,16 +82,16 @@ def _inside(pts:np.ndarray, quad:np.ndarray) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #10639d31
 def _spread(inl:np.ndarray, kps:np.ndarray, other:np.ndarray) -> float:
-    """Hull of the inliers over hull of the keypoints that lie inside `other` (the other image's frame, seen in this
-    one)."""
+    ("Hull of the inliers over hull of the keypoints that lie inside `other` (the other image's frame, seen in this "
+     "one).")
     kps = kps.astype(np.float32)
     return float(min(1.0, _area(inl) / max(_area(kps[_inside(kps, other)]), 1e-6)))
 
 # %% ../nbs/23_near.ipynb #e0d078a4
 @dataclass
 class NearDuplicates:
-    """Groups of copies (the kept file first), the pairs that make them, other shots of one thing, the files to remove,
-    and what could not be read."""
+    ("Groups of copies (the kept file first), the pairs that make them, other shots of one thing, the files to remove,"
+     " and what could not be read.")
     groups: list[list[str]] = field(default_factory=list)
     # {'a', 'b', 'tier', 'kind': 'copy'|'shot', 'inliers', 'overlap', 'shift', …}
     pairs: list[dict] = field(default_factory=list)
@@ -106,8 +106,8 @@ class NearDuplicates:
     root: str|None = None                               # the folder scanned, when one was
     @property
     def shots(self) -> list[dict]:
-        """Other photos of one thing, never removed: one pair for each two groups (or ungrouped images) a shot pair
-        joins, between the files they keep."""
+        ("Other photos of one thing, never removed: one pair for each two groups (or ungrouped images) a shot pair "
+         "joins, between the files they keep.")
         head = {p: g[0] for g in self.groups for p in g}
         by = {}
         for p in self.pairs:
@@ -145,8 +145,8 @@ def to_dict(self:NearDuplicates) -> dict:
 
 # %% ../nbs/23_near.ipynb #02ee5eab
 def _keep_key(rule:str, info:dict):
-    """Sort key of a member (smallest is kept): files in reference folders first, then real files before links, then
-    `rule` on `info` (path, pixels, bytes, mtime)."""
+    ("Sort key of a member (smallest is kept): files in reference folders first, then real files before links, then "
+     "`rule` on `info` (path, pixels, bytes, mtime).")
     short = (len(Path(info['path']).parts), len(info['path']), info['path'])
     first = (not info.get('ref', False), bool(info.get('link', False)))  # removing a link's target would lose its photo
     if rule == 'largest': return (*first, -info['pixels'], -info['bytes'], *short)
@@ -165,8 +165,8 @@ def _root(par:np.ndarray, i:int) -> int:
     return i
 
 def _pdq_candidates(H:np.ndarray, k:int, max_dist:int, bar) -> tuple[np.ndarray, ...]:
-    """`(a, b, mirrored, distance)` of every image's `k` nearest PDQ hashes (its own and its mirror's) within `max_dist`
-    bits."""
+    ("`(a, b, mirrored, distance)` of every image's `k` nearest PDQ hashes (its own and its mirror's) within "
+     "`max_dist` bits.")
     m = len(H)
     idx = faiss.IndexBinaryFlat(256) if m <= 200_000 else faiss.IndexBinaryHNSW(256, 32)
     idx.add(np.ascontiguousarray(H[:, 0]))
@@ -182,8 +182,8 @@ def _pdq_candidates(H:np.ndarray, k:int, max_dist:int, bar) -> tuple[np.ndarray,
 
 # %% ../nbs/23_near.ipynb #557ff9b8
 def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list]]:
-    """`(j, mirrored, hits)`: the `k + 4` nearest `(id, score)` of `rows[j]`'s VLAD vector and of its mirror's, in the
-    collection's global index."""
+    ("`(j, mirrored, hits)`: the `k + 4` nearest `(id, score)` of `rows[j]`'s VLAD vector and of its mirror's, in the "
+     "collection's global index.")
     st, out = c.store, []
     Vm = np.stack(
         [vlad(mirror_features(xy, d)[1], c.codebook) for xy, d in zip(st.ragged('xy', rows), st.ragged('des', rows))]
@@ -195,8 +195,8 @@ def _knn_task(c:Collection, rows:np.ndarray, k:int) -> list[tuple[int, int, list
 
 # %% ../nbs/23_near.ipynb #3d67badb
 def _knn_candidates(eng, c:Collection, rows:np.ndarray, where:dict, k:int, bar, chunk:int=4096) -> tuple[np.ndarray, ...]:
-    """`(a, b, mirrored, score)`: each of `rows`' `k` nearest neighbours in the collection's global index (its own
-    vector's and its mirror's); `where` maps ids to positions."""
+    ("`(a, b, mirrored, score)`: each of `rows`' `k` nearest neighbours in the collection's global index (its own "
+     "vector's and its mirror's); `where` maps ids to positions.")
     starts, out = range(0, len(rows), chunk), []
     for b, res in zip(starts, eng.map(c, _knn_task, [(rows[b:b + chunk], k) for b in starts], threads=False)):
         for j, o, hits in res:
@@ -210,8 +210,8 @@ def _knn_candidates(eng, c:Collection, rows:np.ndarray, where:dict, k:int, bar, 
 
 # %% ../nbs/23_near.ipynb #d2a1b02d
 class Verified(NamedTuple):
-    """A verified pair: its `Match` numbers and, where it passes, the derived-copy test's verdict (`kind` 'copy' or
-    'shot', `why`) and measures (else None)."""
+    ("A verified pair: its `Match` numbers and, where it passes, the derived-copy test's verdict (`kind` 'copy' or "
+     "'shot', `why`) and measures (else None).")
     inliers:int
     overlap:float
     spread:float
@@ -232,8 +232,8 @@ class Verified(NamedTuple):
 
 # %% ../nbs/23_near.ipynb #e6967e52
 def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:Thresholds) -> tuple:
-    """`(kind, why, shift, warp, agreement, blocks)` of a verified pair, rows `ra` and `rb`: the derived-copy test on
-    their files."""
+    ("`(kind, why, shift, warp, agreement, blocks)` of a verified pair, rows `ra` and `rb`: the derived-copy test on "
+     "their files.")
     st, dims = c.store, c.store.columns['dims']
     if not (st.columns['isfile'][ra] and st.columns['isfile'][rb]):
         return 'copy', 'not files: verified by geometry alone', None, None, None, 0
@@ -252,8 +252,8 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:T
 def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each pair's images
                  mirrored:np.ndarray, other:np.ndarray,    # a is mirrored; the other orientation is tried if the first fails
                  limits:Thresholds) -> list[Verified]:      # the thresholds (`strictness`)
-    """A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the
-    first fails), and the derived-copy test where it passes."""
+    ("A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the "
+     "first fails), and the derived-copy test where it passes.")
     st, ratio, mi, dims = c.store, c.settings['ratio'], limits.min_inliers, c.store.columns['dims']
     xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
@@ -287,8 +287,8 @@ def _engine_of(engine, address, workers:int):
     return get_engine(engine, workers)
 
 def _near_collection(items, collection, progress, eng):
-    """`(collection, rows, errors, progress)`: the collection with `items`' features added (by engine `eng`), the rows
-    to group."""
+    ("`(collection, rows, errors, progress)`: the collection with `items`' features added (by engine `eng`), the rows "
+     "to group.")
     srcs, errs = expand_sources(items) if items is not None else ([], [])
     if progress is None: progress = len(srcs) >= 200
     new = collection is None or not (Path(collection)/'manifest.json').exists()
@@ -326,8 +326,8 @@ def _pair(a, b, tier, r=None) -> dict:
 
 # %% ../nbs/23_near.ipynb #0a48cd84
 def _exact_tier(keys:np.ndarray, names:list) -> tuple:
-    """Tier 1, `(par, pairs, first, inv)`: images with one exact key joined to its first image (union-find parents
-    `par`)."""
+    ("Tier 1, `(par, pairs, first, inv)`: images with one exact key joined to its first image (union-find parents "
+     "`par`).")
     n = len(names)
     par, pairs = np.arange(n), []
     if not n: return par, pairs, np.zeros(0, np.int64), np.zeros(0, np.int64)
@@ -341,16 +341,15 @@ def _exact_tier(keys:np.ndarray, names:list) -> tuple:
     return par, pairs, first, inv
 
 # %% ../nbs/23_near.ipynb #fe61ad00
-class Candidates(NamedTuple):
-    """The pairs to verify, one entry each in every field: positions `a` and `b` of the two images, whether `a` is
-    `mirrored`, whether the `other` orientation is tried too where the first fails, the `tier` that found the pair
-    and its global `score` (a PDQ pair's is 1)."""
-    a:np.ndarray
-    b:np.ndarray
-    mirrored:np.ndarray
-    other:np.ndarray
-    tier:np.ndarray
-    score:np.ndarray
+@dataclass(frozen=True, eq=False)
+class Candidates:
+    "The pairs to verify: one entry a pair in every field."
+    a:np.ndarray         # (n,) positions of the first images
+    b:np.ndarray         # (n,) and of the second
+    mirrored:np.ndarray  # (n,) bool: the first is matched mirrored
+    other:np.ndarray     # (n,) bool: the other orientation is tried too where the first fails
+    tier:np.ndarray      # (n,) str: the tier that found the pair ('pdq', 'knn', 'group')
+    score:np.ndarray     # (n,) float32: its global score (a PDQ pair's is 1)
 
     @classmethod
     def of(cls, a, b, tier:str, mirrored=False, other=True) -> Candidates:
@@ -361,13 +360,13 @@ class Candidates(NamedTuple):
 
     def take(self, idx) -> Candidates:
         "The pairs at `idx` (positions or a mask), every field alike."
-        return Candidates(*(x[idx] for x in self))
+        return Candidates(**{f.name: getattr(self, f.name)[idx] for f in fields(self)})
 
 # %% ../nbs/23_near.ipynb #0c5929f0
 def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:dict, k:int, min_score:float, pdq_distance:int,
                      has_global:bool, progress:bool, stats:dict) -> Candidates:
-    """Tiers 2 and 3: PDQ and global-kNN pairs of `rows` (positions in it), each pair once, from its first tier; the
-    likelier ones (PDQ, or a global score of 0.3 or more) are tried in both orientations."""
+    ("Tiers 2 and 3: PDQ and global-kNN pairs of `rows` (positions in it), each pair once, from its first tier; the "
+     "likelier ones (PDQ, or a global score of 0.3 or more) are tried in both orientations.")
     from tqdm.auto import tqdm
     m, none = len(rows), (np.zeros(0, int),) * 4
     t = time.perf_counter()
@@ -395,8 +394,8 @@ def _candidate_pairs(eng, c:Collection, pdq:np.ndarray, rows:np.ndarray, where:d
 # %% ../nbs/23_near.ipynb #bfb617b1
 def _verify_pairs(eng, c:Collection, rows:np.ndarray, cand:Candidates, limits:Thresholds, progress:bool,
                   desc:str='verifying', skip_strong:bool=False) -> list:
-    """Tier 4: `_verify_task`'s result for each pair of `cand` (positions in `rows`), in order; with `skip_strong`,
-    None for a pair whose images strong copy evidence already joins."""
+    ("Tier 4: `_verify_task`'s result for each pair of `cand` (positions in `rows`), in order; with `skip_strong`, "
+     "None for a pair whose images strong copy evidence already joins.")
     A, B = cand.a, cand.b
     from tqdm.auto import tqdm
     # a round of tasks at a time: the bar moves, memory stays small
@@ -421,8 +420,8 @@ def _verify_pairs(eng, c:Collection, rows:np.ndarray, cand:Candidates, limits:Th
 
 # %% ../nbs/23_near.ipynb #26bce8b0
 def _strength(r:Verified, limits:Thresholds) -> float:
-    """How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits,
-    more with little to measure."""
+    ("How weak a copy pair's evidence is, for the order pairs are joined in: 0 certain (EXIF), about 1 at the limits, "
+     "more with little to measure.")
     if r.why.startswith('EXIF'): return 0.0
     if r.shift is None or r.warp is None:
         return 2.0  # no shift or no perspective measured: too small or too plain to tell
@@ -430,8 +429,8 @@ def _strength(r:Verified, limits:Thresholds) -> float:
 
 # %% ../nbs/23_near.ipynb #9c4f9fe7
 def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
-    """Union-find parents after joining `edges` `(strength, i, j)` weakest last, except where a pair of `apart` would
-    share a group."""
+    ("Union-find parents after joining `edges` `(strength, i, j)` weakest last, except where a pair of `apart` would "
+     "share a group.")
     par, bad = par.copy(), {}
     for i, j in apart:
         bad.setdefault(_root(par, i), set()).add(j)
@@ -448,8 +447,8 @@ def _join(par:np.ndarray, edges:list, apart:list) -> np.ndarray:
 
 # %% ../nbs/23_near.ipynb #2f4223f2
 def _anchor_pairs(par:np.ndarray, rep:np.ndarray, pixels:np.ndarray) -> list[tuple[int, int]]:
-    """`(member, largest)` for every member of every group and its group's largest image (`rep`: each image's key
-    representative)."""
+    ("`(member, largest)` for every member of every group and its group's largest image (`rep`: each image's key "
+     "representative).")
     comp = {}
     for i in range(len(par)): comp.setdefault(_root(par, i), []).append(i)
     out = []
@@ -474,8 +473,8 @@ def _groups(par:np.ndarray, names:list, cols:dict, keep:str, keep_in:list=()) ->
 
 # %% ../nbs/23_near.ipynb #fc5953a3
 def _file_info(names:list, cols:dict, keys:np.ndarray, which:set, mode:str) -> dict:
-    """`{path: {'size', 'mtime', 'width', 'height', 'key', 'key_mode', 'link'}}` of the images in `which`, as the scan
-    saw them (`mtime` in ns; `key`: of the bytes or the pixels, as `key_mode` says)."""
+    ("`{path: {'size', 'mtime', 'width', 'height', 'key', 'key_mode', 'link'}}` of the images in `which`, as the scan "
+     "saw them (`mtime` in ns; `key`: of the bytes or the pixels, as `key_mode` says).")
     return {n: dict(size=int(cols['size'][i]), mtime=int(cols['mtime'][i]), width=int(cols['dims'][i][0]),
                     height=int(cols['dims'][i][1]), key=keys[i].astype('>u8').tobytes().hex(), key_mode=mode,
                     link=bool(cols['isfile'][i]) and os.path.islink(n))
@@ -508,8 +507,8 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                          progress:bool|None=None,
                          engine='local',            # 'local': this process; 'ray': a Ray cluster (needs a `collection` folder it can reach); or an engine
                          address:str|None=None) -> NearDuplicates: # with 'ray': the cluster (default: `RAY_ADDRESS`, else a local one)
-    """Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification,
-    then the derived-copy test."""
+    ("Groups of copies among `items`: exact keys, PDQ, a kNN self-join of global vectors, local-feature verification, "
+     "then the derived-copy test.")
     limits = _strictness(strictness, min_inliers=min_inliers, max_residual=max_residual, max_shift=max_shift,
                          max_warp=max_warp, min_overlap=min_overlap, min_spread=min_spread)
     keep_in = [str(f) for f in ([keep_in] if isinstance(keep_in, (str, os.PathLike)) else keep_in)]
@@ -534,7 +533,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     # 2. PDQ, 3. global neighbours (positions in R, then in rows)
     cand = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                             c.global_index is not None, progress, stats)
-    cand = cand._replace(a=R[cand.a], b=R[cand.b])
+    cand = replace(cand, a=R[cand.a], b=R[cand.b])
     t, c1 = time.perf_counter(), _cpu()
     cpu['candidates'] = c1 - c0 - cpu['index']
     res = _verify_pairs(eng, c, rows, cand, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
@@ -628,8 +627,8 @@ def joined_by(self:NearDuplicates) -> dict:
 
 # %% ../nbs/23_near.ipynb #ee6a08c7
 def _evidence(pair:dict|None) -> str:
-    """One line of a pair's evidence: its tier and kind, RANSAC inliers, the derived-copy test's shift, perspective and
-    agreement."""
+    ("One line of a pair's evidence: its tier and kind, RANSAC inliers, the derived-copy test's shift, perspective and"
+     " agreement.")
     if pair is None: return ''
     if pair['inliers'] is None: return f"{pair['tier']}: identical content"
     out = f"{pair['tier']} · {pair['kind']} · {pair['inliers']} inliers, overlap {pair['overlap']:.0%}"
@@ -639,8 +638,8 @@ def _evidence(pair:dict|None) -> str:
     return out
 
 def _member_html(path:str, role:str, pair:dict|None, info:dict|None, side:int, root:str|None, base:Path|None) -> str:
-    """One image in the report: thumbnail (a click opens the file), its role, path, size, pixels, date, evidence, and a
-    box to put it on the removal list."""
+    ("One image in the report: thumbnail (a click opens the file), its role, path, size, pixels, date, evidence, and a"
+     " box to put it on the removal list.")
     import datetime
     name = os.path.relpath(path, root) if root and _under(path, [root]) else path
     href = Path(os.path.relpath(path, base)).as_posix() if base else Path(path).absolute().as_uri()
@@ -675,8 +674,8 @@ def _member_html(path:str, role:str, pair:dict|None, info:dict|None, side:int, r
 @patch
 def to_html(self:NearDuplicates, max_groups:int|None=None, thumb:int=160, progress:bool=False,
             base=None) -> str: # the folder the page will be in: links to the images are relative to it (None: file:// links)
-    """A self-contained HTML page: every group and every pair of other shots, each image with its facts and evidence, a
-    removal list to export."""
+    ("A self-contained HTML page: every group and every pair of other shots, each image with its facts and evidence, a"
+     " removal list to export.")
     from tqdm.auto import tqdm
     how, gs, drop, s = self.joined_by(), self.groups[:max_groups], set(self.files_to_remove), self.stats
     pairs, base = s.get('pairs', {}), None if base is None else Path(base).absolute()

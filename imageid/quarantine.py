@@ -16,8 +16,8 @@ __all__ = ['JOURNAL_GLOB', 'move_to', 'undo', 'link_identical']
 JOURNAL_GLOB = '.imageid-journal-*.json'
 
 def _fault():
-    """Fault injection for tests: with `IMAGEID_FAULT_AT=n`, the process kills itself (SIGKILL) at its n-th step that
-    changes the disk."""
+    ("Fault injection for tests: with `IMAGEID_FAULT_AT=n`, the process kills itself (SIGKILL) at its n-th step that "
+     "changes the disk.")
     n = os.environ.get('IMAGEID_FAULT_AT')
     if not n: return
     _fault.count = getattr(_fault, 'count', 0) + 1
@@ -33,8 +33,8 @@ def _digest(path) -> str:
 
 # %% ../nbs/23a_quarantine.ipynb #f3a1e19f
 def _changed(path:str, seen:dict|None) -> str|None:
-    """Why `path` is not the file the scan saw (`seen`: its size, mtime in ns and key, as the scan read them: through a
-    link), or None."""
+    ("Why `path` is not the file the scan saw (`seen`: its size, mtime in ns and key, as the scan read them: through a"
+     " link), or None.")
     if not os.path.lexists(path): return "gone since the scan"
     if seen is None: return None
     try: st = os.stat(path)  # as the scan saw it: a link's target
@@ -71,8 +71,8 @@ def _copy_into(src:Path, dst:Path):
     os.replace(tmp, dst)
 
 def _relocate(src:Path, dst:Path):
-    """Move `src` to the new path `dst` (its folders made): a rename, or across file systems copy, then remove the
-    original."""
+    ("Move `src` to the new path `dst` (its folders made): a rename, or across file systems copy, then remove the "
+     "original.")
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
         _fault()
@@ -171,8 +171,8 @@ def move_to(files,                 # the files to move: a `NearDuplicates` (its 
 
 # %% ../nbs/23a_quarantine.ipynb #00e0370b
 def undo(where) -> dict:
-    """Put back what a journal (or every journal in a quarantine folder, newest first) moved or linked: `{'journals',
-    'restored', 'left'}` (none: nothing to undo)."""
+    ("Put back what a journal (or every journal in a quarantine folder, newest first) moved or linked: `{'journals', "
+     "'restored', 'left'}` (none: nothing to undo).")
     where = Path(where)
     if where.is_dir(): js = _pending(where, ('planned', 'done'))
     elif where.is_file(): js = [where]

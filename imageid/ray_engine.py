@@ -76,8 +76,8 @@ def connect(address:str|None=None, # 'host:port', 'ray://host:port', 'auto'; def
 _OPEN = {}
 
 def _worker_collection(path:str, generation:int, parts:tuple):
-    """The collection at `path` as this worker process last opened it (again when it is of another version or lacks
-    `parts`)."""
+    ("The collection at `path` as this worker process last opened it (again when it is of another version or lacks "
+     "`parts`).")
     from imageid.collection import Collection
     key = (path, generation, parts)
     if key not in _OPEN:
@@ -104,8 +104,8 @@ def _sees(path:str) -> tuple[str, bool]:
 
 # %% ../nbs/24_ray_engine.ipynb #9dd4c0ca
 class RayEngine:
-    """Runs a job on a Ray cluster's workers, one CPU each (as `LocalEngine` does on this machine's threads): `index` a
-    collection, `map` a job's tasks over it. The collection folder must be on a file system they all see."""
+    ("Runs a job on a Ray cluster's workers, one CPU each (as `LocalEngine` does on this machine's threads): `index` a"
+     " collection, `map` a job's tasks over it. The collection folder must be on a file system they all see.")
     name, verify_chunk = 'ray', 256  # pairs a verification task
     def __init__(self, address:str|None=None): # 'host:port', 'ray://host:port'; default: `RAY_ADDRESS`, else a Ray started here
         import ray
@@ -144,8 +144,8 @@ def _folder(self:RayEngine, c) -> str:
 # %% ../nbs/24_ray_engine.ipynb #960ba351
 @patch
 def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('global',)):
-    """`fn(c, *a)` for each `a` of `args` on the cluster, each worker opening collection `c` itself (reading only
-    `parts`); at most 4 tasks a CPU in flight, yielded in order."""
+    ("`fn(c, *a)` for each `a` of `args` on the cluster, each worker opening collection `c` itself (reading only "
+     "`parts`); at most 4 tasks a CPU in flight, yielded in order.")
     import ray
     path, gen, refs, window = self._folder(c), c.store.generation, [], 4 * self.workers
     for a in args:
@@ -155,8 +155,8 @@ def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('globa
 
 # %% ../nbs/24_ray_engine.ipynb #36142155
 def _record_batch(batch:dict, path:str, stage:str, base:int, generation:int, embed:bool) -> dict:
-    """A Ray Data task: read and describe a batch of planned files (with `embed`, embed them too) and write them as one
-    shard into the staging folder."""
+    ("A Ray Data task: read and describe a batch of planned files (with `embed`, embed them too) and write them as one"
+     " shard into the staging folder.")
     c = _worker_collection(path, generation, ())  # opened once per worker process: Ray reuses it for the next batches
     recs, errs, ids = [], [], []
     for j, src, old in zip(batch['j'].tolist(), batch['src'].tolist(), batch['old'].tolist()):
@@ -197,8 +197,8 @@ EMBED_APART = False  # embeddings in a stage of their own even without GPUs (as 
 FILL_PART = 20_000  # rows a worker adds to its part of the global index (fewer rows: the driver adds them itself)
 
 def _ray_fill(eng:RayEngine, c, stage:Path):
-    """A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index,
-    merged here in order."""
+    ("A `fill(idx, rows, vectors)` for `Collection._index_for` that has the cluster's workers fill parts of the index,"
+     " merged here in order.")
     def fill(idx, rows, vectors):
         if len(rows) < 2 * FILL_PART: return c.fill_index(idx, rows, vectors)
         trained = str(stage/f"trained-{vectors}.npz")
@@ -215,8 +215,8 @@ def _ray_fill(eng:RayEngine, c, stage:Path):
 # %% ../nbs/24_ray_engine.ipynb #39a9ce37
 @patch
 def index(self:RayEngine, c, expanded:tuple, progress:bool|None, commit_every:int) -> tuple[list[ImageLoadError], int]:
-    """Add `expand_sources`' `(sources, errors)` to collection `c` on the cluster (as `LocalEngine.index`: the same
-    store, the same records); returns the unreadable files and how many were planned."""
+    ("Add `expand_sources`' `(sources, errors)` to collection `c` on the cluster (as `LocalEngine.index`: the same "
+     "store, the same records); returns the unreadable files and how many were planned.")
     import ray
     from tqdm.auto import tqdm
     srcs, errs = expanded
@@ -274,8 +274,8 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def local_cluster(cpus:int=2):
-    """A Ray cluster on this machine, started with `ray start --head --num-cpus=cpus` as a user would; yields its
-    address; `ray stop` on leaving."""
+    ("A Ray cluster on this machine, started with `ray start --head --num-cpus=cpus` as a user would; yields its "
+     "address; `ray stop` on leaving.")
     ray, port = str(Path(sys.executable).parent/'ray'), free_port()
     r = subprocess.run([ray, 'start', '--head', f'--num-cpus={cpus}', f'--port={port}', '--node-ip-address=127.0.0.1',
                         '--disable-usage-stats', '--include-dashboard=false'], capture_output=True, text=True)

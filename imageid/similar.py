@@ -61,8 +61,8 @@ def _most_per_image(owner:np.ndarray) -> int:
     return max(1, int(np.bincount(owner).max())) if len(owner) else 1
 
 def _pca(x:np.ndarray, d:int) -> faiss.PCAMatrix:
-    """A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples
-    than dimensions)."""
+    ("A trained FAISS `PCAMatrix` to `d` dimensions, from the eigenvectors of the samples' Gram matrix (fewer samples "
+     "than dimensions).")
     x = np.asarray(x, np.float32)
     mean = x.mean(0)
     xc = x - mean
@@ -215,8 +215,8 @@ def search(self:SimilarIndex, q:np.ndarray, # (nq, dim) query embeddings
 # %% ../nbs/21_similar.ipynb #f4c76c65
 @patch
 def scores(self:SimilarIndex, q:np.ndarray, ids:list) -> list[float|None]:
-    """Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown
-    ids."""
+    ("Cosine similarity of one query embedding `q` (dim,) with each image in `ids` (its best vector); None for unknown"
+     " ids.")
     q = self._check(np.atleast_2d(q))[0]
     if self.index is None: return [None] * len(ids)
     if self.chosen_type == 'ivfpq' and not getattr(self, '_direct', False):
@@ -304,8 +304,8 @@ def empty_like(self:SimilarIndex) -> SimilarIndex:
 
 @patch
 def merge(self:SimilarIndex, other:SimilarIndex) -> SimilarIndex:
-    """Append `other`'s images to this index, as if added here: `other` is a copy of this index's training (saved before
-    any `add`) filled elsewhere, e.g. by a worker."""
+    ("Append `other`'s images to this index, as if added here: `other` is a copy of this index's training (saved "
+     "before any `add`) filled elsewhere, e.g. by a worker.")
     if (other.dim, other.chosen_type, other.pca, other.trained_on) != (
         self.dim,
         self.chosen_type,

@@ -53,8 +53,8 @@ def _umask() -> int:
 _faults = threading.Lock()
 
 def _rename(src, dst):
-    """`os.replace`, the one commit point of every write; with `IMAGEID_FAULT_RENAME=n` (tests) the process kills itself
-    (SIGKILL) just before its n-th."""
+    ("`os.replace`, the one commit point of every write; with `IMAGEID_FAULT_RENAME=n` (tests) the process kills "
+     "itself (SIGKILL) just before its n-th.")
     n = os.environ.get('IMAGEID_FAULT_RENAME')
     if n:
         with _faults:
@@ -133,8 +133,8 @@ def save_npz(path, meta:dict, **arrays) -> Path:
     return atomic_write(path, lambda f: np.savez(f, meta=np.frombuffer(json.dumps(meta).encode(), np.uint8), **arrays))
 
 def load_npz(path, fmt:str, version:int, what:str='index') -> tuple[dict, dict]:
-    """Read a `save_npz` file: `(meta, arrays)`; `IndexFormatError` if damaged, not of format `fmt`, or newer than
-    `version`."""
+    ("Read a `save_npz` file: `(meta, arrays)`; `IndexFormatError` if damaged, not of format `fmt`, or newer than "
+     "`version`.")
     path = Path(path)
     try:
         with np.load(path, allow_pickle=False) as z:
@@ -230,8 +230,8 @@ def _manifest_problems(m:dict) -> list[str]:
     return out
 
 def _named_sums(m:dict, sums:dict) -> dict:
-    """The entries of `sums` for the files manifest `m` names: its derived files and its shards' columns
-    (`shards/{name}/…`)."""
+    ("The entries of `sums` for the files manifest `m` names: its derived files and its shards' columns "
+     "(`shards/{name}/…`).")
     keep, shards = set(m['files'].values()), set(m['shards'])
     return {k: v for k, v in sums.items() if k in keep or (k.startswith('shards/') and k.split('/')[1] in shards)}
 
@@ -244,8 +244,8 @@ def _read_manifest(path:Path) -> dict:
     return m
 
 def _verify(path:Path, sums:dict, key:str):
-    """`IndexFormatError` if the file at `path` (`key` in the manifest's `sums`) has another checksum than the one
-    written."""
+    ("`IndexFormatError` if the file at `path` (`key` in the manifest's `sums`) has another checksum than the one "
+     "written.")
     if key in sums and file_sum(path) != sums[key]:
         raise IndexFormatError(
             f"{path}: damaged (its checksum differs from the one written; `imageid check --repair` rebuilds what it"
@@ -253,8 +253,8 @@ def _verify(path:Path, sums:dict, key:str):
         )
 
 def _open_shard(d:Path, sums:dict|None=None) -> dict:
-    """The columns of one shard folder: `{name: memory-mapped array}`; the small ones checked against `sums` (the
-    manifest's checksums)."""
+    ("The columns of one shard folder: `{name: memory-mapped array}`; the small ones checked against `sums` (the "
+     "manifest's checksums).")
     if not d.is_dir():
         raise FileNotFoundError(f"{d}: no such shard")  # merged away by a writer: the caller reads the manifest again
     cols, sums = {}, sums or {}
@@ -338,8 +338,8 @@ def _load(self:Store, tries:int=5):
 @patch(cls_method=True)
 def create(cls:Store, path, settings:dict|None=None,
            files:dict|None=None) -> Store: # name → (write(path), suffix): derived files of the first version (a codebook)
-    """Make a new store at `path` (a new or empty folder) with `settings` and `files`, in one step: a kill leaves no
-    store or this one."""
+    ("Make a new store at `path` (a new or empty folder) with `settings` and `files`, in one step: a kill leaves no "
+     "store or this one.")
     path = Path(path)
     if path.exists() and not path.is_dir(): raise FileExistsError(f"{path}: is a file; a collection is a folder")
     if (path/_NAME).exists(): raise FileExistsError(f"{path}: a collection is already there (open it instead)")
@@ -381,8 +381,8 @@ class StoreWriter:
 
 # %% ../nbs/00a_store.ipynb #da9e698e
 def _write_npy(path:Path, parts:list, dtype, shape:tuple):
-    """Write the rows of the arrays `parts` one after another as one `.npy` file of `shape` with plain writes (never
-    through a memory map: a full disk is an `OSError`, not a SIGBUS), then fsync."""
+    ("Write the rows of the arrays `parts` one after another as one `.npy` file of `shape` with plain writes (never "
+     "through a memory map: a full disk is an `OSError`, not a SIGBUS), then fsync.")
     with open(path, 'wb') as f:
         np.lib.format.write_array_header_1_0(
             f, dict(descr=np.lib.format.dtype_to_descr(np.dtype(dtype)), fortran_order=False, shape=shape)
@@ -396,8 +396,8 @@ def write_shard(folder, name:str,           # where the shard goes (a store's `s
                 ids:np.ndarray,              # (n,) the images' ids
                 columns:dict|None=None,      # name → (n, ...) array: one row per image
                 ragged:dict|None=None) -> Path: # name → list of n arrays (any number of rows each, same trailing shape)
-    """Write one shard folder `folder/name` of `n` images, all or nothing (a temporary folder, then a rename); no
-    manifest is touched."""
+    ("Write one shard folder `folder/name` of `n` images, all or nothing (a temporary folder, then a rename); no "
+     "manifest is touched.")
     ids = as_ids(ids)
     n = len(ids)
     cols = {'id': ids}
@@ -467,8 +467,8 @@ def _pending_ids(self:StoreWriter):
 # %% ../nbs/00a_store.ipynb #71d2c8e4
 @patch
 def put(self:StoreWriter, name:str, write, suffix:str='.npz') -> Path:
-    """Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it (with its checksum) from
-    `commit` on."""
+    ("Write a derived file `name` (e.g. an index) with `write(path)`; the manifest names it (with its checksum) from "
+     "`commit` on.")
     fn = f"{name}-{self.m['generation'] + 1:06d}{suffix}"
     write(self.store.path/fn)
     self.m['files'][name] = fn
@@ -510,15 +510,15 @@ def writer(self:Store, timeout:float=60.0):
 
 # %% ../nbs/00a_store.ipynb #4dd16ee7
 def _tmp_in_use(name:str) -> bool:
-    """Whether temporary file `name` (`.<name>.<pid>.<random>.tmp`, as `atomic_write` and `staging` make them) belongs
-    to a running process."""
+    ("Whether temporary file `name` (`.<name>.<pid>.<random>.tmp`, as `atomic_write` and `staging` make them) belongs "
+     "to a running process.")
     try: return _alive(int(name.split('.')[-3]))
     except (ValueError, IndexError): return False
 
 @patch
 def collect_garbage(self:Store):
-    """Remove what no manifest names and imageid wrote (its own names only): shards and files of failed or replaced
-    writes, temporaries of a crash (writer only). Anything else stays, with a warning."""
+    ("Remove what no manifest names and imageid wrote (its own names only): shards and files of failed or replaced "
+     "writes, temporaries of a crash (writer only). Anything else stays, with a warning.")
     import warnings
     left, shards = [], self.path/'shards'
     def sweep(folder, keep, own, prefix=''):
@@ -594,8 +594,8 @@ def prefetch(self:Store, name:str, rows):
 # %% ../nbs/00a_store.ipynb #35b48c31
 @patch
 def merge_tail(self:StoreWriter, max_rows:int=65_536) -> int:
-    """Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows`
-    images."""
+    ("Merge the last shard into the one before while it is at least half its size and the two hold at most `max_rows` "
+     "images.")
     root, n, sums = self.store.path/'shards', 0, self.m.get('sums', {})
     rows = lambda s: len(np.load(root/s/'id.npy', mmap_mode='r'))
     while len(self.m['shards']) >= 2:
@@ -634,8 +634,8 @@ def _problem(name:str, problem:str, shard:str|None=None, **kw) -> dict:
     return dict(name=name, problem=problem, shard=shard, **kw)
 
 def check_store(path) -> list[dict]:
-    """Every problem of the store at `path`, every checksum read (nothing is changed): `dict(name=, problem=, shard=)`,
-    `shard` naming the shard a problem is in; `note=True` for what is not damage."""
+    ("Every problem of the store at `path`, every checksum read (nothing is changed): `dict(name=, problem=, shard=)`,"
+     " `shard` naming the shard a problem is in; `note=True` for what is not damage.")
     path, out = Path(path), []
     try: m = check_format(json.loads((path/_NAME).read_text()), Store.FORMAT, Store.VERSION, path, 'collection')
     except FileNotFoundError: raise FileNotFoundError(f"{path}: not a collection folder (no {_NAME})") from None
@@ -771,8 +771,8 @@ def repair_store(path, rebuild=None) -> list[dict]:
     return probs
 
 def _shard_paths(d:Path, sums:dict, s:str, dead:set):
-    """The alive image files of shard folder `d` from its `id`, `isfile` and `path` columns, if those are sound; else
-    None."""
+    ("The alive image files of shard folder `d` from its `id`, `isfile` and `path` columns, if those are sound; else "
+     "None.")
     if not sums: return None  # nothing to tell a sound path column from a damaged one
     try:
         for c in ('id', 'isfile', 'path', 'path@count'): _verify(d/f"{c}.npy", sums, f"shards/{s}/{c}.npy")
@@ -790,8 +790,8 @@ def _shard_paths(d:Path, sums:dict, s:str, dead:set):
 @patch
 @contextlib.contextmanager
 def staging(self:Store):
-    """A temporary folder inside the store, for shards other processes write (`write_shard`) before the writer `adopt`s
-    them; removed on leaving."""
+    ("A temporary folder inside the store, for shards other processes write (`write_shard`) before the writer `adopt`s"
+     " them; removed on leaving.")
     d = Path(tempfile.mkdtemp(prefix=f".staging.{os.getpid()}.", suffix='.tmp', dir=self.path))
     try: yield d
     finally: shutil.rmtree(d, ignore_errors=True)
@@ -799,8 +799,8 @@ def staging(self:Store):
 # %% ../nbs/00a_store.ipynb #e18d5dee
 @patch
 def adopt(self:StoreWriter, shard) -> str:
-    """Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging
-    folder) into the store; visible at `commit`."""
+    ("Move a shard folder written by `write_shard` elsewhere in the store's file system (another process's staging "
+     "folder) into the store; visible at `commit`.")
     shard = Path(shard)
     cols = _open_shard(shard)  # checked before it moves: a damaged shard never enters the store
     ids = np.asarray(cols['id'], np.int64)

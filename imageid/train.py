@@ -73,14 +73,14 @@ class TrainConfig:
 # %% ../nbs/14_train.ipynb #21a8fe28
 @patch(cls_method=True)
 def from_dict(cls:TrainConfig, d:dict) -> TrainConfig:
-    """The configuration saved as `d` (in a checkpoint); keys it does not know are ignored, missing ones take the
-    defaults."""
+    ("The configuration saved as `d` (in a checkpoint); keys it does not know are ignored, missing ones take the "
+     "defaults.")
     return cls(**{f.name: d[f.name] for f in fields(cls) if f.name in d})
 
 # %% ../nbs/14_train.ipynb #c0ae4593
 def lr_factor(step:int, total:int, warmup:int) -> float:
-    """Multiplier of the peak learning rate at `step`: linear warm-up over `warmup` steps, then cosine decay to 0 at
-    `total`."""
+    ("Multiplier of the peak learning rate at `step`: linear warm-up over `warmup` steps, then cosine decay to 0 at "
+     "`total`.")
     if warmup > 0 and step < warmup: return (step + 1) / warmup
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, total - warmup))))
 
@@ -122,8 +122,8 @@ def loader_workers(n:int|None) -> int:
 
 # %% ../nbs/14_train.ipynb #af4629ec
 def koleo_loss(x:torch.Tensor) -> torch.Tensor:
-    """KoLeo entropy estimate of L2-normalised `x` (N, d): minus the mean log distance to each row's nearest neighbour
-    (lower: more spread)."""
+    ("KoLeo entropy estimate of L2-normalised `x` (N, d): minus the mean log distance to each row's nearest neighbour "
+     "(lower: more spread).")
     with torch.no_grad():
         sim = x @ x.T
         sim.fill_diagonal_(-2)
@@ -263,8 +263,8 @@ def _bn_eval(net):
 
 # %% ../nbs/14_train.ipynb #619ceeda
 class _Check:
-    """The view-retrieval check made as training goes: held-out copy-like views of up to `cfg.check_images` images,
-    their own image found first?"""
+    ("The view-retrieval check made as training goes: held-out copy-like views of up to `cfg.check_images` images, "
+     "their own image found first?")
     def __init__(self, model, ds, cfg:TrainConfig, device):
         self.cfg, self.device, self.on = cfg, device, cfg.check_images > 0
         self.every = max(1, cfg.epochs // 10)  # ten checks a run at most
@@ -295,8 +295,8 @@ class _Check:
 
 # %% ../nbs/14_train.ipynb #9fab5e07
 def plot_history(history:list[dict], fn=None):
-    """Loss, learning rate, the similarity diagnostics and (when made) the view-retrieval check against the start, over
-    the epochs."""
+    ("Loss, learning rate, the similarity diagnostics and (when made) the view-retrieval check against the start, over"
+     " the epochs.")
     import matplotlib.pyplot as plt
     ep = [h['epoch'] for h in history]
     checks = [h for h in history if 'check_r1' in h]

@@ -55,8 +55,8 @@ def bench_train_step(images, size:int=64, batch_size:int=32, steps:int=5, device
 # %% ../../nbs/bench/model.ipynb #91f5e4a3
 def train_throughput(images, size:int=96, batch_size:int=64, epochs:int=4, workers:int|None=None,
                      device='auto') -> dict:
-    """`train`'s images a second (epochs after the first) and CPU time / wall time, beside `bench_train_step` on the
-    same images."""
+    ("`train`'s images a second (epochs after the first) and CPU time / wall time, beside `bench_train_step` on the "
+     "same images.")
     import resource
     def cpu():
         a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -22,8 +22,8 @@ __all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_ima
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
                      corrupt:int=2, seed:int=0) -> dict:
-    """Write the benchmark folder at `out`; returns `{file name: {'source', 'object', 'edit'}}` (corrupt files: source
-    None)."""
+    ("Write the benchmark folder at `out`; returns `{file name: {'source', 'object', 'edit'}}` (corrupt files: source "
+     "None).")
     rng, out, truth = random.Random(seed), Path(out), {}
     out.mkdir(parents=True, exist_ok=True)
     def add(img, src, obj, edit, name=None):
@@ -62,8 +62,8 @@ def _pairs(groups) -> set:
     return {tuple(sorted((Path(a).name, Path(b).name))) for g in groups for a, b in itertools.combinations(g, 2)}
 
 def pair_scores(groups:list, truth:dict) -> dict:
-    """Pair precision and recall of `groups` (lists of paths) against `truth`, and how many pairs join two photos of one
-    object."""
+    ("Pair precision and recall of `groups` (lists of paths) against `truth`, and how many pairs join two photos of "
+     "one object.")
     pred = _pairs(groups)
     src = lambda n: truth.get(n, {}).get('source')
     names = [n for n in truth if src(n)]
@@ -90,8 +90,8 @@ def _join(groups) -> list[list[str]]:
 
 # %% ../../nbs/bench/near.ipynb #00cb60c7
 def run_peer(python, tool:str, folder) -> dict:
-    """Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole
-    process)."""
+    ("Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole "
+     "process).")
     import resource
     c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     script = (
@@ -112,17 +112,17 @@ def run_peer(python, tool:str, folder) -> dict:
 
 # %% ../../nbs/bench/near.ipynb #6e9c940f
 def _from(package) -> str:
-    """Python that makes `import imageid` load the package in folder `package` (a checkout of another commit), ahead of
-    the installed one."""
+    ("Python that makes `import imageid` load the package in folder `package` (a checkout of another commit), ahead of"
+     " the installed one.")
     if package is None: return ''
     # an editable install's finder
     return ("import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'imageid' not in repr(f)]; "
             f"sys.path.insert(0, {str(Path(package).absolute())!r}); ")
 
 def run_imageid(folder, package=None, **kw) -> dict:
-    """`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s',
-    'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier
-    commit)."""
+    ("`imageid dedup FOLDER --similar --json` as a user runs it: `{'groups', 'files_to_remove', 'seconds', 'cpu_s', "
+     "'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier"
+     " commit).")
     import resource
     t, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(
@@ -149,8 +149,8 @@ def run_imageid(folder, package=None, **kw) -> dict:
 
 # %% ../../nbs/bench/near.ipynb #71ba6dba
 def run_all(folder, peers_python=None) -> dict:
-    """imageid, and with a peer venv's python imagededup's PHash and cleanvision, on `folder`, one after the other:
-    `{method: run}`."""
+    ("imageid, and with a peer venv's python imagededup's PHash and cleanvision, on `folder`, one after the other: "
+     "`{method: run}`.")
     runs = {'imageid dedup --similar': run_imageid(folder)}
     if peers_python:
         runs['imagededup PHash (distance 10)'] = run_peer(peers_python, 'phash', folder)
@@ -202,8 +202,8 @@ def _square_pair(pr, rng) -> list[bytes]:
 # %% ../../nbs/bench/near.ipynb #352ef685
 def make_trust_folder(out, photos:list, seed:int=0, singles:float=0.2, square:float=0.35, byte_copies:float=0.1,
                       stereo:bool=True) -> dict:
-    """Write the trust folder at `out` (see above); returns `{file: {'source': its capture, 'object': its photo,
-    'edit'}}`."""
+    ("Write the trust folder at `out` (see above); returns `{file: {'source': its capture, 'object': its photo, "
+     "'edit'}}`.")
     rng, rnd, out, truth = np.random.default_rng(seed), random.Random(seed), Path(out), {}
     out.mkdir(parents=True, exist_ok=True)
     def put(b, name, cap, obj, edit):
@@ -244,16 +244,16 @@ def trust_scores(groups:list, files_to_remove:list, truth:dict) -> dict:
     return {**s, 'removed': len(drop), 'captures_lost': sum(all(n in drop for n in ns) for ns in caps.values())}
 
 def _largest_kept(groups:list, folder) -> list:
-    """A peer's removal list: every member of a group but its largest file (the peers keep no file of their own
-    choosing)."""
+    ("A peer's removal list: every member of a group but its largest file (the peers keep no file of their own "
+     "choosing).")
     size = lambda p: (Path(folder)/p).stat().st_size if (Path(folder)/p).exists() else Path(p).stat().st_size
     return [p for g in groups for p in sorted(g, key=lambda p: -size(p))[1:]]
 
 # %% ../../nbs/bench/near.ipynb #676885df
 def trust_bench(folder, truth:dict, presets=('strict', 'default', 'loose'),
                 peers_python=None) -> list[dict]: # a peer venv's python, or {tool: python} ('phash', 'cleanvision', 'difpy', 'czkawka', 'fastdup')
-    """imageid at each strictness, and each peer asked for, on `folder`: one row a method (a peer keeps its group's
-    largest file)."""
+    ("imageid at each strictness, and each peer asked for, on `folder`: one row a method (a peer keeps its group's "
+     "largest file).")
     n = sum(1 for _ in Path(folder).iterdir())
     runs = {f"imageid --similar --strictness {p}": run_imageid(folder, strictness=p) for p in presets}
     if peers_python and not isinstance(peers_python, dict):
@@ -291,8 +291,8 @@ def sweep_settings(folder, truth:dict, collection, settings:list[dict]) -> list[
 
 # %% ../../nbs/bench/near.ipynb #e0285e20
 def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_phash=(4, 8, 10, 14, 18)) -> list[dict]:
-    """Recall of true pairs and proposed pairs per image of PDQ (256 bits) and imagehash's pHash (64 bits) at several
-    distances."""
+    ("Recall of true pairs and proposed pairs per image of PDQ (256 bits) and imagehash's pHash (64 bits) at several "
+     "distances.")
     import pdqhash, imagehash
     names = sorted(n for n in truth if truth[n]['source'])
     imgs = [to_rgb(open_image(Path(folder)/n)) for n in names]
@@ -317,8 +317,8 @@ def hash_tier_bench(folder, truth:dict, dists_pdq=(31, 50, 64, 80, 96), dists_ph
 
 # %% ../../nbs/bench/near.ipynb #81cb8e4d
 def make_throughput_folder(out, photos:list, copies:int=12, byte_copies:float=0.33, seed:int=1) -> int:
-    """About `len(photos) × 5 × (copies + 1.33)` files at `out`: each photo and its four enlarged quarters, with edited
-    and byte copies."""
+    ("About `len(photos) × 5 × (copies + 1.33)` files at `out`: each photo and its four enlarged quarters, with edited"
+     " and byte copies.")
     rng, out = random.Random(seed), Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for i, p in enumerate(photos):
@@ -355,9 +355,9 @@ def cost_bench(folder,
                peers_python=None, # a peer venv's python (every tool of `tools` it can run), or {tool: python} (fastdup needs a venv of its own)
                rounds:int=3, tools=PEER_TOOLS,
                baseline=None) -> list[dict]: # a folder holding another imageid (a worktree of an earlier commit), run beside this one
-    """CPU seconds and files per second of `imageid dedup --similar` and, with a peer venv's `python`, of each of
-    `tools` on `folder`: whole processes, the rounds interleaved, the median of each kept; imageid's rows carry its CPU
-    by stage."""
+    ("CPU seconds and files per second of `imageid dedup --similar` and, with a peer venv's `python`, of each of "
+     "`tools` on `folder`: whole processes, the rounds interleaved, the median of each kept; imageid's rows carry its "
+     "CPU by stage.")
     if baseline is not None and not (Path(baseline)/'imageid'/'__init__.py').is_file():
         raise ValueError(f"baseline: {baseline}: no imageid package in that folder (give a checkout's root)")
     n = sum(1 for p in Path(folder).iterdir() if p.is_file())
@@ -401,16 +401,16 @@ def format_cost_bench(rows:list[dict]) -> str:
 
 # %% ../../nbs/bench/near.ipynb #fbbf8aec
 def _gray_at(path, side:int) -> np.ndarray:
-    """A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels
-    long."""
+    ("A file's greyscale pixels as verification reads them: JPEG reduced while decoding, then at most `side` pixels "
+     "long.")
     from imageid.local import grey_pixels
     im = Image.open(path)
     im.draft('L', (side, side))
     return grey_pixels(im, side)[0]
 
 def _kinds() -> dict:
-    """`{name: extract(grey) → (xy, des)}` of the local features `feature_bench` compares (TEBLID where OpenCV's contrib
-    modules are there)."""
+    ("`{name: extract(grey) → (xy, des)}` of the local features `feature_bench` compares (TEBLID where OpenCV's "
+     "contrib modules are there).")
     import cv2
     from imageid.local import rootsift
     def half(g):
@@ -431,9 +431,9 @@ def _kinds() -> dict:
 
 # %% ../../nbs/bench/near.ipynb #df80d59f
 def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0) -> list[dict]:
-    """For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy
-    pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default limits.
-    """
+    ("For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy "
+     "pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default "
+     "limits.")
     import resource, cv2
     from imageid.near import copy_match
     from imageid.derived import strictness
@@ -525,8 +525,8 @@ def verified_share_score(c, share:float, k:int=8, n:int=500) -> float:
 
 # %% ../../nbs/bench/near.ipynb #d258c4f1
 def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
-    """Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos:
-    seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole."""
+    ("Group every image of the collection at `path`, verifying the same `share` of neighbours as on real photos: "
+     "seconds per stage, peak memory, and the groups among `truth` (lists of ids) found whole.")
     from imageid.collection import Collection
     ms = verified_share_score(Collection(path), share)
     t = time.perf_counter()
@@ -544,8 +544,8 @@ def measure_near(path, truth:list[list[int]], share:float=0.18) -> dict:
 
 # %% ../../nbs/bench/near.ipynb #4ca7bfe8
 def near_scale_bench(sizes=(10_000, 30_000, 100_000), photos=None, copies:int=2, work=None, seed:int=0) -> list[dict]:
-    """For each size, a synthesised collection with `photos` and `copies` edited copies of each among it, grouped in a
-    fresh process."""
+    ("For each size, a synthesised collection with `photos` and `copies` edited copies of each among it, grouped in a "
+     "fresh process.")
     from imageid.bench.scale import synth_collection
     work = Path(work or tempfile.mkdtemp())
     rng = random.Random(seed)

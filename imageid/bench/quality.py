@@ -16,8 +16,8 @@ __all__ = ['make_multiview', 'coco_categories', 'score_matrices', 'precision_at'
 
 # %% ../../nbs/bench/quality.ipynb #d8615248
 def make_multiview(out, photos:list, views:int=4, seed:int=0, side:int=1024) -> tuple[list[Path], np.ndarray]:
-    """Write `views` captures (`random_capture`) of a print of each of `photos` to folder `out`: the files and each
-    one's object (its photo's index)."""
+    ("Write `views` captures (`random_capture`) of a print of each of `photos` to folder `out`: the files and each "
+     "one's object (its photo's index).")
     out, rng = Path(out), np.random.default_rng(seed)
     out.mkdir(parents=True, exist_ok=True)
     files, groups = [], []
@@ -42,8 +42,8 @@ def coco_categories(annotations) -> dict:
 
 # %% ../../nbs/bench/quality.ipynb #227dff34
 def score_matrices(col) -> tuple[list[str], np.ndarray, np.ndarray|None]:
-    """The file names of a `Collection`'s images (sorted) and their all-pairs cosines: VLAD, and the embeddings' when it
-    has a model."""
+    ("The file names of a `Collection`'s images (sorted) and their all-pairs cosines: VLAD, and the embeddings' when "
+     "it has a model.")
     st = col.store
     rows = np.flatnonzero(st.alive)
     names = [Path(p.tobytes().decode('utf-8', 'surrogateescape')).name for p in st.ragged('path', rows)]
@@ -68,8 +68,8 @@ def precision_at(S:np.ndarray, labels:list, k:int=5) -> float:
 
 # %% ../../nbs/bench/quality.ipynb #d2bd1fa9
 def search_ns(col, files:list, groups:np.ndarray, k:int=4) -> float:
-    """UKBench N-S through `Collection.search`: views of the query's object among its first `k` distinct results, itself
-    included."""
+    ("UKBench N-S through `Collection.search`: views of the query's object among its first `k` distinct results, "
+     "itself included.")
     res = col.search([str(f) for f in files], k=k + 4)
     g = {Path(f).name: o for f, o in zip(files, groups)}
     hits = []
@@ -86,8 +86,8 @@ def fusion_rows(Sv:np.ndarray, Se:np.ndarray, measure, weights=(0.0, 0.3, 0.5, 0
 
 # %% ../../nbs/bench/quality.ipynb #cb875c93
 def embed_cost(model, sizes=(96, 128, 160, 224), n:int=32, batch:int=16, device='cpu', rounds:int=2) -> list[dict]:
-    """Wall and CPU time per image of `model.embed` on random inputs of each side in `sizes` (rounds interleaved, the
-    best kept)."""
+    ("Wall and CPU time per image of `model.embed` on random inputs of each side in `sizes` (rounds interleaved, the "
+     "best kept).")
     import torch
     model = model.to(device).eval()
     best = {s: (np.inf, np.inf) for s in sizes}

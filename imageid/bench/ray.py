@@ -13,8 +13,8 @@ __all__ = ['measure_engine', 'ray_bench', 'format_ray_bench']
 
 # %% ../../nbs/bench/ray.ipynb #266ee618
 def measure_engine(folder, engine:str='local', address:str|None=None, workers:int=2) -> dict:
-    """In this process: index `folder` into a new collection and group its copies with `engine`; seconds per stage and
-    the groups."""
+    ("In this process: index `folder` into a new collection and group its copies with `engine`; seconds per stage and "
+     "the groups.")
     from imageid.collection import Collection
     from imageid.near import find_near_duplicates, NEAR_SETTINGS
     out, t = {}, time.perf_counter()
@@ -51,8 +51,8 @@ def _run(folder, engine, address=None, workers=2) -> dict:
 
 # %% ../../nbs/bench/ray.ipynb #4cc95028
 def ray_bench(folder, cpus=(1, 2)) -> list[dict]:
-    """One-machine runs (1 and 2 threads), then Ray runs on local clusters of each of `cpus` CPUs: seconds, images a
-    second, same groups."""
+    ("One-machine runs (1 and 2 threads), then Ray runs on local clusters of each of `cpus` CPUs: seconds, images a "
+     "second, same groups.")
     rows = [dict(engine='local', workers=w, **_run(folder, 'local', workers=w)) for w in (1, 2)]
     for n in cpus:
         with local_cluster(n) as address: rows.append(dict(engine='ray', workers=n, **_run(folder, 'ray', address)))

@@ -222,8 +222,8 @@ def _cli(*args) -> tuple[float, str, float]:
 
 # %% ../../nbs/bench/scale.ipynb #51821125
 def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, seed:int=0) -> dict:
-    """Index `folder` with the CLI (first run, unchanged re-run), time one search process, measure quality on edited
-    copies."""
+    ("Index `folder` with the CLI (first run, unchanged re-run), time one search process, measure quality on edited "
+     "copies.")
     from imageid.evaluate import make_copies
     out = Path(out)
     shutil.rmtree(out, ignore_errors=True)
@@ -256,8 +256,8 @@ def real_bench(folder, out, query_sources:list, relevant, n_per_image:int=2, see
 
 # %% ../../nbs/bench/scale.ipynb #ecc8bb8f
 def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path:
-    """A folder of real photos: `coco` images, their `originals` (real re-encodes), and `crops` random crops of each
-    photo."""
+    ("A folder of real photos: `coco` images, their `originals` (real re-encodes), and `crops` random crops of each "
+     "photo.")
     import random
     rng = random.Random(seed)
     out = Path(out)
@@ -277,8 +277,8 @@ def make_real_folder(out, coco, originals=None, crops:int=6, seed:int=0) -> Path
 
 # %% ../../nbs/bench/scale.ipynb #7960843d
 def bench_formats(n:int=20_000, kp:int=240, draws:int=50, seed:int=0) -> dict:
-    """Median ms to read 32 random images' descriptors from `.npy` (memory-mapped), Arrow IPC (memory-mapped) and
-    Parquet."""
+    ("Median ms to read 32 random images' descriptors from `.npy` (memory-mapped), Arrow IPC (memory-mapped) and "
+     "Parquet.")
     import pyarrow as pa, pyarrow.parquet as pq, pyarrow.ipc as ipc  # for this benchmark only
     rng = np.random.default_rng(seed)
     d = Path(tempfile.mkdtemp())
