@@ -46,15 +46,13 @@ def pixel_array(x) -> tuple[str, np.ndarray]:
         raise ValueError(f"expected an (H,W) or (H,W,C) image with C in 1..4, got shape {a.shape}")
     return ('L' if a.ndim == 2 else _CHANNELS[a.shape[2]]), a
 
-# %% ../nbs/01_exact.ipynb #713eddfd
+# %% ../nbs/01_exact.ipynb #29812fab
 def _header(layout, shape, dtype) -> bytes:
     return f"imageid-pixels|{layout}|{'x'.join(map(str, shape))}|{np.dtype(dtype).str}".encode()
 
-# %% ../nbs/01_exact.ipynb #a1960547
 @functools.lru_cache(1024)
 def _seed(header:bytes) -> int: return xxhash.xxh3_64_intdigest(header) if header else 0
 
-# %% ../nbs/01_exact.ipynb #29812fab
 @functools.lru_cache(1024)
 def _pixel_header(layout, shape, dtype) -> bytes: return _header(layout, shape, dtype)
 

@@ -12,7 +12,7 @@ from .store import atomic_write
 # %% auto #0
 __all__ = ['JOURNAL_GLOB', 'move_to', 'undo', 'link_identical']
 
-# %% ../nbs/23a_quarantine.ipynb #49e905d6
+# %% ../nbs/23a_quarantine.ipynb #f3a1e19f
 JOURNAL_GLOB = '.imageid-journal-*.json'
 
 def _fault():
@@ -31,7 +31,6 @@ def _digest(path) -> str:
         for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
     return h.hexdigest()
 
-# %% ../nbs/23a_quarantine.ipynb #f3a1e19f
 def _changed(path:str, seen:dict|None) -> str|None:
     ("Why `path` is not the file the scan saw (`seen`: its size, mtime in ns and key, as the scan read them: through a"
      " link), or None.")
@@ -59,7 +58,7 @@ def _new_journal(dest:Path, root:Path, op:str, entries:list) -> Path:
     return _save(dict(format='imageid.journal', version=1, op=op, root=str(root), dest=str(dest), status='planned',
                       created=time.strftime('%Y-%m-%dT%H:%M:%S'), entries=entries), dest/name)
 
-# %% ../nbs/23a_quarantine.ipynb #d5c63141
+# %% ../nbs/23a_quarantine.ipynb #59728163
 def _copy_into(src:Path, dst:Path):
     "A crash-safe copy across file systems: a temporary file beside `dst`, synced, then renamed into place."
     tmp = dst.with_name(f".{dst.name}.imageid-part")
@@ -83,7 +82,6 @@ def _relocate(src:Path, dst:Path):
         _fault()
         os.unlink(src)
 
-# %% ../nbs/23a_quarantine.ipynb #59728163
 def _move_one(e:dict) -> str:
     "Bring one journal entry to 'moved', from whatever state a kill left it in; returns what it found or did."
     s, d = Path(e['src']), Path(e['dst'])

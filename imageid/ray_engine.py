@@ -117,7 +117,7 @@ class RayEngine:
         self._remote, self._seen = ray.remote(num_cpus=1)(_on_worker), set()
     def __repr__(self): return f"RayEngine({self.workers} CPUs, {self.gpus} GPUs)"
 
-# %% ../nbs/24_ray_engine.ipynb #08ad6ee6
+# %% ../nbs/24_ray_engine.ipynb #960ba351
 @patch
 def _folder(self:RayEngine, c) -> str:
     "The collection folder of `c`, resolved; `ClusterError` (once per folder) unless a worker on every node sees it."
@@ -141,7 +141,6 @@ def _folder(self:RayEngine, c) -> str:
     self._seen.add(path)
     return path
 
-# %% ../nbs/24_ray_engine.ipynb #960ba351
 @patch
 def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('global',)):
     ("`fn(c, *a)` for each `a` of `args` on the cluster, each worker opening collection `c` itself (reading only "
@@ -153,7 +152,7 @@ def map(self:RayEngine, c, fn, args:list, threads:bool=True, parts:tuple=('globa
         if len(refs) >= window: yield ray.get(refs.pop(0))
     for r in refs: yield ray.get(r)
 
-# %% ../nbs/24_ray_engine.ipynb #36142155
+# %% ../nbs/24_ray_engine.ipynb #b623c302
 def _record_batch(batch:dict, path:str, stage:str, base:int, generation:int, embed:bool) -> dict:
     ("A Ray Data task: read and describe a batch of planned files (with `embed`, embed them too) and write them as one"
      " shard into the staging folder.")
@@ -169,7 +168,6 @@ def _record_batch(batch:dict, path:str, stage:str, base:int, generation:int, emb
                             *c.shard_columns(recs, embed=embed))) if recs else ''
     return dict(shard=[shard], count=[len(batch['j'])], first=[int(batch['j'][0])], errors=[json.dumps(errs)])
 
-# %% ../nbs/24_ray_engine.ipynb #b623c302
 def _embed_batch(batch:dict, path:str, generation:int) -> dict:
     "A Ray Data task on a GPU: add the model's embeddings of a staged shard's images to it."
     c = _worker_collection(path, generation, ())

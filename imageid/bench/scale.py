@@ -15,11 +15,10 @@ from ..collection import Collection
 __all__ = ['synth_collection', 'measure_search', 'run_scale_bench', 'format_scale_bench', 'plot_scale_bench', 'real_bench',
            'make_real_folder', 'bench_formats']
 
-# %% ../../nbs/bench/scale.ipynb #5e4b1409
+# %% ../../nbs/bench/scale.ipynb #60717c64
 def _fake_paths(ids) -> list[np.ndarray]:
     return [np.frombuffer(f"/synthetic/{i // 1000:06d}/{i:09d}.jpg".encode(), np.uint8) for i in ids]
 
-# %% ../../nbs/bench/scale.ipynb #60717c64
 _GREY = ('camera', 'moon', 'coins', 'page', 'text', 'clock', 'horse', 'brick', 'grass', 'gravel', 'cell')
 def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, progress:bool=True,
                      mix:str='sum',    # 'sum': 3 photos' vectors added; 'blocks': each codeword's block from another photo
@@ -86,15 +85,13 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
         t_index = time.perf_counter() - t
     return dict(n=n, source_ids={i: int(pos) for pos, i in where.items()}, index_s=t_index)
 
-# %% ../../nbs/bench/scale.ipynb #0ca3e95a
+# %% ../../nbs/bench/scale.ipynb #741cbe62
 def _du(path) -> int: return sum(f.stat().st_size for f in Path(path).rglob('*') if f.is_file())
 
-# %% ../../nbs/bench/scale.ipynb #79474d9b
 def _rss_mib() -> float:
     with open('/proc/self/status') as f:
         return next(int(l.split()[1]) for l in f if l.startswith('VmRSS')) / 1024
 
-# %% ../../nbs/bench/scale.ipynb #741cbe62
 def measure_search(path, queries:list, truth:list, k:int=5, candidates:int=32) -> dict:
     "Open the collection at `path` in this process and search each query alone: RAM, open time, latency, recalls."
     import gc
