@@ -293,6 +293,7 @@ def _tombstones(path:Path, sums:dict|None=None) -> np.ndarray:
 def _load(self:Store, tries:int=5):
     "Read the manifest, then the files it names (again if a writer removed one meanwhile)."
     for t in range(tries):
+        m = None
         try:
             m = _read_manifest(self.path)
             cache = getattr(self, '_cache', {})  # shards never change once written: open each once
@@ -306,6 +307,11 @@ def _load(self:Store, tries:int=5):
             break
         except FileNotFoundError:
             if t == tries - 1 or not (self.path/_NAME).exists(): raise
+            time.sleep(0.05)
+        except IndexFormatError:
+            # a shard a writer is removing (merged away) looks damaged while its files go: read again if the
+            # manifest moved on meanwhile; in a version that stays, damage is damage
+            if t == tries - 1 or m is None or _read_manifest(self.path)['generation'] == m['generation']: raise
             time.sleep(0.05)
     self.manifest, self.generation, self.settings, self.shards = m, m['generation'], m['settings'], shards
     self._cache = dict(zip(m['shards'], shards))
