@@ -165,7 +165,6 @@ def _act(a, r) -> dict:
 # %% ../nbs/90_cli.ipynb #2aa0ebeb
 def _dedup_parser(sub):
     "`imageid dedup`: exact groups, or with `--similar` groups of copies, in a folder."
-    from imageid.exact import KEEP_RULES  # one vocabulary for exact and near groups
     s = sub.add_parser('dedup', help="find groups of identical images (or, with --similar, of copies) in a folder")
     s.add_argument('dir', help="folder to scan (recursively)")
     s.add_argument('--mode', choices=('bytes', 'pixels'),
@@ -179,7 +178,7 @@ def _dedup_parser(sub):
                    help="also group edited copies: resized, re-compressed, "
                         "cropped, mirrored, captioned (find_near_duplicates); other photos of the same thing are "
                         "reported as shots and never removed")
-    s.add_argument('--keep', choices=KEEP_RULES, default='largest',
+    s.add_argument('--keep', choices=('largest', 'oldest', 'newest', 'shortest-path'), default='largest',  # KEEP_RULES
                    help="the file each group keeps (default: largest, the most pixels: copies are usually smaller or "
                         "more compressed; in exact groups the files are identical, so largest keeps the shortest path)")
     s.add_argument('--strictness', choices=('strict', 'default', 'loose'),
