@@ -51,6 +51,7 @@ class Collection:
             path = Path(tempfile.mkdtemp(prefix='imageid-')) / 'collection'
             weakref.finalize(self, shutil.rmtree, path.parent, True)
         self.path, self.device = Path(path), device  # torch is imported only for collections with a model
+        self.clock = StageClock()  # CPU by stage of what this object does (decoding, features, ...; see `StageClock`)
         if not (self.path/'manifest.json').exists(): self._create(model, settings)
         elif model is not None or settings:
             raise ValueError(f"{self.path}: a collection is already there; open it without settings")
@@ -161,9 +162,10 @@ def _open(self:Collection, src) -> tuple[Image.Image, bytes]:
     ("Decode `src` once: the image as opened and its content key (of the file's bytes or of the pixels, as the "
      "collection says).")
     bytes_mode = self.settings['mode'] == 'bytes' and isinstance(src, Path)
-    img = open_image(src, draft=self.settings['max_side'] if bytes_mode else None)  # pixels are hashed at full size
+    with self.clock('decode'):
+        img = open_image(src, draft=self.settings['max_side'] if bytes_mode else None)  # pixels are hashed at full size
     if min(img.size) < 1: raise ImageLoadError(src, f"empty image ({img.size[0]}x{img.size[1]})")
-    return img, content_key(src, 'bytes') if bytes_mode else content_key(img, 'pixels')
+    with self.clock('key'): return img, content_key(src, 'bytes') if bytes_mode else content_key(img, 'pixels')
 
 @patch
 def _open_stable(self:Collection, path:Path, tries:int=2) -> tuple:
@@ -201,16 +203,19 @@ def record(self:Collection, src, old:int=-1):
             return {**rec, 'xy': xy, 'des': des, 'vlad': self.store.get('vlad', [old])[0],
                     'pdq': self.store.get('pdq', [old])[0],
                     'dims': self.store.get('dims', [old])[0], 'src': src}
-        rgb = to_rgb(_shrink(img, s['max_side']))
-        xy, des = rootsift(rgb, s['max_side'], s['n_features'])
+        tick = self.clock
+        with tick('features'):
+            rgb = to_rgb(_shrink(img, s['max_side']))
+            xy, des = rootsift(rgb, s['max_side'], s['n_features'])
         f = min(1.0, s['max_side'] / max(rgb.size))  # the frame the keypoints are in (for the overlap of two images)
         # PDQ of the image and of its mirror (for `find_near_duplicates`)
-        hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))
-        pdq = np.packbits(np.stack([hs[0], hs[5]]).astype(np.uint8), axis=1)
+        with tick('pdq'):
+            hs, _ = pdqhash.compute_dihedral(np.asarray(rgb))
+            pdq = np.packbits(np.stack([hs[0], hs[5]]).astype(np.uint8), axis=1)
         dims = np.array([*img.info.get('full_size', img.size), max(1, round(rgb.width * f)),
                          max(1, round(rgb.height * f))], np.int32)
-        return {**rec, 'xy': xy, 'des': des, 'vlad': vlad(des, self.codebook).astype(np.float16), 'pdq': pdq,
-                'dims': dims, 'src': src}
+        with tick('global vector'): v = vlad(des, self.codebook).astype(np.float16)
+        return {**rec, 'xy': xy, 'des': des, 'vlad': v, 'pdq': pdq, 'dims': dims, 'src': src}
     except ImageLoadError as e: return e
     except (OSError, ValueError, ZeroDivisionError, cv2.error) as e:
         return ImageLoadError(src, str(e) or type(e).__name__)
@@ -294,10 +299,11 @@ class LocalEngine:
                         res = [f.result() for f in fs]
                         errs += [r for r in res if isinstance(r, ImageLoadError)]
                         ok = [r for r in res if not isinstance(r, ImageLoadError)]
-                        if ok: w.append(w.new_ids(len(ok)), *c.shard_columns(ok))
-                        w.delete([int(c.store.ids[old]) for _, old in chunk if old >= 0])
-                        w.merge_tail()
-                        w.commit()
+                        with c.clock('store'):
+                            if ok: w.append(w.new_ids(len(ok)), *c.shard_columns(ok))
+                            w.delete([int(c.store.ids[old]) for _, old in chunk if old >= 0])
+                            w.merge_tail()
+                            w.commit()
                 except KeyboardInterrupt:  # Ctrl-C: what is queued is dropped (below), the images being read finish, what was committed stays
                     raise KeyboardInterrupt(
                         f"interrupted: the {len(Store(c.path))} images committed are kept; run it again to index the"
@@ -308,7 +314,7 @@ class LocalEngine:
                     cv2.setNumThreads(threads)
                     bar.close()  # before any message
             bar.close()
-            c.update_global(w)
+            with c.clock('global index'): c.update_global(w)
         c.reload()
         return errs, len(todo)
 
@@ -767,7 +773,7 @@ def load(cls:Collection, folder, device='auto',
         raise FileNotFoundError(f"{folder}: not a collection folder (no manifest.json)")
     if set(parts) >= {'exact', 'global'}: return cls(folder, device=device)
     c = cls.__new__(cls)
-    c.path, c.device = folder, device
+    c.path, c.device, c.clock = folder, device, StageClock()
     c._read(tuple(parts))
     return c
 

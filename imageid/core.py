@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #2088d0fa
 from __future__ import annotations
-import io, os, contextlib
+import io, os, contextlib, threading, time
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'is_tensor', 'open_image', 'to_rgb',
            'load_image', 'thumb_uri', 'walk_files', 'find_images', 'is_image_stack', 'expand_sources', 'load_images',
-           'sample_images', 'save_sample_images', 'one_blas_thread']
+           'sample_images', 'save_sample_images', 'one_blas_thread', 'StageClock']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -266,3 +266,24 @@ def one_blas_thread():
      " spread over threads of our own.")
     from threadpoolctl import threadpool_limits
     with threadpool_limits(limits=1, user_api='blas'): yield
+
+# %% ../nbs/00_core.ipynb #19771e3c
+class StageClock:
+    "CPU seconds of each named stage of a job, summed over the threads that run it (`time.thread_time` of each block)."
+    def __init__(self): self.seconds, self._lock = {}, threading.Lock()
+    def __repr__(self): return f"StageClock({', '.join(f'{k} {v:.3f} s' for k, v in self.seconds.items())})"
+
+    def add(self, stage:str, seconds:float):
+        "Count `seconds` of CPU to `stage` (from any thread)."
+        with self._lock: self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextlib.contextmanager
+    def __call__(self, stage:str):
+        "Count the CPU this thread spends inside the block to `stage` (also when the block raises)."
+        t = time.thread_time()
+        try: yield
+        finally: self.add(stage, time.thread_time() - t)
+
+    def rounded(self, places:int=2) -> dict:
+        "`{stage: seconds}` rounded to `places`, in the order the stages were first counted."
+        return {k: round(v, places) for k, v in self.seconds.items()}

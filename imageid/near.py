@@ -254,17 +254,20 @@ def _verify_task(c:Collection, a:np.ndarray, b:np.ndarray, # store rows of each 
                  limits:Thresholds) -> list[Verified]:      # the thresholds (`strictness`)
     ("A `Verified` for each pair: `copy_match` in the orientation its tier found (then the other, where asked and the "
      "first fails), and the derived-copy test where it passes.")
-    st, ratio, mi, dims = c.store, c.settings['ratio'], limits.min_inliers, c.store.columns['dims']
-    xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
+    st, ratio, mi, dims, tick = c.store, c.settings['ratio'], limits.min_inliers, c.store.columns['dims'], c.clock
+    with tick('matching'):
+        xy, des = st.ragged('xy', np.concatenate([a, b])), st.ragged('des', np.concatenate([a, b]))  # read once each
     out = []
     for j, (ra, rb, o, oth) in enumerate(zip(a.tolist(), b.tolist(), mirrored.tolist(), other.tolist())):
-        fa, fb = (xy[j], des[j]), (xy[len(a) + j], des[len(a) + j], dims[rb][2:], False)
-        side = lambda o: (*(mirror_features(*fa) if o else fa), dims[ra][2:], bool(o))
-        (best, M), bo = _match(side(o), fb, ratio, 4.0, 10.0, mi), bool(o)
-        if not best.passes(limits) and oth:  # the other orientation too, for the likelier candidates
-            res, M2 = _match(side(not o), fb, ratio, 4.0, 10.0, mi)
-            if res.passes(limits) or res.inliers > best.inliers: best, M, bo = res, M2, not o
-        out.append(Verified(*best, *(_derived(c, ra, rb, M, bo, limits) if best.passes(limits) else (None,) * 6)))
+        with tick('matching'):
+            fa, fb = (xy[j], des[j]), (xy[len(a) + j], des[len(a) + j], dims[rb][2:], False)
+            side = lambda o: (*(mirror_features(*fa) if o else fa), dims[ra][2:], bool(o))
+            (best, M), bo = _match(side(o), fb, ratio, 4.0, 10.0, mi), bool(o)
+            if not best.passes(limits) and oth:  # the other orientation too, for the likelier candidates
+                res, M2 = _match(side(not o), fb, ratio, 4.0, 10.0, mi)
+                if res.passes(limits) or res.inliers > best.inliers: best, M, bo = res, M2, not o
+        with tick('derived-copy test'):
+            out.append(Verified(*best, *(_derived(c, ra, rb, M, bo, limits) if best.passes(limits) else (None,) * 6)))
     return out
 
 # %% ../nbs/23_near.ipynb #54dacb4f
@@ -536,6 +539,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     cand = replace(cand, a=R[cand.a], b=R[cand.b])
     t, c1 = time.perf_counter(), _cpu()
     cpu['candidates'] = c1 - c0 - cpu['index']
+    c.clock.add('candidates', cpu['candidates'])  # PDQ and kNN: all threads (FAISS runs its own)
     res = _verify_pairs(eng, c, rows, cand, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
     A, B, tier, other = cand.a, cand.b, cand.tier, cand.other
     done = np.array([r is not None for r in res], bool)  # pairs strong copies already joined were not verified
@@ -584,6 +588,8 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     stats['verify_s'] = round(time.perf_counter() - t, 2)
     cpu['verify'] = _cpu() - c1
     stats['cpu_s'] = {k: round(v, 2) for k, v in cpu.items()}
+    # finer, as `c.clock` counted it in this process (the Ray engine's tasks count theirs on the workers)
+    stats['stage_cpu_s'] = c.clock.rounded()
     cols = {x: st.columns[x][rows] for x in ('size', 'mtime', 'dims', 'isfile')}
     groups = _groups(joined if n else par, names, cols, keep, keep_in)
     stats['pairs'] = {

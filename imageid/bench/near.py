@@ -4,7 +4,7 @@
 
 # %% ../../nbs/bench/near.ipynb #711e8241
 from __future__ import annotations
-import io, os, sys, json, time, random, shutil, itertools, subprocess
+import io, os, sys, json, time, random, shutil, tempfile, itertools, subprocess
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
@@ -16,8 +16,8 @@ from ..derived import dedup_edit, make_print, render_capture, random_capture
 __all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
            'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
            'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
-           'format_cost_bench', 'feature_bench', 'format_feature_bench', 'verified_share_score', 'measure_near',
-           'near_scale_bench']
+           'format_cost_bench', 'index_cost', 'feature_bench', 'format_feature_bench', 'verified_share_score',
+           'measure_near', 'near_scale_bench']
 
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -379,8 +379,14 @@ def cost_bench(folder,
             if rs[0].get('stats')
             else None
         )
+        fine = (  # decode, key, features, PDQ, ... (`stats['stage_cpu_s']`; checkouts before it have none)
+            {k: float(np.median([r['stats']['stage_cpu_s'].get(k, 0.0) for r in rs]))
+             for k in rs[0]['stats']['stage_cpu_s']}
+            if rs[0].get('stats') and 'stage_cpu_s' in rs[0]['stats']
+            else None
+        )
         rows.append(dict(method=name, files=n, cpu_s=cpu, cpu_ms_per_file=1000 * cpu / max(n, 1), files_per_s=n / wall,
-                         stages=stages, error=next((r['error'] for r in rs if r['error']), None)))
+                         stages=stages, stage_cpu_s=fine, error=next((r['error'] for r in rs if r['error']), None)))
     me = rows[0]['cpu_s']
     for r in rows: r['cpu_vs_imageid'] = r['cpu_s'] / me if me else float('nan')
     return rows
@@ -397,7 +403,26 @@ def format_cost_bench(rows:list[dict]) -> str:
         if r['stages']:
             out.append(f"\n{r['method']}, by stage (CPU s of the process; the rest is start-up and output): " +
                                    ', '.join(f"{k} {v:.1f}" for k, v in r['stages'].items()))
+        if r.get('stage_cpu_s'):
+            out.append(f"\n{r['method']}, finer (CPU s of the threads that ran each; `stats['stage_cpu_s']`): " +
+                       ', '.join(f"{k} {v:.2f}" for k, v in r['stage_cpu_s'].items()))
     return '\n'.join(out)
+
+# %% ../../nbs/bench/near.ipynb #f25c11a0
+def index_cost(folder, modes=('bytes', 'pixels'), rounds:int=2, max_side:int=320) -> dict:
+    ("`{mode: {stage: CPU ms per file}}` of indexing `folder` into a new collection of each key `mode` (the least of "
+     "`rounds` interleaved rounds, each stage's own).")
+    from imageid.collection import Collection
+    n, best = sum(1 for p in Path(folder).iterdir() if p.is_file()), {}
+    if not n: raise ValueError(f"{folder}: no files to index")
+    for _ in range(rounds):
+        for mode in modes:
+            with tempfile.TemporaryDirectory() as d:
+                c = Collection(Path(d)/'c', max_side=max_side, mode=mode)
+                c.add(folder, progress=False)
+                for k, v in c.clock.seconds.items():
+                    best.setdefault(mode, {})[k] = min(best.get(mode, {}).get(k, np.inf), 1000 * v / n)
+    return {m: {**d, 'total': sum(d.values())} for m, d in best.items()}
 
 # %% ../../nbs/bench/near.ipynb #fbbf8aec
 def _gray_at(path, side:int) -> np.ndarray:
