@@ -13,7 +13,7 @@ from ..near import find_near_duplicates
 from ..derived import dedup_edit, make_print, render_capture, random_capture
 
 # %% auto #0
-__all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
+__all__ = ['PEER_TOOLS', 'make_near_folder', 'tiles', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
            'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
            'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
            'format_cost_bench', 'index_cost', 'feature_bench', 'format_feature_bench', 'verified_share_score',
@@ -21,7 +21,8 @@ __all__ = ['PEER_TOOLS', 'make_near_folder', 'pair_scores', 'run_peer', 'run_ima
 
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
-                     corrupt:int=2, seed:int=0) -> dict:
+                     corrupt:int=2, seed:int=0,
+                     singles:float=0.0) -> dict: # the share of photos written once, with no copy
     ("Write the benchmark folder at `out`; returns `{file name: {'source', 'object', 'edit'}}` (corrupt files: source "
      "None).")
     rng, out, truth = random.Random(seed), Path(out), {}
@@ -39,6 +40,9 @@ def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:
             add(b, f"{src}", obj, e, f"{src}_copy{c}.jpg")
     for i, p in enumerate(photos):
         img, src = load_image(p), f"p{i:04d}"
+        if singles and rng.random() < singles:
+            add(img, src, src, 'single')
+            continue
         if rng.random() < pans:
             w, h = img.size
             cw = int(w * 0.6)
@@ -56,6 +60,20 @@ def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:
         (out/n).write_bytes(b[:len(b) // 3] if i % 2 == 0 else b'\xff\xd8' + os.urandom(500))
         truth[n] = dict(source=None, object=None, edit='corrupt')
     return truth
+
+# %% ../../nbs/bench/near.ipynb #e7e9af58
+def tiles(photos:list, n:int=2,
+          enlarge:bool=True) -> list[Image.Image]: # each tile back to its photo's size (bicubic)
+    ("The `n` × `n` tiles of each photo, each a photo of its own: more distinct photos from few (tiles share no "
+     "pixels).")
+    out = []
+    for p in photos:
+        img = load_image(p)
+        w, h = img.size
+        for j, i in itertools.product(range(n), range(n)):
+            t = img.crop((w * i // n, h * j // n, w * (i + 1) // n, h * (j + 1) // n))
+            out.append(t.resize((w, h), Image.Resampling.BICUBIC) if enlarge else t)
+    return out
 
 # %% ../../nbs/bench/near.ipynb #a843a14a
 def _pairs(groups) -> set:
