@@ -666,12 +666,13 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:Thresholds|None) -> 
     r = st.row_of([v['id']])[0]
     if 'dims' not in st.columns or not st.columns['isfile'][r]: return 'copy', 'verified by geometry alone'
     dims = st.columns['dims'][r]
+    exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
+    if exif is not None: return copy_kind(None, lim.max_shift, lim.max_warp, exif, lim.min_warp_z)  # EXIF decides
     try:
         T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
         ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]), z_from=lim.max_warp)
     except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError):
         ev = None  # moved or changed since it was indexed
-    exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
     return copy_kind(ev, lim.max_shift, lim.max_warp, exif, lim.min_warp_z)
 
 # %% ../nbs/22_collection.ipynb #98ffd662

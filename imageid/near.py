@@ -239,6 +239,8 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:T
         return 'copy', 'not files: verified by geometry alone', None, None, None, 0
     pa, pb = (p.tobytes().decode('utf-8', 'surrogateescape') for p in st.ragged('path', [ra, rb]))
     same = same_capture(capture_info(pa), capture_info(pb))
+    if same is not None:  # EXIF decides (`copy_kind`): the pixels need not be compared
+        return (*copy_kind(None, limits.max_shift, limits.max_warp, same, limits.min_warp_z), None, None, None, 0)
     try:
         T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
         ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]), z_from=limits.max_warp)

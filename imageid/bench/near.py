@@ -16,8 +16,8 @@ from ..derived import dedup_edit, make_print, render_capture, random_capture
 __all__ = ['PEER_TOOLS', 'make_near_folder', 'tiles', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
            'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
            'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
-           'format_cost_bench', 'index_cost', 'feature_bench', 'format_feature_bench', 'verified_share_score',
-           'measure_near', 'near_scale_bench']
+           'format_cost_bench', 'with_capture_times', 'index_cost', 'feature_bench', 'format_feature_bench',
+           'verified_share_score', 'measure_near', 'near_scale_bench']
 
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -425,6 +425,27 @@ def format_cost_bench(rows:list[dict]) -> str:
             out.append(f"\n{r['method']}, finer (CPU s of the threads that ran each; `stats['stage_cpu_s']`): " +
                        ', '.join(f"{k} {v:.2f}" for k, v in r['stage_cpu_s'].items()))
     return '\n'.join(out)
+
+# %% ../../nbs/bench/near.ipynb #404bbb53
+def with_capture_times(folder, truth:dict, out, quality:int=95) -> Path:
+    ("Copy `make_near_folder`'s `folder` to `out` with EXIF capture times (make, model, `DateTimeOriginal`, "
+     "`SubSecTimeOriginal`), one per source; JPEGs re-saved at `quality`.")
+    folder, out = Path(folder), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    srcs = sorted({t['source'] for t in truth.values() if t['source']})
+    when = {s: (f"2024:07:{1 + i // 1440:02d} {i // 60 % 24:02d}:{i % 60:02d}:00", f"{i % 100:02d}")
+            for i, s in enumerate(srcs)}
+    for n, t in truth.items():
+        if not t['source']: shutil.copyfile(folder/n, out/n)  # corrupt: as it is
+        elif t['edit'] != 'byte copy':
+            ex = Image.Exif()
+            ex[0x010F], ex[0x0110] = 'Google', 'Pixel 8'
+            ifd = ex.get_ifd(0x8769)
+            ifd[0x9003], ifd[0x9291] = when[t['source']]
+            with Image.open(folder/n) as im: im.save(out/n, 'JPEG', quality=quality, exif=ex)
+    for n, t in truth.items():
+        if t['edit'] == 'byte copy': shutil.copyfile(out/f"{t['source']}.jpg", out/n)
+    return out
 
 # %% ../../nbs/bench/near.ipynb #f25c11a0
 def index_cost(folder, modes=('bytes', 'pixels'), rounds:int=2, max_side:int=320) -> dict:
