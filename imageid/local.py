@@ -45,7 +45,7 @@ def ratio_matches(qd:np.ndarray, rd:np.ndarray, ratio:float=0.75) -> np.ndarray:
     ("Pairs `(i, j)` of query descriptor i and reference descriptor j that pass Lowe's ratio test (Hamming distances "
      "for 32-byte binary descriptors such as ORB's, which the benchmarks compare).")
     if len(qd) < 1 or len(rd) < 2: return np.zeros((0, 2), np.int64)
-    if qd.dtype == np.uint8 and rd.dtype == np.uint8 and qd.shape[1] != 32:  # RootSIFT: exact in float32, see above
+    if qd.dtype == rd.dtype == np.uint8 and 32 < qd.shape[1] <= 128:  # RootSIFT: exact in float32 (see above)
         q, r = qd.astype(np.float32), rd.astype(np.float32)
         d2, n = (q * q).sum(1)[:, None] + (r * r).sum(1)[None] - 2 * (q @ r.T), np.arange(len(q))
         i1 = d2.argmin(1)  # the nearest (the first of equals, as OpenCV's brute force keeps it)
