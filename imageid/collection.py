@@ -15,8 +15,7 @@ from .store import Store, IndexFormatError
 from .exact import ExactIndex, content_key
 from .similar import SimilarIndex
 from .local import rootsift, count_inliers, fit_similarity, rank_verified, vlad, vlad_codebook, mirror_features
-from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence
-from .derived import Thresholds, copy_kind, capture_info, same_capture
+from .derived import STRICTNESS, strictness as _strictness, feature_map, Thresholds, copy_verdict
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'FUSION', 'GALLERY_COLOURS', 'Collection', 'LocalEngine', 'get_engine', 'SearchResults', 'list_files',
@@ -666,14 +665,8 @@ def _kind(self:Collection, q:dict, v:dict, path:str, limits:Thresholds|None) -> 
     r = st.row_of([v['id']])[0]
     if 'dims' not in st.columns or not st.columns['isfile'][r]: return 'copy', 'verified by geometry alone'
     dims = st.columns['dims'][r]
-    exif = same_capture(capture_info(q['src']), capture_info(path)) if isinstance(q['src'], (str, Path)) else None
-    if exif is not None: return copy_kind(None, lim.max_shift, lim.max_warp, exif, lim.min_warp_z)  # EXIF decides
-    try:
-        T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
-        ev = copy_evidence(q['src'], path, T, sizes=(q['full'], dims[:2]), z_from=lim.max_warp)
-    except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError):
-        ev = None  # moved or changed since it was indexed
-    return copy_kind(ev, lim.max_shift, lim.max_warp, exif, lim.min_warp_z)
+    T = feature_map(v['M'], q['frame'], dims[2:], q['full'], dims[:2], v['mirrored'])
+    return copy_verdict(q['src'], path, T, lim, sizes=(q['full'], dims[:2]))[:2]  # moved or changed: a shot
 
 # %% ../nbs/22_collection.ipynb #98ffd662
 def list_files(folder) -> list[Path]:

@@ -6,13 +6,13 @@
 from __future__ import annotations
 import io, os, random, functools
 import numpy as np, cv2
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
 from .core import *
 
 # %% auto #0
 __all__ = ['STRICTNESS', 'make_print', 'render_capture', 'random_capture', 'dedup_edit', 'feature_map', 'copy_evidence',
-           'capture_info', 'same_capture', 'Thresholds', 'strictness', 'copy_kind']
+           'capture_info', 'same_capture', 'with_capture', 'Thresholds', 'strictness', 'copy_kind', 'copy_verdict']
 
 # %% ../nbs/21b_derived.ipynb #d636166f
 def make_print(img, side:int=2048, grain:float=0.05, seed:int=0) -> np.ndarray:
@@ -298,6 +298,18 @@ def same_capture(a:tuple|None, b:tuple|None) -> bool|None:
     if a[:3] != b[:3] or (a[3] and b[3] and a[3] != b[3]): return False
     return True if a[3] and b[3] else None
 
+def with_capture(img, when:str, sub:str|None=None, make:str='Google', model:str='Pixel 8', quality:int=95) -> bytes:
+    ("`img` (a path, JPEG bytes or an image) as JPEG bytes carrying a camera's capture time in its EXIF (for tests and"
+     " benchmarks): `when` as 'YYYY:MM:DD HH:MM:SS', `sub` its sub-seconds.")
+    ex = Image.Exif()
+    ex[_MAKE], ex[_MODEL] = make, model
+    ifd = ex.get_ifd(_EXIF_IFD)
+    ifd[_DATETIME_ORIGINAL] = when
+    if sub: ifd[_SUBSEC_ORIGINAL] = sub
+    buf = io.BytesIO()
+    load_image(img).save(buf, 'JPEG', quality=quality, exif=ex)
+    return buf.getvalue()
+
 # %% ../nbs/21b_derived.ipynb #5b89ff68
 STRICTNESS = {  # geometric verification, then the derived-copy test (see the benchmark for each preset's figures)
     'strict':  dict(min_inliers=15, max_residual=0.5, max_shift=0.6, max_warp=0.2, min_warp_z=3),
@@ -358,3 +370,17 @@ def copy_kind(ev:dict|None,              # `copy_evidence`'s result (None: the p
         return 'copy', f"{ev['shift']:.2f} px from one affine map{persp}"
     ok = ev['agreement'] is not None and ev['agreement'] >= 0.95
     return ('copy' if ok else 'shot'), f"too little texture for a shift; pixel agreement {ev['agreement']}"
+
+# %% ../nbs/21b_derived.ipynb #4a536c84
+def copy_verdict(a, b,                 # the two images (files, for their EXIF to count)
+                 T:np.ndarray,         # 3×3 map from a's pixels to b's (see `copy_evidence`)
+                 limits:Thresholds,    # `strictness`'s thresholds
+                 sizes:tuple|None=None) -> tuple[str, str, dict|None]: # the (w, h) `T` was made for
+    "`(kind, why, evidence)` of a verified pair: EXIF when both files tell, else the derived-copy test's."
+    files = all(isinstance(x, (str, os.PathLike)) for x in (a, b))
+    same = same_capture(capture_info(a), capture_info(b)) if files else None
+    ev = None
+    if same is None:  # EXIF cannot tell: the pixels decide
+        try: ev = copy_evidence(a, b, T, sizes=sizes, z_from=limits.max_warp)
+        except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): pass  # changed or gone since it was read
+    return (*copy_kind(ev, limits.max_shift, limits.max_warp, same, limits.min_warp_z), ev)

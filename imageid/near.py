@@ -15,8 +15,7 @@ from .core import *
 from .exact import KEEP_RULES
 from .collection import Collection, get_engine
 from .local import ratio_matches, vlad, mirror_features
-from .derived import STRICTNESS, strictness as _strictness, feature_map, copy_evidence
-from .derived import Thresholds, copy_kind, capture_info, same_capture
+from .derived import STRICTNESS, strictness as _strictness, feature_map, Thresholds, copy_verdict
 
 # %% auto #0
 __all__ = ['NEAR_SETTINGS', 'Match', 'copy_match', 'NearDuplicates', 'Verified', 'Candidates', 'find_near_duplicates']
@@ -238,14 +237,8 @@ def _derived(c:Collection, ra:int, rb:int, M:np.ndarray, mirrored:bool, limits:T
     if not (st.columns['isfile'][ra] and st.columns['isfile'][rb]):
         return 'copy', 'not files: verified by geometry alone', None, None, None, 0
     pa, pb = (p.tobytes().decode('utf-8', 'surrogateescape') for p in st.ragged('path', [ra, rb]))
-    same = same_capture(capture_info(pa), capture_info(pb))
-    if same is not None:  # EXIF decides (`copy_kind`): the pixels need not be compared
-        return (*copy_kind(None, limits.max_shift, limits.max_warp, same, limits.min_warp_z), None, None, None, 0)
-    try:
-        T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
-        ev = copy_evidence(pa, pb, T, sizes=(dims[ra][:2], dims[rb][:2]), z_from=limits.max_warp)
-    except (ImageLoadError, OSError, cv2.error, np.linalg.LinAlgError): ev = None  # changed or gone since it was read
-    kind, why = copy_kind(ev, limits.max_shift, limits.max_warp, same, limits.min_warp_z)
+    T = feature_map(M, dims[ra][2:], dims[rb][2:], dims[ra][:2], dims[rb][:2], mirrored)
+    kind, why, ev = copy_verdict(pa, pb, T, limits, sizes=(dims[ra][:2], dims[rb][:2]))
     return (kind, why) + (
         (None, None, None, 0) if ev is None else (ev['shift'], ev['warp'], ev['agreement'], ev['blocks'])
     )

@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image, ImageOps, ImageEnhance, ImageDraw, ImageFont
 from ..core import *
 from ..near import find_near_duplicates
-from ..derived import dedup_edit, make_print, render_capture, random_capture
+from ..derived import dedup_edit, make_print, render_capture, random_capture, with_capture
 
 # %% auto #0
 __all__ = ['PEER_TOOLS', 'make_near_folder', 'tiles', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
@@ -437,12 +437,7 @@ def with_capture_times(folder, truth:dict, out, quality:int=95) -> Path:
             for i, s in enumerate(srcs)}
     for n, t in truth.items():
         if not t['source']: shutil.copyfile(folder/n, out/n)  # corrupt: as it is
-        elif t['edit'] != 'byte copy':
-            ex = Image.Exif()
-            ex[0x010F], ex[0x0110] = 'Google', 'Pixel 8'
-            ifd = ex.get_ifd(0x8769)
-            ifd[0x9003], ifd[0x9291] = when[t['source']]
-            with Image.open(folder/n) as im: im.save(out/n, 'JPEG', quality=quality, exif=ex)
+        elif t['edit'] != 'byte copy': (out/n).write_bytes(with_capture(folder/n, *when[t['source']], quality=quality))
     for n, t in truth.items():
         if t['edit'] == 'byte copy': shutil.copyfile(out/f"{t['source']}.jpg", out/n)
     return out
