@@ -176,11 +176,15 @@ def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
     mean = box(s) / n
     return np.sqrt(np.maximum(box(q) / n - mean ** 2, 0))
 
-def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0) -> tuple:
+def _grid(shape:tuple, B:int) -> tuple[np.ndarray, np.ndarray]:
+    "Top-left rows and columns of the half-overlapping `B`-pixel blocks of an image of `shape`."
+    return np.arange(0, shape[0] - B + 1, B // 2), np.arange(0, shape[1] - B + 1, B // 2)
+
+def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0,
+                  lo_std:np.ndarray|None=None) -> tuple: # `_block_std` of lo on `_grid` (the same in every pass)
     ("Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` "
      "against `lo`.")
-    win, P, D = cv2.createHanningWindow((B, B), cv2.CV_32F), [], []
-    ii, jj = np.arange(0, lo.shape[0] - B + 1, B // 2), np.arange(0, lo.shape[1] - B + 1, B // 2)
+    win, (ii, jj) = cv2.createHanningWindow((B, B), cv2.CV_32F), _grid(lo.shape, B)
     if not len(ii) or not len(jj): return np.zeros((0, 2), np.float32), np.zeros((0, 2), np.float32)
     # blocks wholly inside the mask, and textured in both images: all at once
     m = cv2.integral(np.ascontiguousarray(mask, np.uint8))
@@ -190,15 +194,18 @@ def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_st
         - m[ii[:, None] + B, jj[None]]
         + m[ii[:, None], jj[None]]
     ) == B * B
-    ok = inside & (_block_std(w, ii, jj, B) >= min_std) & (_block_std(lo, ii, jj, B) >= min_std)
-    for r, c in zip(*np.nonzero(ok)):  # row by row, as the blocks lie
-        i, j = int(ii[r]), int(jj[c])
-        # copies: it writes into its inputs
-        (dx, dy), q = cv2.phaseCorrelate(w[i:i + B, j:j + B].copy(), lo[i:i + B, j:j + B].copy(), win)
-        if q >= 0.2 and abs(dx) < B / 4 and abs(dy) < B / 4:
-            P.append((j + B / 2, i + B / 2))
-            D.append((dx, dy))
-    return np.array(P, np.float32).reshape(-1, 2), np.array(D, np.float32).reshape(-1, 2)
+    if lo_std is None: lo_std = _block_std(lo, ii, jj, B)
+    r, c = np.nonzero(inside & (_block_std(w, ii, jj, B) >= min_std) & (lo_std >= min_std))  # row by row
+    I, J = ii[r], jj[c]
+    # every block copied out at once (phaseCorrelate writes into its inputs, and the blocks overlap)
+    Wb = np.lib.stride_tricks.sliding_window_view(w, (B, B))[I, J]
+    Lb = np.lib.stride_tricks.sliding_window_view(lo, (B, B))[I, J]
+    res = [cv2.phaseCorrelate(x, y, win) for x, y in zip(Wb, Lb)]
+    D = np.array([d for d, _ in res], np.float64).reshape(-1, 2)
+    q = np.array([q for _, q in res], np.float64)
+    keep = (q >= 0.2) & (np.abs(D) < B / 4).all(1)
+    P = np.stack([J + B / 2, I + B / 2], 1)[keep]
+    return P.astype(np.float32).reshape(-1, 2), D[keep].astype(np.float32).reshape(-1, 2)
 
 # %% ../nbs/21b_derived.ipynb #1e990b34
 def _agreement(x:np.ndarray, y:np.ndarray, mask:np.ndarray, B:int=16, min_std:float=2.0) -> float|None:
@@ -259,9 +266,10 @@ def copy_evidence(a, b,                  # the two images (paths, bytes, PIL ima
     hi, lo, T = _fit_frames(hi, lo, T, side)
     w, m = _warp(hi, T, lo.shape)
     out = dict(shift=None, warp=None, warp_z=None, agreement=None, blocks=0, scale=round(max(s, 1 / s), 3))
+    lo_std = _block_std(lo, *_grid(lo.shape, 48), 48) if min(lo.shape) >= 48 else None  # lo's blocks: once
     # the second pass measures from the first's fit: a stretched copy starts pixels off at its edges
     for last in (False, True):
-        P, D = _block_shifts(w, lo, m)
+        P, D = _block_shifts(w, lo, m, lo_std=lo_std)
         out['blocks'] = len(P)
         if len(P) < 6: break
         # the affine map the blocks agree on (captions are outliers)
