@@ -17,7 +17,8 @@ __all__ = ['PEER_TOOLS', 'make_near_folder', 'tiles', 'pair_scores', 'run_peer',
            'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
            'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
            'format_cost_bench', 'with_capture_times', 'index_cost', 'feature_bench', 'format_feature_bench',
-           'verified_share_score', 'measure_near', 'near_scale_bench']
+           'feature_size_bench', 'format_feature_size_bench', 'verified_share_score', 'measure_near',
+           'near_scale_bench']
 
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -119,6 +120,7 @@ def run_peer(python, tool:str, folder) -> dict:
     )
     t = time.perf_counter()
     env = {**os.environ, 'MPLBACKEND': 'Agg'}  # not the notebook's backend: the peers' venv does not have it
+    env.pop('PYTHONDONTWRITEBYTECODE', None)  # bytecode cached, as `run_imageid` runs imageid
     r = subprocess.run([str(python), str(script), tool, str(folder)], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t
     try: out = json.loads(r.stdout.strip().splitlines()[-1])
@@ -142,6 +144,9 @@ def run_imageid(folder, package=None, **kw) -> dict:
      "'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier"
      " commit).")
     import resource
+    # as an installed package runs: Python's bytecode cache on (pip writes it at install; the peers' venvs have it),
+    # whatever the shell says; without it every run compiles imageid again (0.18 CPU s here)
+    env = {k: v for k, v in os.environ.items() if k != 'PYTHONDONTWRITEBYTECODE'}
     t, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(
         [
@@ -156,6 +161,7 @@ def run_imageid(folder, package=None, **kw) -> dict:
         ],
         capture_output=True,
         text=True,
+        env=env,
     )
     wall, c1 = time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime
@@ -572,6 +578,35 @@ def format_feature_bench(rows:list[dict]) -> str:
         f" {r['others_pass']:.3f} ({r['others']}) |"
         for r in rows
     ]
+    return '\n'.join(out)
+
+# %% ../../nbs/bench/near.ipynb #7d881942
+def feature_size_bench(folders:dict, # {name: (folder, truth)}: truth from `make_near_folder` or `make_trust_folder`
+                       sides=(256, 288, 320)) -> list[dict]:
+    ("The folder job with local features extracted at each longer side of `sides`: for each folder, `trust_scores` and"
+     " CPU seconds (local features, the derived-copy test, the whole job in this process).")
+    import resource
+    from imageid.collection import Collection
+    from imageid.near import NEAR_SETTINGS
+    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    rows = []
+    for side in sides:
+        for name, (folder, truth) in folders.items():
+            with tempfile.TemporaryDirectory() as d:
+                Collection(Path(d)/'c', **{**NEAR_SETTINGS, 'max_side': side})  # the job adopts its settings
+                c0 = cpu()
+                r = find_near_duplicates(folder, collection=Path(d)/'c', progress=False)
+                c, st = cpu() - c0, r.stats['stage_cpu_s']
+            rows.append(dict(side=side, folder=name, **trust_scores(r.groups, r.files_to_remove, truth), cpu_s=c,
+                             features_s=st.get('features', 0.0), derived_s=st.get('derived-copy test', 0.0)))
+    return rows
+
+def format_feature_size_bench(rows:list[dict]) -> str:
+    "A Markdown table of `feature_size_bench` rows."
+    out = ["| folder | side | copy recall | precision | re-shot pairs grouped | captures lost | CPU s: features |"
+           " derived-copy test | whole job |", "|---|---|---|---|---|---|---|---|---|"]
+    out += [f"| {r['folder']} | {r['side']} | {r['recall']:.3f} | {r['precision']:.3f} | {r['view_pairs']} |"
+            f" {r['captures_lost']} | {r['features_s']:.1f} | {r['derived_s']:.1f} | {r['cpu_s']:.1f} |" for r in rows]
     return '\n'.join(out)
 
 # %% ../../nbs/bench/near.ipynb #3688c238
