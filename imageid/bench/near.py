@@ -16,9 +16,9 @@ from ..derived import dedup_edit, make_print, render_capture, random_capture, wi
 __all__ = ['PEER_TOOLS', 'make_near_folder', 'tiles', 'pair_scores', 'run_peer', 'run_imageid', 'run_all', 'near_bench',
            'format_near_bench', 'make_trust_folder', 'trust_scores', 'trust_bench', 'format_trust_bench',
            'sweep_settings', 'hash_tier_bench', 'make_throughput_folder', 'throughput_bench', 'cost_bench',
-           'format_cost_bench', 'with_capture_times', 'index_cost', 'feature_bench', 'format_feature_bench',
-           'feature_size_bench', 'format_feature_size_bench', 'verified_share_score', 'measure_near',
-           'near_scale_bench']
+           'format_cost_bench', 'plot_cost_bench', 'with_capture_times', 'index_cost', 'feature_bench',
+           'format_feature_bench', 'feature_size_bench', 'format_feature_size_bench', 'verified_share_score',
+           'measure_near', 'near_scale_bench']
 
 # %% ../../nbs/bench/near.ipynb #2f82b617
 def make_near_folder(out, photos:list, views:list=(), copies:int=2, byte_copies:float=0.1, pans:float=0.25,
@@ -431,6 +431,35 @@ def format_cost_bench(rows:list[dict]) -> str:
             out.append(f"\n{r['method']}, finer (CPU s of the threads that ran each; `stats['stage_cpu_s']`): " +
                        ', '.join(f"{k} {v:.2f}" for k, v in r['stage_cpu_s'].items()))
     return '\n'.join(out)
+
+# %% ../../nbs/bench/near.ipynb #8e1c8732
+_COST_PARTS = (('features', ('features',)), ('derived-copy test', ('derived-copy test',)), ('matching', ('matching',)),
+               ('PDQ', ('pdq',)), ('candidates', ('candidates',)), ('decode and key', ('decode', 'key')),
+               ('global vector, index, store', ('global vector', 'global index', 'store')))
+
+def plot_cost_bench(rows:list[dict], ax=None, title:str|None=None):
+    ("`cost_bench` rows as horizontal bars of CPU ms a file: a row with `stage_cpu_s` split by stage (the rest is "
+     "start-up, the folder walk and output), the others whole.")
+    import matplotlib.pyplot as plt
+    if not rows: raise ValueError("no rows to plot")
+    if ax is None: ax = plt.subplots(figsize=(8, max(2.6, 0.45 * len(rows) + 1.2)))[1]
+    colours = plt.get_cmap('tab10').colors
+    first = next((i for i, r in enumerate(rows) if r.get('stage_cpu_s')), None)  # the row whose stages are labelled
+    whole = next((i for i, r in enumerate(rows) if not r.get('stage_cpu_s')), None)  # and the first peer
+    for i, r in enumerate(rows):
+        y, per, x, st = len(rows) - 1 - i, 1000 / max(r['files'], 1), 0.0, r.get('stage_cpu_s') or {}
+        for k, (label, names) in enumerate(_COST_PARTS if st else ()):
+            w = per * sum(st.get(n, 0.0) for n in names)
+            ax.barh(y, w, left=x, color=colours[k], label=label if i == first else None)
+            x += w
+        label = ('start-up, walk, output' if i == first else None) if st else ('whole process' if i == whole else None)
+        ax.barh(y, max(r['cpu_ms_per_file'] - x, 0.0), left=x, color='0.8' if st else '0.45', label=label)
+        ax.text(r['cpu_ms_per_file'] + 0.3, y, f"{r['cpu_ms_per_file']:.1f}", va='center', fontsize=8)
+    ax.set_yticks(range(len(rows)), [r['method'] for r in rows[::-1]], fontsize=8)
+    ax.margins(x=0.08)  # room for the figures at the bars' ends
+    ax.set(xlabel='CPU ms a file', title=title or f"{rows[0]['files']} files: CPU a file, whole processes")
+    ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)  # beside the bars
+    return ax
 
 # %% ../../nbs/bench/near.ipynb #404bbb53
 def with_capture_times(folder, truth:dict, out, quality:int=95) -> Path:
