@@ -176,11 +176,13 @@ def _block_std(x:np.ndarray, ii:np.ndarray, jj:np.ndarray, B:int) -> np.ndarray:
     mean = box(s) / n
     return np.sqrt(np.maximum(box(q) / n - mean ** 2, 0))
 
+_BLOCK = 48  # the side of the blocks whose shifts the test measures (pixels)
+
 def _grid(shape:tuple, B:int) -> tuple[np.ndarray, np.ndarray]:
     "Top-left rows and columns of the half-overlapping `B`-pixel blocks of an image of `shape`."
     return np.arange(0, shape[0] - B + 1, B // 2), np.arange(0, shape[1] - B + 1, B // 2)
 
-def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=48, min_std:float=4.0,
+def _block_shifts(w:np.ndarray, lo:np.ndarray, mask:np.ndarray, B:int=_BLOCK, min_std:float=4.0,
                   lo_std:np.ndarray|None=None) -> tuple: # `_block_std` of lo on `_grid` (the same in every pass)
     ("Centres `(n, 2)` and sub-pixel shifts `(n, 2)` of the textured `B`-pixel blocks (half overlapping) of `w` "
      "against `lo`.")
@@ -266,7 +268,7 @@ def copy_evidence(a, b,                  # the two images (paths, bytes, PIL ima
     hi, lo, T = _fit_frames(hi, lo, T, side)
     w, m = _warp(hi, T, lo.shape)
     out = dict(shift=None, warp=None, warp_z=None, agreement=None, blocks=0, scale=round(max(s, 1 / s), 3))
-    lo_std = _block_std(lo, *_grid(lo.shape, 48), 48) if min(lo.shape) >= 48 else None  # lo's blocks: once
+    lo_std = _block_std(lo, *_grid(lo.shape, _BLOCK), _BLOCK)  # lo's blocks: the same in both passes
     # the second pass measures from the first's fit: a stretched copy starts pixels off at its edges
     for last in (False, True):
         P, D = _block_shifts(w, lo, m, lo_std=lo_std)

@@ -406,7 +406,7 @@ def _verify_pairs(eng, c:Collection, rows:np.ndarray, cand:Candidates, limits:Th
                 np.int64,
             )
             # a round's pairs image by image: pairs that share an image lie together, and its pixels are decoded once
-            ps = ps[np.lexsort((np.maximum(A[ps], B[ps]), np.minimum(A[ps], B[ps])))] if len(ps) else ps
+            ps = ps[np.lexsort((np.maximum(A[ps], B[ps]), np.minimum(A[ps], B[ps])))]
             parts = [ps[s:s + eng.verify_chunk] for s in range(0, len(ps), eng.verify_chunk)]
             args = [(rows[A[q]], rows[B[q]], cand.mirrored[q], cand.other[q], limits) for q in parts]
             for q, rs in zip(parts, eng.map(c, _verify_task, args)):

@@ -108,6 +108,17 @@ def _join(groups) -> list[list[str]]:
     return [sorted(g) for g in out.values() if len(g) > 1]
 
 # %% ../../nbs/bench/near.ipynb #00cb60c7
+def _child_env(**more) -> dict:
+    ("The environment a measured process runs in: this one, with Python's bytecode cache on whatever the shell says "
+     "(as an installed package runs: pip writes it at install; without it every run compiles again, 0.18 CPU s for "
+     "imageid here).")
+    return {**{k: v for k, v in os.environ.items() if k != 'PYTHONDONTWRITEBYTECODE'}, **more}
+
+def _self_cpu() -> float:
+    "CPU seconds of this process so far, all its threads, user and system."
+    import resource
+    return sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+
 def run_peer(python, tool:str, folder) -> dict:
     ("Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole "
      "process).")
@@ -119,8 +130,7 @@ def run_peer(python, tool:str, folder) -> dict:
         else Path('../../tools/peers_dedup.py').resolve()
     )
     t = time.perf_counter()
-    env = {**os.environ, 'MPLBACKEND': 'Agg'}  # not the notebook's backend: the peers' venv does not have it
-    env.pop('PYTHONDONTWRITEBYTECODE', None)  # bytecode cached, as `run_imageid` runs imageid
+    env = _child_env(MPLBACKEND='Agg')  # not the notebook's backend: the peers' venv does not have it
     r = subprocess.run([str(python), str(script), tool, str(folder)], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t
     try: out = json.loads(r.stdout.strip().splitlines()[-1])
@@ -144,9 +154,6 @@ def run_imageid(folder, package=None, **kw) -> dict:
      "'error', 'unreadable'}`; `package`: a folder holding another imageid to run (e.g. a `git worktree` of an earlier"
      " commit).")
     import resource
-    # as an installed package runs: Python's bytecode cache on (pip writes it at install; the peers' venvs have it),
-    # whatever the shell says; without it every run compiles imageid again (0.18 CPU s here)
-    env = {k: v for k, v in os.environ.items() if k != 'PYTHONDONTWRITEBYTECODE'}
     t, c0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(
         [
@@ -161,7 +168,7 @@ def run_imageid(folder, package=None, **kw) -> dict:
         ],
         capture_output=True,
         text=True,
-        env=env,
+        env=_child_env(),
     )
     wall, c1 = time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime
@@ -489,8 +496,8 @@ def index_cost(folder, modes=('bytes', 'pixels'), rounds:int=2, max_side:int=320
             with tempfile.TemporaryDirectory() as d:
                 c = Collection(Path(d)/'c', max_side=max_side, mode=mode)
                 c.add(folder, progress=False)
-                for k, v in c.clock.seconds.items():
-                    best.setdefault(mode, {})[k] = min(best.get(mode, {}).get(k, np.inf), 1000 * v / n)
+                b = best.setdefault(mode, {})
+                for k, v in c.clock.seconds.items(): b[k] = min(b.get(k, np.inf), 1000 * v / n)
     return {m: {**d, 'total': sum(d.values())} for m, d in best.items()}
 
 # %% ../../nbs/bench/near.ipynb #fbbf8aec
@@ -528,10 +535,9 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
     ("For each kind of local features: CPU ms to extract (an image, one orientation) and to match a pair, and of copy "
      "pairs, re-shot pairs and random pairs of different photos, the share `copy_match` passes under the default "
      "limits.")
-    import resource, cv2
+    import cv2
     from imageid.near import copy_match
     from imageid.derived import strictness
-    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
     lim = strictness('default')
     names = sorted(n for n, t in truth.items() if t['source'] and (Path(folder)/n).exists())
     G = {n: _gray_at(Path(folder)/n, side) for n in names}
@@ -548,20 +554,20 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
     cv2.setNumThreads(1)
     try:
         for kind, fn in _kinds().items():
-            c0 = cpu()
+            c0 = _self_cpu()
             F = {n: fn(g) for n, g in G.items()}
             M = {}
             for n, g in G.items():  # the mirror image's features, x negated (the frame verification uses)
                 xy, des = fn(np.ascontiguousarray(g[:, ::-1]))
                 M[n] = np.asarray(xy, np.float32) - [g.shape[1] - 1, 0], des
-            ext = (cpu() - c0) / (2 * len(G))
+            ext = (_self_cpu() - c0) / (2 * len(G))
             wh = {n: (g.shape[1], g.shape[0]) for n, g in G.items()}
             def best(a, b):  # as `_verify_task`: as it is, then mirrored
                 r0 = copy_match((*F[a], wh[a], False), (*F[b], wh[b], False), min_matches=lim.min_inliers)
                 if r0.passes(lim): return r0
                 r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim.min_inliers)
                 return r1 if r1.passes(lim) or r1.inliers > r0.inliers else r0
-            c0 = cpu()
+            c0 = _self_cpu()
             res = {
                 name: [best(a, b) for a, b in ps]
                 for name, ps in (('copies', copies), ('shots', shots), ('others', others))
@@ -572,7 +578,7 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
                 dict(
                     kind=kind,
                     extract_ms=1000 * ext,
-                    match_ms=1000 * (cpu() - c0) / max(n_match, 1),
+                    match_ms=1000 * (_self_cpu() - c0) / max(n_match, 1),
                     copies=len(copies),
                     copies_pass=share(res['copies'], lambda r: r.passes(lim)),
                     copies_inliers=share(res['copies'], lambda r: r.inliers >= lim.min_inliers),
@@ -614,18 +620,16 @@ def feature_size_bench(folders:dict, # {name: (folder, truth)}: truth from `make
                        sides=(256, 288, 320)) -> list[dict]:
     ("The folder job with local features extracted at each longer side of `sides`: for each folder, `trust_scores` and"
      " CPU seconds (local features, the derived-copy test, the whole job in this process).")
-    import resource
     from imageid.collection import Collection
     from imageid.near import NEAR_SETTINGS
-    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
     rows = []
     for side in sides:
         for name, (folder, truth) in folders.items():
             with tempfile.TemporaryDirectory() as d:
                 Collection(Path(d)/'c', **{**NEAR_SETTINGS, 'max_side': side})  # the job adopts its settings
-                c0 = cpu()
+                c0 = _self_cpu()
                 r = find_near_duplicates(folder, collection=Path(d)/'c', progress=False)
-                c, st = cpu() - c0, r.stats['stage_cpu_s']
+                c, st = _self_cpu() - c0, r.stats['stage_cpu_s']
             rows.append(dict(side=side, folder=name, **trust_scores(r.groups, r.files_to_remove, truth), cpu_s=c,
                              features_s=st.get('features', 0.0), derived_s=st.get('derived-copy test', 0.0)))
     return rows
