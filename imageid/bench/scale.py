@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pdqhash
 from ..core import *
 from ..local import rootsift, vlad
-from ..collection import Collection
+from ..collection import Collection, pdq_pixels
 
 # %% auto #0
 __all__ = ['synth_collection', 'measure_search', 'run_scale_bench', 'format_scale_bench', 'plot_scale_bench', 'real_bench',
@@ -35,7 +35,7 @@ def synth_collection(path, n:int, sources:list, seed:int=0, chunk:int=50_000, pr
         return [*x.size, max(1, round(x.width * f)), max(1, round(x.height * f))]
     pdqs = [
         np.packbits(np.stack([h[0], h[5]]).astype(np.uint8), axis=1)
-        for h, _ in (pdqhash.compute_dihedral(np.asarray(to_rgb(load_image(x)))) for x in sources)
+        for h, _ in (pdqhash.compute_dihedral(pdq_pixels(to_rgb(load_image(x)))) for x in sources)
     ]
     sdims = [dims(x) for x in sources]
     V = np.stack([vlad(d, cb) for _, d in feats])
