@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['MAX_FILE_BYTES', 'SAMPLE_NAMES', 'ImageLoadError', 'describe', 'error_result', 'is_tensor', 'open_image', 'to_rgb',
            'load_image', 'thumb_uri', 'walk_files', 'find_images', 'is_image_stack', 'expand_sources', 'load_images',
-           'sample_images', 'save_sample_images', 'one_blas_thread', 'StageClock']
+           'sample_images', 'save_sample_images', 'one_blas_thread', 'StageClock', 'process_cpu']
 
 # %% ../nbs/00_core.ipynb #f6aa3e60
 class ImageLoadError(ValueError):
@@ -287,3 +287,9 @@ class StageClock:
     def rounded(self, places:int=2) -> dict:
         "`{stage: seconds}` rounded to `places`, in the order the stages were first counted."
         return {k: round(v, places) for k, v in self.seconds.items()}
+
+def process_cpu() -> float:
+    "CPU seconds this process has used so far: user and system, every thread (the stages' total, and what they miss)."
+    import resource
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime

@@ -480,13 +480,6 @@ def _file_info(names:list, cols:dict, keys:np.ndarray, which:set, mode:str) -> d
                     link=bool(cols['isfile'][i]) and os.path.islink(n))
             for i, n in enumerate(names) if n in which}
 
-# %% ../nbs/23_near.ipynb #cfe4939c
-def _cpu() -> float:
-    "CPU seconds this process has used (user and system, every thread)."
-    import resource
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
-
 # %% ../nbs/23_near.ipynb #aede3992
 def find_near_duplicates(items,                    # a folder, paths, images or arrays; None: every image of `collection`
                          keep:str='largest',        # which member each group keeps: 'largest', 'oldest', 'newest' or 'shortest-path'
@@ -516,12 +509,12 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     if items is None and collection is None: raise ValueError("give the images, or a collection to look for copies in")
     root = str(Path(items).absolute()) if isinstance(items, (str, os.PathLike)) and Path(items).is_dir() else None
     if keep_in: items = [*(items if isinstance(items, (list, tuple)) else [items]), *keep_in]
-    t, c0 = time.perf_counter(), _cpu()
+    t, c0 = time.perf_counter(), process_cpu()
     eng = _engine_of(engine, address, workers)  # one engine (one cluster connection) for the whole job
     c, rows, errs, progress = _near_collection(items, collection, progress, eng)
     st, n = c.store, len(rows)
     stats = dict(images=n, engine=eng.name, strictness=strictness, index_s=round(time.perf_counter() - t, 2))
-    cpu = {'index': _cpu() - c0}  # this process's CPU seconds by stage (the Ray engine's tasks run elsewhere)
+    cpu = {'index': process_cpu() - c0}  # this process's CPU seconds by stage (the Ray engine's tasks run elsewhere)
     names = c.names(st.ids[rows].tolist()) if n else []
     par, pairs, first, inv = _exact_tier(st.columns['key'][rows], names)           # 1. one image of each key goes on
     R = np.sort(first)
@@ -534,7 +527,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
     cand = _candidate_pairs(eng, c, st.columns['pdq'][rows[R]], rows[R], where, k, min_score, pdq_distance,
                             c.global_index is not None, progress, stats)
     cand = replace(cand, a=R[cand.a], b=R[cand.b])
-    t, c1 = time.perf_counter(), _cpu()
+    t, c1 = time.perf_counter(), process_cpu()
     cpu['candidates'] = c1 - c0 - cpu['index']
     c.clock.add('candidates', cpu['candidates'])  # PDQ and kNN: all threads (FAISS runs its own)
     res = _verify_pairs(eng, c, rows, cand, limits, progress, skip_strong=True)  # 4. local features, 5. derived?
@@ -583,7 +576,7 @@ def find_near_duplicates(items,                    # a folder, paths, images or 
                 in_found |= {(a, b), (b, a)}
     pairs += [_pair(names[a], names[b], t_, r) for a, b, t_, r in found]
     stats['verify_s'] = round(time.perf_counter() - t, 2)
-    cpu['verify'] = _cpu() - c1
+    cpu['verify'] = process_cpu() - c1
     stats['cpu_s'] = {k: round(v, 2) for k, v in cpu.items()}
     # finer, as `c.clock` counted it in this process (the Ray engine's tasks count theirs on the workers)
     stats['stage_cpu_s'] = c.clock.rounded()

@@ -114,11 +114,6 @@ def _child_env(**more) -> dict:
      "imageid here).")
     return {**{k: v for k, v in os.environ.items() if k != 'PYTHONDONTWRITEBYTECODE'}, **more}
 
-def _self_cpu() -> float:
-    "CPU seconds of this process so far, all its threads, user and system."
-    import resource
-    return sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-
 def run_peer(python, tool:str, folder) -> dict:
     ("Run `tools/peers_dedup.py` with a peer venv's `python`: `{'groups', 'seconds', 'cpu_s', 'error'}` (of the whole "
      "process).")
@@ -554,20 +549,20 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
     cv2.setNumThreads(1)
     try:
         for kind, fn in _kinds().items():
-            c0 = _self_cpu()
+            c0 = process_cpu()
             F = {n: fn(g) for n, g in G.items()}
             M = {}
             for n, g in G.items():  # the mirror image's features, x negated (the frame verification uses)
                 xy, des = fn(np.ascontiguousarray(g[:, ::-1]))
                 M[n] = np.asarray(xy, np.float32) - [g.shape[1] - 1, 0], des
-            ext = (_self_cpu() - c0) / (2 * len(G))
+            ext = (process_cpu() - c0) / (2 * len(G))
             wh = {n: (g.shape[1], g.shape[0]) for n, g in G.items()}
             def best(a, b):  # as `_verify_task`: as it is, then mirrored
                 r0 = copy_match((*F[a], wh[a], False), (*F[b], wh[b], False), min_matches=lim.min_inliers)
                 if r0.passes(lim): return r0
                 r1 = copy_match((*M[a], wh[a], True), (*F[b], wh[b], False), min_matches=lim.min_inliers)
                 return r1 if r1.passes(lim) or r1.inliers > r0.inliers else r0
-            c0 = _self_cpu()
+            c0 = process_cpu()
             res = {
                 name: [best(a, b) for a, b in ps]
                 for name, ps in (('copies', copies), ('shots', shots), ('others', others))
@@ -578,7 +573,7 @@ def feature_bench(folder, truth:dict, side:int=320, n_random:int=600, seed:int=0
                 dict(
                     kind=kind,
                     extract_ms=1000 * ext,
-                    match_ms=1000 * (_self_cpu() - c0) / max(n_match, 1),
+                    match_ms=1000 * (process_cpu() - c0) / max(n_match, 1),
                     copies=len(copies),
                     copies_pass=share(res['copies'], lambda r: r.passes(lim)),
                     copies_inliers=share(res['copies'], lambda r: r.inliers >= lim.min_inliers),
@@ -627,9 +622,9 @@ def feature_size_bench(folders:dict, # {name: (folder, truth)}: truth from `make
         for name, (folder, truth) in folders.items():
             with tempfile.TemporaryDirectory() as d:
                 Collection(Path(d)/'c', **{**NEAR_SETTINGS, 'max_side': side})  # the job adopts its settings
-                c0 = _self_cpu()
+                c0 = process_cpu()
                 r = find_near_duplicates(folder, collection=Path(d)/'c', progress=False)
-                c, st = _self_cpu() - c0, r.stats['stage_cpu_s']
+                c, st = process_cpu() - c0, r.stats['stage_cpu_s']
             rows.append(dict(side=side, folder=name, **trust_scores(r.groups, r.files_to_remove, truth), cpu_s=c,
                              features_s=st.get('features', 0.0), derived_s=st.get('derived-copy test', 0.0)))
     return rows
